@@ -1,0 +1,3 @@
+package org.roomhub.client;
+
+public final class Launcher { public static void main(String[] a) { System.out.println("desktop"); } }
