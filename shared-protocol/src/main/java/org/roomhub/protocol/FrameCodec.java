@@ -1,0 +1,167 @@
+package org.roomhub.protocol;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ObserverFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+
+/**
+ * Turns text into typed frames and frames into text. Decoding never throws: any input yields a
+ * frame or a {@link ProtocolError} with the code {@code PROTOCOL.md} names. Thread-safe; make one
+ * and share it.
+ */
+public final class FrameCodec {
+
+    /** Largest frame accepted or sent, in UTF-8 bytes. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    private static final int MAX_NESTING = 32;
+    private static final int MAX_MESSAGE_CHARS = 200;
+
+    private final ObjectMapper mapper;
+    private final FrameTypes<ClientFrame> clientTypes;
+    private final FrameTypes<ServerFrame> serverTypes;
+    private final FrameTypes<ObserverFrame> observerTypes;
+
+    /** A codec with the one mapper configuration the protocol needs. */
+    public FrameCodec() {
+        mapper = JsonMapper.builder()
+                // NaN and Infinity parse, so the value checks can answer INVALID_MESSAGE ("must be finite").
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // Numbers may be as long as a frame: a huge number is then a bad value, not unparseable text.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_FRAME_BYTES + 1)
+                .build());
+        clientTypes = new FrameTypes<>(ClientFrame.class, Map.of());
+        serverTypes = new FrameTypes<>(ServerFrame.class, Map.of("history",
+                node -> node.has("messages") ? ServerFrame.ChatHistory.class : ServerFrame.MetricHistory.class));
+        observerTypes = new FrameTypes<>(ObserverFrame.class, Map.of());
+    }
+
+    /** The configured mapper, for REST bodies built from protocol values. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Decodes a frame a client sent. */
+    public Decoded<ClientFrame> decodeClient(String text) {
+        return decode(text, clientTypes);
+    }
+
+    /** Decodes a frame the hub sent to a room client. */
+    public Decoded<ServerFrame> decodeServer(String text) {
+        return decode(text, serverTypes);
+    }
+
+    /** Decodes a frame of the observer stream. */
+    public Decoded<ObserverFrame> decodeObserver(String text) {
+        return decode(text, observerTypes);
+    }
+
+    /** Serializes a server frame once; the result can go to any number of connections. */
+    public EncodedFrame encode(ServerFrame frame) {
+        long seq = frame instanceof ServerFrame.Broadcast b ? b.seq() : -1;
+        return new EncodedFrame(typeName(frame), write(frame), seq);
+    }
+
+    /** Serializes any protocol value (client and observer frames, REST bodies). */
+    public String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The wire {@code type} of a frame record. */
+    public static String typeName(Object frame) {
+        JsonTypeName name = frame.getClass().getAnnotation(JsonTypeName.class);
+        if (name == null) {
+            throw new IllegalArgumentException(frame.getClass() + " is not a frame");
+        }
+        return name.value();
+    }
+
+    private <F> Decoded<F> decode(String text, FrameTypes<F> types) {
+        if (text == null) {
+            return failed(ErrorCode.INVALID_JSON, "empty frame");
+        }
+        if (text.length() > MAX_FRAME_BYTES / 3 && Utf8.length(text) > MAX_FRAME_BYTES) {
+            return failed(ErrorCode.TOO_LARGE, "frame is over " + MAX_FRAME_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return failed(ErrorCode.INVALID_JSON, clean(e.getOriginalMessage()));
+        }
+        if (node == null || node.isMissingNode()) {
+            return failed(ErrorCode.INVALID_JSON, "empty frame");
+        }
+        if (!node.isObject()) {
+            return failed(ErrorCode.INVALID_MESSAGE, "a frame must be a JSON object");
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual()) {
+            return failed(ErrorCode.INVALID_MESSAGE, "type is required and must be a string");
+        }
+        Class<? extends F> record = types.recordFor(type.asText(), node);
+        if (record == null) {
+            return failed(ErrorCode.UNKNOWN_TYPE, "unknown frame type: " + clean(type.asText()));
+        }
+        try {
+            return new Decoded.Ok<>(mapper.treeToValue(node, record));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return failed(ErrorCode.INVALID_MESSAGE, clean(cause.getMessage()));
+        } catch (JsonMappingException e) {
+            return failed(ErrorCode.INVALID_MESSAGE, describe(e));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return failed(ErrorCode.INVALID_MESSAGE, clean(e.getMessage()));
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String why = clean(e.getOriginalMessage());
+        return path.isEmpty() ? why : path + ": " + why;
+    }
+
+    private static String clean(String message) {
+        if (message == null) {
+            return "malformed frame";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        int hint = line.indexOf(" (but ");
+        if (hint > 0) {
+            line = line.substring(0, hint); // Jackson's advice about its own settings means nothing to a client
+        }
+        return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
+    }
+
+    private static <F> Decoded<F> failed(ErrorCode code, String message) {
+        return new Decoded.Failed<>(new ProtocolError(code, message));
+    }
+}

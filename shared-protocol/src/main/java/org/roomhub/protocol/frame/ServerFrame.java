@@ -1,0 +1,122 @@
+package org.roomhub.protocol.frame;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.value.ChatEntry;
+import org.roomhub.protocol.value.GeoPoint;
+import org.roomhub.protocol.value.Pin;
+import org.roomhub.protocol.value.Presence;
+import org.roomhub.protocol.value.Route;
+import org.roomhub.protocol.value.Waypoint;
+
+/** Frames the hub sends to a room's clients. Every one carries {@code ts}, server epoch ms. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public sealed interface ServerFrame {
+
+    /** Server time the frame was made, epoch ms. */
+    long ts();
+
+    /** A frame a room broadcasts: it carries the room's {@code seq} and is held for {@code resume}. */
+    sealed interface Broadcast extends ServerFrame {
+        /** The room's sequence number of this frame. */
+        long seq();
+    }
+
+    /** First frame of every session. {@code seq} is the room's latest. */
+    @JsonTypeName("connected")
+    record Connected(String sessionId, String user, String room, long seq, long ts) implements ServerFrame {}
+
+    /** Answer to {@code ping}. */
+    @JsonTypeName("pong")
+    record Pong(JsonNode id, JsonNode clientTime, long serverTime, long ts) implements ServerFrame {}
+
+    /** The frames asked for by {@code resume} are gone; a fresh snapshot follows. */
+    @JsonTypeName("reset")
+    record Reset(long seq, long ts) implements ServerFrame {}
+
+    /** A refused frame or request; the connection stays open. */
+    @JsonTypeName("error")
+    record Error(ErrorCode code, String message, long ts) implements ServerFrame {}
+
+    /** Someone joined the room. */
+    @JsonTypeName("user-joined")
+    record UserJoined(String sessionId, String user, long ts, long seq) implements Broadcast {}
+
+    /** Someone left the room. */
+    @JsonTypeName("user-left")
+    record UserLeft(String sessionId, String user, long ts, long seq) implements Broadcast {}
+
+    /** A metric's new value; {@code timestamp} is the reading's time. */
+    @JsonTypeName("metric-updated")
+    record MetricUpdated(String name, double value, long timestamp, long ts, long seq) implements Broadcast {}
+
+    /** Current value of every (subscribed) metric. */
+    @JsonTypeName("snapshot")
+    record Snapshot(Map<String, Double> metrics, long ts) implements ServerFrame {}
+
+    /** One metric's recent history as {@code [[ts, value], …]}. */
+    @JsonTypeName("history")
+    record MetricHistory(String name, List<Point> points, long ts) implements ServerFrame {
+        /** One {@code [ts, value]} pair. */
+        @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+        public record Point(long ts, double value) {}
+    }
+
+    /** The last messages of a chat room, oldest first. */
+    @JsonTypeName("history")
+    record ChatHistory(List<ChatEntry> messages, long ts) implements ServerFrame {}
+
+    /** A line from the hub itself, such as a welcome. */
+    @JsonTypeName("system")
+    record SystemNotice(String text, long ts) implements ServerFrame {}
+
+    /** A chat line, sent to everyone including its sender. */
+    @JsonTypeName("chat-message")
+    record ChatMessage(String id, String user, String sessionId, String text, long ts, long seq) implements Broadcast {
+        /** As a stored entry. */
+        public ChatEntry entry() {
+            return new ChatEntry(id, user, sessionId, text, ts, seq);
+        }
+    }
+
+    /** Who is in the room. */
+    @JsonTypeName("presence")
+    record PresenceUpdate(List<Presence> users, long ts, long seq) implements Broadcast {}
+
+    /** A private line; only its addressee gets it. {@code from} is the sender's session id. */
+    @JsonTypeName("direct")
+    record Direct(String from, String text, long ts) implements ServerFrame {}
+
+    /** A pin was created or moved. */
+    @JsonTypeName("pin-update")
+    record PinUpdate(String pinId, String user, GeoPoint location, String label, String color, long ts, long seq)
+            implements Broadcast {
+        /** As a pin value. */
+        public Pin pin() {
+            return new Pin(pinId, user, location, label, color);
+        }
+    }
+
+    /** A pin was removed. */
+    @JsonTypeName("pin-removed")
+    record PinRemoved(String pinId, long ts, long seq) implements Broadcast {}
+
+    /** The shared route changed. */
+    @JsonTypeName("route")
+    record RouteUpdate(List<Waypoint> waypoints, GeoPoint meetingPoint, Map<String, Double> distancesKm, long ts, long seq)
+            implements Broadcast {
+        /** The same as a route value. */
+        public Route toRoute() {
+            return new Route(waypoints, meetingPoint, distancesKm);
+        }
+    }
+
+    /** Welcome of a map room: every pin and the route. */
+    @JsonTypeName("map-state")
+    record MapState(List<Pin> pins, Route route, long ts) implements ServerFrame {}
+}
