@@ -23,7 +23,7 @@ class RoomAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "x2345678901234567890123456789012345678901234567890123456789012345",
             "has space", "slash/inside", "per%20cent", "caf\u00e9", "emoji\ud83d\ude00", "tab\t", "new\nline",
-            "semi;colon", "q?uery", "hash#", "plus+", "tilde~", "back\\slash"})
+            ".", "..", "semi;colon", "q?uery", "hash#", "plus+", "tilde~", "back\\slash"})
     void any_other_name_is_refused(String name) {
         assertThat(RoomAddress.isValidName(name)).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> new RoomAddress("chat", name));
