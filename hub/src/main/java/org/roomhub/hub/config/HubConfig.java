@@ -29,5 +29,15 @@ public final class HubConfig {
     public static final class RoomsConfig {
         /** Idle time after which a room is evicted from memory while its sockets stay open. */
         public Duration hibernateAfter = Duration.ofSeconds(10);
+        /** A metric name is broadcast at most once per this interval; the last value of a burst always goes. */
+        public Duration minBroadcastInterval = Duration.ofMillis(100);
+        /** Most events waiting in one room's queue; past that a client gets {@code RATE_LIMIT}. */
+        public int queueCapacity = 10_000;
+        /** Threads all rooms share. */
+        public int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        /** Room types beyond the built-ins (ServiceLoader finds more on the class path). */
+        public final java.util.List<org.roomhub.hub.room.RoomType> extraTypes = new java.util.ArrayList<>();
+        /** Time queued events get to finish on shutdown. */
+        public Duration shutdownGrace = Duration.ofSeconds(5);
     }
 }

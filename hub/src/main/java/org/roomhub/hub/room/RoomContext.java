@@ -41,6 +41,9 @@ public interface RoomContext {
      */
     void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame);
 
+    /** The room's latest broadcast sequence number; frames describing current state carry it. */
+    long seq();
+
     /** Runs {@code task} as an event of this room after {@code delay}; a pending task keeps the room awake. */
     void runLater(Duration delay, Runnable task);
 }

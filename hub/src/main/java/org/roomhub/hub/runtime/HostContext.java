@@ -76,6 +76,11 @@ final class HostContext implements RoomContext {
     }
 
     @Override
+    public long seq() {
+        return host.seq();
+    }
+
+    @Override
     public void runLater(Duration delay, Runnable task) {
         host.runLater(delay, task);
     }

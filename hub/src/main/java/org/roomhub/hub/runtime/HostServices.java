@@ -1,7 +1,6 @@
 package org.roomhub.hub.runtime;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.roomhub.protocol.FrameCodec;
@@ -9,9 +8,8 @@ import org.roomhub.protocol.FrameCodec;
 /**
  * What every room host shares: clock, codec, the pool rooms run on, the timer, settings and listeners.
  *
- * @param idleAfter quiet time before a room shows as idle
- * @param hibernateAfter quiet time before a room is evicted
+ * @param tunables timing settings that may change at run time
  * @param queueCapacity most events waiting per room
  */
 record HostServices(Clock clock, FrameCodec codec, Executor pool, ScheduledExecutorService timer,
-        Duration idleAfter, Duration hibernateAfter, int queueCapacity, RoomListener listener) {}
+        Tunables tunables, int queueCapacity, RoomListener listener) {}

@@ -280,8 +280,8 @@ public final class RoomHost {
             return;
         }
         long quiet = now - lastEventMillis;
-        boolean dueIdle = lifecycle.is(RoomState.ACTIVE) && quiet >= services.idleAfter().toMillis();
-        boolean dueHibernate = quiet >= services.hibernateAfter().toMillis();
+        boolean dueIdle = lifecycle.is(RoomState.ACTIVE) && quiet >= services.tunables().idleAfter().toMillis();
+        boolean dueHibernate = quiet >= services.tunables().hibernateAfter().toMillis();
         if ((dueIdle || dueHibernate) && idleCheckQueued.compareAndSet(false, true)) {
             queue.executeAlways(this::idleCheck);
         }
@@ -293,9 +293,9 @@ public final class RoomHost {
             return;
         }
         long quiet = now() - lastEventMillis;
-        if (quiet >= services.hibernateAfter().toMillis()) {
+        if (quiet >= services.tunables().hibernateAfter().toMillis()) {
             hibernate();
-        } else if (quiet >= services.idleAfter().toMillis() && lifecycle.is(RoomState.ACTIVE)) {
+        } else if (quiet >= services.tunables().idleAfter().toMillis() && lifecycle.is(RoomState.ACTIVE)) {
             lifecycle.moveTo(RoomState.IDLE, now());
         }
     }

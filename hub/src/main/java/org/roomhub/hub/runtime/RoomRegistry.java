@@ -25,7 +25,7 @@ import org.roomhub.protocol.value.RoomAddress;
 public final class RoomRegistry {
 
     /** How the registry runs rooms. */
-    public record Settings(Duration idleAfter, Duration hibernateAfter, int queueCapacity, int threads) {}
+    public record Settings(Duration hibernateAfter, int queueCapacity, int threads) {}
 
     private final RoomTypes types;
     private final StoragePort storage;
@@ -43,7 +43,7 @@ public final class RoomRegistry {
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, named("roomhub-timer-"));
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
-        this.services = new HostServices(clock, codec, pool, timer, settings.idleAfter(), settings.hibernateAfter(),
+        this.services = new HostServices(clock, codec, pool, timer, new Tunables(settings.hibernateAfter()),
                 settings.queueCapacity(), listener);
     }
 
@@ -53,7 +53,7 @@ public final class RoomRegistry {
             parse(room).ifPresent(this::open);
         }
         storage.alarms().keySet().forEach(room -> parse(room).ifPresent(a -> open(a).restoreAlarm()));
-        long tick = Math.max(20, Math.min(250, services.hibernateAfter().toMillis() / 4));
+        long tick = 50;
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
 
@@ -88,6 +88,16 @@ public final class RoomRegistry {
     /** Every known room. */
     public Collection<RoomHost> all() {
         return List.copyOf(hosts.values());
+    }
+
+    /** The current hibernation delay. */
+    public Duration hibernateAfter() {
+        return services.tunables().hibernateAfter();
+    }
+
+    /** Changes the hibernation delay for every room. */
+    public void hibernateAfter(Duration delay) {
+        services.tunables().hibernateAfter(delay);
     }
 
     /** The registered room types. */

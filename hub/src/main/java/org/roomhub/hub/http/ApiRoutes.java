@@ -1,0 +1,90 @@
+package org.roomhub.hub.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.roomhub.hub.config.DurationConverter;
+import org.roomhub.hub.runtime.RoomHost;
+import org.roomhub.hub.runtime.RoomRegistry;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.value.RoomAddress;
+import org.roomhub.protocol.value.RoomSummary;
+
+/**
+ * The REST API: room lists and stats, plus admin actions the architecture view uses (force a room
+ * to hibernate, change the hibernation delay).
+ */
+public final class ApiRoutes {
+
+    private final RoomRegistry registry;
+    private final RoomPath paths;
+    private final FrameCodec codec;
+
+    /** Routes over this registry. */
+    public ApiRoutes(RoomRegistry registry, RoomPath paths, FrameCodec codec) {
+        this.registry = registry;
+        this.paths = paths;
+        this.codec = codec;
+    }
+
+    /** Registers the routes. */
+    public void register(RoutesConfig routes) {
+        routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/api/rooms", this::list);
+        routes.get("/api/rooms/{type}/{name}", this::stats);
+        routes.post("/api/rooms/{type}/{name}/hibernate", this::hibernate);
+        routes.get("/api/settings", this::settings);
+        routes.put("/api/settings/hibernate-after", this::setHibernateAfter);
+    }
+
+    private void list(Context ctx) {
+        List<RoomSummary> rooms = registry.all().stream()
+                .sorted(Comparator.comparing((RoomHost h) -> h.address().toString()))
+                .map(h -> RoomSummary.of(h.stats())).toList();
+        json(ctx, Map.of("rooms", rooms));
+    }
+
+    private void stats(Context ctx) {
+        paths.resolve(ctx).ifPresent(a -> registry.find(a).ifPresentOrElse(
+                h -> json(ctx, h.stats()),
+                () -> HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + a + " has not been used")));
+    }
+
+    private void hibernate(Context ctx) {
+        paths.resolve(ctx).ifPresent(a -> registry.find(a).ifPresentOrElse(h -> {
+            h.hibernateNow();
+            ctx.status(202).json(Map.of("room", a.toString(), "hibernating", true));
+        }, () -> HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + a + " has not been used")));
+    }
+
+    private void settings(Context ctx) {
+        json(ctx, Map.of("hibernateAfterMillis", registry.hibernateAfter().toMillis()));
+    }
+
+    private void setHibernateAfter(Context ctx) {
+        String value = ctx.body().strip().replace("\"", "");
+        try {
+            Duration d = DurationConverter.parse(value);
+            if (d.toMillis() < 100) {
+                HttpErrors.answer(ctx, 400, "INVALID_SETTING", "hibernate-after must be at least 100ms");
+                return;
+            }
+            registry.hibernateAfter(d);
+            json(ctx, Map.of("hibernateAfterMillis", d.toMillis()));
+        } catch (RuntimeException e) {
+            HttpErrors.answer(ctx, 400, "INVALID_SETTING", e.getMessage());
+        }
+    }
+
+    private void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(codec.write(body));
+    }
+
+    /** The address in a path, for callers that already resolved it. */
+    static String describe(RoomAddress a) {
+        return a.toString();
+    }
+}

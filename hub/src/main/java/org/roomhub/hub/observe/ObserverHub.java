@@ -1,0 +1,146 @@
+package org.roomhub.hub.observe;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.roomhub.hub.runtime.ClientSession;
+import org.roomhub.hub.runtime.Outbound;
+import org.roomhub.hub.runtime.RoomListener;
+import org.roomhub.protocol.EncodedFrame;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ObserverFrame;
+import org.roomhub.protocol.value.FlowTarget;
+import org.roomhub.protocol.value.RoomAddress;
+import org.roomhub.protocol.value.RoomState;
+import org.roomhub.protocol.value.RoomStats;
+
+/**
+ * The observer stream ({@code /hub/events}). Sends each observer {@code hello}, then room events.
+ * Single {@code flow} frames are sent while a room stays under {@value #FLOWS_PER_SECOND} flows a
+ * second; past that, one {@code flow-summary} per room per second replaces them.
+ */
+public final class ObserverHub implements RoomListener {
+
+    static final int FLOWS_PER_SECOND = 30;
+
+    private final FrameCodec codec;
+    private final LongSupplier clock;
+    private final Set<Outbound> observers = ConcurrentHashMap.newKeySet();
+    private final Map<String, FlowWindow> windows = new ConcurrentHashMap<>();
+
+    /** Per room flows in the current second. */
+    private static final class FlowWindow {
+        long second;
+        int count;
+        final Map<String, Long> byType = new HashMap<>();
+    }
+
+    /** An observer hub stamping frames with {@code clock}. */
+    public ObserverHub(FrameCodec codec, LongSupplier clock) {
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** Adds an observer and greets it with every room's stats. */
+    public void add(Outbound observer, Supplier<List<RoomStats>> rooms) {
+        observer.send(encode(new ObserverFrame.Hello(rooms.get(), clock.getAsLong())));
+        observers.add(observer);
+    }
+
+    /** Removes an observer. */
+    public void remove(Outbound observer) {
+        observers.remove(observer);
+    }
+
+    /** Observers connected. */
+    public int size() {
+        return observers.size();
+    }
+
+    /** Sends a frame to every observer. */
+    public void publish(ObserverFrame frame) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        EncodedFrame encoded = encode(frame);
+        observers.forEach(o -> o.send(encoded));
+    }
+
+    private EncodedFrame encode(ObserverFrame frame) {
+        return new EncodedFrame(FrameCodec.typeName(frame), codec.write(frame), -1);
+    }
+
+    /** Emits the summaries of the second that just ended; called once a second. */
+    public void summarize() {
+        long second = clock.getAsLong() / 1000;
+        windows.forEach((room, w) -> {
+            Map<String, Long> byType;
+            int count;
+            synchronized (w) {
+                if (w.second >= second || w.count <= FLOWS_PER_SECOND) {
+                    return;
+                }
+                byType = Map.copyOf(w.byType);
+                count = w.count;
+                w.count = 0;
+                w.byType.clear();
+                w.second = second;
+            }
+            publish(new ObserverFrame.FlowSummary(room, count, byType, clock.getAsLong()));
+        });
+    }
+
+    @Override
+    public void stateChanged(RoomAddress room, RoomState from, RoomState to, long at) {
+        publish(new ObserverFrame.RoomStateChanged(room.toString(), from, to, at, clock.getAsLong()));
+    }
+
+    @Override
+    public void clientConnected(RoomAddress room, ClientSession s) {
+        publish(new ObserverFrame.ClientConnected(room.toString(), s.sessionId(), s.user(), s.transport(), clock.getAsLong()));
+    }
+
+    @Override
+    public void clientDisconnected(RoomAddress room, ClientSession s, int code, String reason) {
+        publish(new ObserverFrame.ClientDisconnected(room.toString(), s.sessionId(), code, reason, clock.getAsLong()));
+    }
+
+    @Override
+    public void flow(RoomAddress room, String from, List<String> to, String msgType, int bytes, long at) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        FlowWindow w = windows.computeIfAbsent(room.toString(), k -> new FlowWindow());
+        boolean single;
+        synchronized (w) {
+            long second = at / 1000;
+            if (w.second != second && w.count <= FLOWS_PER_SECOND) {
+                w.second = second;
+                w.count = 0;
+                w.byType.clear();
+            }
+            w.count++;
+            w.byType.merge(msgType, 1L, Long::sum);
+            single = w.count <= FLOWS_PER_SECOND;
+        }
+        if (single) {
+            FlowTarget target = to == null ? FlowTarget.broadcast() : FlowTarget.to(to);
+            publish(new ObserverFrame.Flow(room.toString(), from, target, msgType, bytes, at, clock.getAsLong()));
+        }
+    }
+
+    @Override
+    public void alarmFired(RoomAddress room, long at) {
+        publish(new ObserverFrame.Alarm(room.toString(), at, clock.getAsLong()));
+    }
+
+    @Override
+    public void woke(RoomAddress room, long nanos) {}
+
+    @Override
+    public void handlerFailed(RoomAddress room, Throwable error) {}
+}

@@ -1,0 +1,97 @@
+package org.roomhub.hub.rooms.chat;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.roomhub.hub.room.Connection;
+import org.roomhub.hub.room.RoomContext;
+import org.roomhub.hub.room.RoomObject;
+import org.roomhub.hub.room.RoomStorage;
+import org.roomhub.hub.room.RoomStorage.ListOptions;
+import org.roomhub.hub.rooms.Keys;
+import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.ChatEntry;
+import org.roomhub.protocol.value.Presence;
+
+/**
+ * A chat room. Messages are stored under {@code msg/<seq>}, the last {@value #HISTORY} kept;
+ * display names live in each connection's attachment so they survive hibernation.
+ */
+final class ChatRoom implements RoomObject {
+
+    static final int HISTORY = 100;
+
+    /** A connection's display name, kept as its attachment. */
+    record Name(String name) {}
+
+    private final RoomContext ctx;
+    private final RoomStorage storage;
+    private final ArrayDeque<ChatEntry> recent = new ArrayDeque<>();
+
+    ChatRoom(RoomContext ctx) {
+        this.ctx = ctx;
+        this.storage = ctx.storage();
+        recent.addAll(storage.list(ListOptions.prefix("msg/").reversed().limit(HISTORY), ChatEntry.class).values());
+        List<ChatEntry> oldestFirst = new ArrayList<>(recent);
+        java.util.Collections.reverse(oldestFirst);
+        recent.clear();
+        recent.addAll(oldestFirst);
+    }
+
+    @Override
+    public void welcome(Connection c) {
+        long now = now();
+        c.send(new ServerFrame.SystemNotice("Welcome to " + ctx.address() + ", " + nameOf(c) + ". "
+                + ctx.getWebSockets().size() + " connected.", now));
+        c.send(new ServerFrame.ChatHistory(List.copyOf(recent), now));
+        c.send(new ServerFrame.PresenceUpdate(presence(), now, ctx.seq()));
+    }
+
+    @Override
+    public void onMessage(Connection c, ClientFrame frame) {
+        if (frame instanceof ClientFrame.ChatMessage m) {
+            post(c, m.text());
+        } else if (frame instanceof ClientFrame.SetName n) {
+            c.serializeAttachment(new Name(n.name().strip()));
+            ctx.broadcast(seq -> new ServerFrame.PresenceUpdate(presence(), now(), seq));
+        } else if (frame instanceof ClientFrame.Direct d) {
+            Optional<Connection> to = ctx.connection(d.to());
+            if (to.isEmpty()) {
+                c.send(new ServerFrame.Error(ErrorCode.INVALID_MESSAGE, "no session " + d.to() + " in this room", now()));
+            } else {
+                to.get().send(new ServerFrame.Direct(c.sessionId(), d.text(), now()));
+            }
+        }
+    }
+
+    private void post(Connection c, String text) {
+        String id = UUID.randomUUID().toString();
+        ChatEntry[] entry = new ChatEntry[1];
+        ctx.broadcast(seq -> {
+            ServerFrame.ChatMessage m = new ServerFrame.ChatMessage(id, nameOf(c), c.sessionId(), text, now(), seq);
+            entry[0] = m.entry();
+            return m;
+        });
+        storage.put("msg/" + Keys.ordered(entry[0].seq()), entry[0]);
+        recent.addLast(entry[0]);
+        if (recent.size() > HISTORY) {
+            storage.delete("msg/" + Keys.ordered(recent.removeFirst().seq()));
+        }
+    }
+
+    private List<Presence> presence() {
+        return ctx.getWebSockets().stream().map(c -> new Presence(c.sessionId(), nameOf(c))).toList();
+    }
+
+    private static String nameOf(Connection c) {
+        return c.deserializeAttachment(Name.class).map(Name::name).orElse(c.user());
+    }
+
+    private long now() {
+        return ctx.clock().millis();
+    }
+}

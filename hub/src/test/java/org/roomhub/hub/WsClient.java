@@ -1,0 +1,107 @@
+package org.roomhub.hub;
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** A real WebSocket client (the JDK's) that records every frame it receives, for assertions. */
+final class WsClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private WsClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    try {
+                        frames.add(JSON.readTree(partial.toString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closed.complete(-1);
+            }
+        }).join();
+    }
+
+    static WsClient connect(URI uri) {
+        return new WsClient(uri);
+    }
+
+    void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** Waits for the first frame of {@code type} matching {@code test} and returns it. */
+    JsonNode await(String type, Predicate<JsonNode> test) {
+        JsonNode[] found = new JsonNode[1];
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+            for (JsonNode f : frames) {
+                if (type.equals(f.path("type").asText()) && test.test(f)) {
+                    found[0] = f;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    JsonNode await(String type) {
+        return await(type, f -> true);
+    }
+
+    List<JsonNode> ofType(String type) {
+        return frames.stream().filter(f -> type.equals(f.path("type").asText())).toList();
+    }
+
+    List<String> types() {
+        return frames.stream().map(f -> f.path("type").asText()).toList();
+    }
+
+    String sessionId() {
+        return await("connected").path("sessionId").asText();
+    }
+
+    void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(1000, "bye");
+        }
+    }
+}
