@@ -64,6 +64,11 @@ final class CrashHarness {
         this.random = new Random(seed);
     }
 
+    /** Highest acknowledged transaction of room {@code r}. */
+    long acknowledged(int r) {
+        return acked[r];
+    }
+
     /** Runs {@code runs} child JVMs, each ended by a crash. */
     void run(int runs) throws Exception {
         for (int i = 0; i < runs; i++) {

@@ -28,7 +28,9 @@ class CrashKillTest {
         // A final in-process open must also see everything acknowledged.
         try (Storage storage = Storage.open(store, CrashChild.options())) {
             for (int r = 0; r < 4; r++) {
-                assertThat(CrashChild.check(storage.forRoom(CrashChild.room(r)), r)).doesNotStartWith("BAD");
+                String state = CrashChild.check(storage.forRoom(CrashChild.room(r)), r);
+                assertThat(state).doesNotStartWith("BAD");
+                assertThat(Long.parseLong(state)).isGreaterThanOrEqualTo(harness.acknowledged(r));
             }
         }
         System.out.println("CRASH SUMMARY seed=" + seed + " " + harness.summary);
