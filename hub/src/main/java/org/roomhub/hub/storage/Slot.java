@@ -43,6 +43,7 @@ final class Slot implements Closeable {
                     .fileMmapEnable()
                     .cleanerHackEnable() // unmap on close, so the file can be replaced safely afterwards
                     .fileSyncDisable()   // durability comes from the journal and from our own fsyncs
+                    .fileLockDisable()   // the store folder's LOCK guards it; a failed open must not leave a lock behind
                     .make();
             BTreeMap<byte[], byte[]> map = db.treeMap("kv", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
                     .valuesOutsideNodesEnable()
