@@ -1,0 +1,91 @@
+package org.roomhub.hub.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The one thread that writes to the MapDB working slot: applies journaled records in sequence order, then
+ * drops them from the overlay and releases their pending budget. Holding {@link #applyLock} while applying
+ * lets the checkpointer pause it (only it, never the writers) to copy a quiescent slot.
+ */
+final class Applier implements Runnable {
+
+    private static final int MAX_BATCHES_PER_ROUND = 64;
+
+    /** Held while the slot is being modified; the checkpointer takes it to copy the slot. */
+    final ReentrantLock applyLock = new ReentrantLock();
+
+    private final List<Record> end = new ArrayList<>();
+    private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
+    private final Slot slot;
+    private final Overlay overlay;
+    private final PendingBudget budget;
+    private final Consumer<Throwable> onFailure;
+
+    Applier(Slot slot, Overlay overlay, PendingBudget budget, Consumer<Throwable> onFailure) {
+        this.slot = slot;
+        this.overlay = overlay;
+        this.budget = budget;
+        this.onFailure = onFailure;
+    }
+
+    /** Queues a journaled batch (in sequence order). */
+    void submit(List<Record> batch) {
+        queue.add(batch);
+    }
+
+    /** Ends the thread once everything submitted before is applied. */
+    void finish() {
+        queue.add(end);
+    }
+
+    @Override
+    public void run() {
+        List<List<Record>> round = new ArrayList<>();
+        try {
+            while (true) {
+                round.add(queue.take());
+                queue.drainTo(round, MAX_BATCHES_PER_ROUND);
+                boolean ending = false;
+                applyLock.lock();
+                try {
+                    long last = -1;
+                    for (List<Record> batch : round) {
+                        if (batch == end) {
+                            ending = true;
+                            break;
+                        }
+                        for (Record r : batch) {
+                            slot.apply(r.ops);
+                            last = r.seq;
+                        }
+                    }
+                    if (last >= 0) {
+                        slot.setAppliedSeq(last);
+                    }
+                } finally {
+                    applyLock.unlock();
+                }
+                FailPoints.reach(FailPoints.Point.APPLIED);
+                for (List<Record> batch : round) {
+                    for (Record r : batch) {
+                        overlay.remove(r);
+                        budget.release(r.weight);
+                    }
+                }
+                round.clear();
+                if (ending) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            onFailure.accept(new StorageFailedException("applying journaled writes to the MapDB working slot "
+                    + slot.file() + " failed (the journal still holds them; restart to recover): " + t, t));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.roomhub.hub.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background thread that makes a new clean slot, off the write path. Steps (each fsync before the next):
+ * pause the applier (writers go on journaling) → MapDB header flush → copy the working slot to
+ * {@code clean-<seq>.db.tmp} with CRC32C, fsync → resume the applier → rename to {@code clean-<seq>.db},
+ * fsync folder → write the pointer (the commit point) → delete the old clean slot and the journal segments
+ * it no longer needs.
+ */
+final class Checkpointer implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+
+    private final Path dir;
+    private final Slot slot;
+    private final Applier applier;
+    private final AtomicReference<PointerFile.Pointer> pointer;
+    private final StorageCounters counters;
+    private final Consumer<Throwable> onFailure;
+    private boolean requested;
+    private boolean stopping;
+
+    Checkpointer(Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
+                 StorageCounters counters, Consumer<Throwable> onFailure) {
+        this.dir = dir;
+        this.slot = slot;
+        this.applier = applier;
+        this.pointer = pointer;
+        this.counters = counters;
+        this.onFailure = onFailure;
+    }
+
+    /** Asks for a checkpoint soon; never blocks. */
+    synchronized void request() {
+        requested = true;
+        notifyAll();
+    }
+
+    /** Ends the thread after the checkpoint in progress, if any. */
+    synchronized void stop() {
+        stopping = true;
+        notifyAll();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (awaitRequest()) {
+                checkpoint();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            onFailure.accept(new StorageFailedException("checkpoint failed, so writes are stopped (is the disk full?): " + t, t));
+        }
+    }
+
+    private synchronized boolean awaitRequest() throws InterruptedException {
+        while (!requested && !stopping) {
+            wait();
+        }
+        requested = false;
+        return !stopping;
+    }
+
+    /** Runs one checkpoint now (on the calling thread). */
+    void checkpoint() throws IOException {
+        long started = System.nanoTime();
+        PointerFile.Pointer old = pointer.get();
+        long seq;
+        Path temp;
+        FileOps.CopyResult copy;
+        applier.applyLock.lock();
+        try {
+            seq = slot.appliedSeq();
+            if (seq == old.cleanSeq()) {
+                return;
+            }
+            slot.flush();
+            temp = dir.resolve(PointerFile.Pointer.cleanFileName(seq) + ".tmp");
+            copy = FileOps.copy(slot.file(), temp, counters);
+        } finally {
+            applier.applyLock.unlock();
+        }
+        FailPoints.reach(FailPoints.Point.CHECKPOINT_COPIED);
+        Path clean = dir.resolve(PointerFile.Pointer.cleanFileName(seq));
+        FileOps.rename(temp, clean);
+        FailPoints.reach(FailPoints.Point.CHECKPOINT_RENAMED);
+        FileOps.fsyncDir(dir, counters);
+        PointerFile.Pointer next = new PointerFile.Pointer(seq, copy.length(), copy.crc(), false, 0);
+        PointerFile.write(dir, next, counters);
+        pointer.set(next);
+        Files.deleteIfExists(dir.resolve(old.cleanFileName()));
+        FailPoints.reach(FailPoints.Point.CHECKPOINT_OLD_CLEAN_DELETED);
+        int segments = JournalSegment.deleteCoveredBy(dir, seq);
+        FileOps.fsyncDir(dir, counters);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        counters.checkpoints.increment();
+        counters.lastCheckpointMillis.set(millis);
+        LOG.debug("checkpoint at seq {}: {} bytes, {} journal segments deleted, {} ms", seq, copy.length(), segments, millis);
+    }
+}

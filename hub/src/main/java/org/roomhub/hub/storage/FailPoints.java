@@ -1,0 +1,41 @@
+package org.roomhub.hub.storage;
+
+/**
+ * Planned crash points for the crash harness: when armed (only by tests, in a child JVM), reaching the
+ * armed point for the n-th time halts the JVM at once, like {@code kill -9}. Unarmed it costs one
+ * volatile read.
+ */
+final class FailPoints {
+
+    /** Places in the engine where a crash is interesting. */
+    enum Point {
+        JOURNAL_WRITTEN, JOURNAL_SYNCED, SEGMENT_CREATED, APPLIED,
+        CHECKPOINT_COPIED, CHECKPOINT_RENAMED, POINTER_TEMP_WRITTEN, POINTER_RENAMED,
+        CHECKPOINT_OLD_CLEAN_DELETED, CHECKPOINT_SEGMENT_DELETED,
+        RECOVERY_COPIED, RECOVERY_REPLAYED, RECOVERY_TRUNCATED, CLOSE_SLOT_CLOSED
+    }
+
+    private static volatile Point armed;
+    private static int remaining;
+
+    private FailPoints() {
+    }
+
+    /** Halts the JVM on the {@code nth} time {@code point} is reached. */
+    static synchronized void arm(Point point, int nth) {
+        remaining = nth;
+        armed = point;
+    }
+
+    static void reach(Point point) {
+        if (armed == point) {
+            hit();
+        }
+    }
+
+    private static synchronized void hit() {
+        if (--remaining == 0) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.roomhub.hub.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.util.List;
+import java.nio.file.Path;
+
+/**
+ * Reads the journal segments in order and hands every record after a given sequence number to a sink,
+ * checking that those records are consecutive. A segment ending in bytes that are not a valid record
+ * (a torn tail of a write that was never acknowledged) is reported, but only if no valid record and no
+ * later non-empty segment follows it; otherwise acknowledged data may be damaged and replay stops with
+ * {@link UnrecoverableStoreException}. It never modifies files.
+ */
+final class JournalReplay {
+
+    /** Receives replayed records in order. */
+    interface Sink {
+        void accept(long seq, List<Op> ops) throws IOException;
+    }
+
+    /** Unreadable bytes at the end of the last non-empty segment, from {@code offset} to its end. */
+    record TornTail(JournalSegment segment, long offset, long bytes) {
+    }
+
+    /**
+     * Outcome of a replay.
+     *
+     * @param lastSeq  sequence number of the last valid record, or the start sequence if none is later
+     * @param replayed number of records handed to the sink
+     * @param tornTail unreadable tail to truncate, or null
+     */
+    record Result(long lastSeq, long replayed, TornTail tornTail) {
+    }
+
+    private JournalReplay() {
+    }
+
+    /** Replays records with sequence numbers {@code > afterSeq} from the segments in {@code dir}. */
+    static Result replay(Path dir, long afterSeq, Sink sink) throws IOException {
+        List<JournalSegment> segments = JournalSegment.list(dir);
+        long expected = afterSeq + 1;
+        long last = -1;
+        long replayed = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            JournalSegment segment = segments.get(i);
+            ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(segment.file()));
+            int pos = 0;
+            while (pos < buf.limit()) {
+                RecordCodec.Decoded record = RecordCodec.tryDecode(buf, pos);
+                if (record == null) {
+                    TornTail torn = new TornTail(segment, pos, buf.limit() - pos);
+                    checkNothingFollows(torn, buf, last < 0 ? segment.firstSeq() : last + 1, segments.subList(i + 1, segments.size()));
+                    return new Result(Math.max(afterSeq, last), replayed, torn);
+                }
+                if (pos == 0 && record.seq() != segment.firstSeq()) {
+                    throw new UnrecoverableStoreException("journal segment " + segment.file() + " should start with seq "
+                            + segment.firstSeq() + " but its first record has seq " + record.seq());
+                }
+                if (pos > 0 && record.seq() != last + 1) {
+                    throw new UnrecoverableStoreException("journal segment " + segment.file() + " jumps from seq " + last
+                            + " to seq " + record.seq() + " at offset " + pos);
+                }
+                if (record.seq() >= expected) {
+                    if (record.seq() != expected) {
+                        throw new UnrecoverableStoreException("journal is missing records " + expected + ".." + (record.seq() - 1)
+                                + ": the store holds records up to seq " + afterSeq + " and the next journal record, in "
+                                + segment.file() + " at offset " + pos + ", has seq " + record.seq());
+                    }
+                    sink.accept(record.seq(), record.ops());
+                    replayed++;
+                    expected++;
+                }
+                last = record.seq();
+                pos += RecordCodec.frameLength(buf, pos);
+            }
+        }
+        return new Result(Math.max(afterSeq, last), replayed, null);
+    }
+
+    private static void checkNothingFollows(TornTail torn, ByteBuffer buf, long minSeq, List<JournalSegment> later)
+            throws IOException {
+        long maxSeq = minSeq + (1L << 31);
+        for (int o = (int) torn.offset() + 1; o < buf.limit(); o++) {
+            if (RecordCodec.plausibleAt(buf, o, minSeq, maxSeq) && RecordCodec.tryDecode(buf, o) != null) {
+                throw new UnrecoverableStoreException("journal segment " + torn.segment().file() + " has "
+                        + (o - torn.offset()) + " unreadable bytes at offset " + torn.offset()
+                        + " followed by a valid record (seq " + buf.getLong(o + RecordCodec.HEADER_BYTES) + ") at offset " + o
+                        + "; refusing to truncate because acknowledged writes may be in the damaged part");
+            }
+        }
+        for (JournalSegment next : later) {
+            long size = Files.size(next.file());
+            if (size > 0) {
+                throw new UnrecoverableStoreException("journal segment " + torn.segment().file() + " has "
+                        + torn.bytes() + " unreadable bytes at offset " + torn.offset() + " but a later segment "
+                        + next.file() + " holds " + size + " bytes; refusing to truncate because acknowledged "
+                        + "writes may be in the damaged part");
+            }
+        }
+    }
+}

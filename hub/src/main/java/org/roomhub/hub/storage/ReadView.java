@@ -1,0 +1,59 @@
+package org.roomhub.hub.storage;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Reads through the overlay of accepted-but-unapplied writes onto the MapDB working slot, so every write
+ * is visible as soon as it was accepted. Never waits for the engine threads.
+ */
+final class ReadView {
+
+    private final Overlay overlay;
+    private final Slot slot;
+
+    ReadView(Overlay overlay, Slot slot) {
+        this.overlay = overlay;
+        this.slot = slot;
+    }
+
+    /** Current value of an encoded key, or null. The array must not be modified. */
+    byte[] get(byte[] key) {
+        Overlay.Entry e = overlay.entry(key);
+        if (e != null) {
+            return e.value();
+        }
+        if (overlay.deletedByRange(key)) {
+            return null;
+        }
+        return slot.map().get(key);
+    }
+
+    /**
+     * Live entries with encoded keys in {@code [from, to)}, ascending or descending. The overlay is
+     * snapshotted first, then the slot is iterated lazily: a key applied meanwhile was either already in
+     * the slot or is in the snapshot, which wins.
+     */
+    Iterator<Map.Entry<byte[], byte[]>> scan(byte[] from, byte[] to, boolean reverse) {
+        if (Arrays.compareUnsigned(from, to) >= 0) {
+            return Collections.emptyIterator();
+        }
+        NavigableMap<byte[], byte[]> pending = overlay.snapshot(from, to);
+        List<Overlay.RangeTombstone> tombstones = overlay.rangesSnapshot(from, to);
+        NavigableMap<byte[], byte[]> base = slot.map().subMap(from, true, to, false);
+        return new MergingIterator(
+                (reverse ? pending.descendingMap() : pending).entrySet().iterator(),
+                (reverse ? base.descendingMap() : base).entrySet().iterator(),
+                key -> tombstones.stream().anyMatch(t -> t.covers(key)),
+                reverse);
+    }
+
+    /** The slot's first key at or after {@code key} (for skipping through rooms). */
+    byte[] slotCeilingKey(byte[] key) {
+        return slot.map().ceilingKey(key);
+    }
+}

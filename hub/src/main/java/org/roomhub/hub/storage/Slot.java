@@ -1,0 +1,114 @@
+package org.roomhub.hub.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.mapdb.Atomic;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+
+/**
+ * The MapDB working slot: one memory-mapped MapDB file without MapDB transactions, holding the single
+ * {@code byte[] → byte[]} B-tree of all rooms and the sequence number of the last record applied.
+ * Writes come only from one thread (the applier, or recovery); reads from any thread.
+ */
+final class Slot implements Closeable {
+
+    static final String WORKING_NAME = "working.db";
+
+    private final Path file;
+    private final DB db;
+    private final BTreeMap<byte[], byte[]> map;
+    private final Atomic.Long seq;
+
+    private Slot(Path file, DB db, BTreeMap<byte[], byte[]> map, Atomic.Long seq) {
+        this.file = file;
+        this.db = db;
+        this.map = map;
+        this.seq = seq;
+    }
+
+    /** Opens (or creates) the MapDB file; MapDB's own errors become {@link UnrecoverableStoreException}. */
+    static Slot open(Path file) throws UnrecoverableStoreException {
+        DB db = null;
+        try {
+            db = DBMaker.fileDB(file.toFile())
+                    .fileMmapEnable()
+                    .cleanerHackEnable() // unmap on close, so the file can be replaced safely afterwards
+                    .fileSyncDisable()   // durability comes from the journal and from our own fsyncs
+                    .fileLockDisable()   // the store folder's LOCK guards it; a failed open must not leave a lock behind
+                    .make();
+            BTreeMap<byte[], byte[]> map = db.treeMap("kv", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
+                    .valuesOutsideNodesEnable()
+                    .createOrOpen();
+            Atomic.Long seq = db.atomicLong("seq").createOrOpen();
+            return new Slot(file, db, map, seq);
+        } catch (DBException | IllegalStateException | IllegalArgumentException | InternalError e) {
+            if (db != null) {
+                try {
+                    db.close();
+                } catch (RuntimeException ignored) {
+                    // already failing; the open error is the one to report
+                }
+            }
+            throw new UnrecoverableStoreException("MapDB cannot open slot file " + file + ": " + e, e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Sorted view of all encoded keys (unsigned byte order). Safe for concurrent reads. */
+    NavigableMap<byte[], byte[]> map() {
+        return map;
+    }
+
+    long appliedSeq() {
+        return seq.get();
+    }
+
+    /** Applies a record's operations (caller is the single writer). */
+    void apply(List<Op> ops) {
+        for (Op op : ops) {
+            if (op instanceof Op.Put p) {
+                map.put(p.key(), p.value());
+            } else if (op instanceof Op.Delete d) {
+                map.remove(d.key());
+            } else if (op instanceof Op.DeleteRange r) {
+                Iterator<Map.Entry<byte[], byte[]>> it = map.subMap(r.from(), true, r.to(), false).entrySet().iterator();
+                while (it.hasNext()) {
+                    map.remove(it.next().getKey());
+                }
+            }
+        }
+    }
+
+    void setAppliedSeq(long value) {
+        seq.set(value);
+    }
+
+    /**
+     * Makes the file self-consistent (MapDB writes its header checksum) without fsync; after this, while no
+     * writer runs, a byte copy of the file is a valid MapDB store.
+     */
+    void flush() {
+        db.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            db.close();
+        } catch (DBException e) {
+            throw new IOException("MapDB failed closing " + file + ": " + e, e);
+        }
+    }
+}
