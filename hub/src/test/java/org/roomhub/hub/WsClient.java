@@ -18,13 +18,15 @@ final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** One client for all sockets: each HttpClient owns threads, and tests open a thousand sockets. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
     private WsClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -66,7 +68,7 @@ final class WsClient implements AutoCloseable {
     /** Waits for the first frame of {@code type} matching {@code test} and returns it. */
     JsonNode await(String type, Predicate<JsonNode> test) {
         JsonNode[] found = new JsonNode[1];
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
+        org.awaitility.Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
             for (JsonNode f : frames) {
                 if (type.equals(f.path("type").asText()) && test.test(f)) {
                     found[0] = f;
@@ -80,6 +82,11 @@ final class WsClient implements AutoCloseable {
 
     JsonNode await(String type) {
         return await(type, f -> true);
+    }
+
+    /** Whether a frame of {@code type} matching {@code test} has arrived. */
+    boolean has(String type, Predicate<JsonNode> test) {
+        return frames.stream().anyMatch(f -> type.equals(f.path("type").asText()) && test.test(f));
     }
 
     List<JsonNode> ofType(String type) {
