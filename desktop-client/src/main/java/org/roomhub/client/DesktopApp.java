@@ -1,0 +1,85 @@
+package org.roomhub.client;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.metrics.MetricsView;
+import org.roomhub.client.ui.metrics.MetricsViewModel;
+import org.roomhub.client.ui.shell.ShellView;
+import org.roomhub.client.ui.shell.ShellViewModel;
+import org.roomhub.client.ui.shell.TabSpec;
+import org.roomhub.protocol.FrameCodec;
+
+/**
+ * Wires view-models, views and the hub client into one window. Built and used on the FX thread.
+ */
+public final class DesktopApp {
+
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "desktop-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final MetricsViewModel metrics;
+    private final ShellViewModel shell;
+    private final ShellView shellView;
+
+    /**
+     * @param hubUrl    hub to connect to
+     * @param token     credential, or null
+     * @param userName  display name
+     * @param roomName  chat and map room
+     * @param localHost this machine's metrics room
+     */
+    public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost) {
+        FrameCodec codec = new FrameCodec();
+        metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
+        List<RoomTab> tabs = List.of(metrics);
+        shell = new ShellViewModel(tabs, endpoint -> new HubClient(endpoint, codec), hubUrl, token, userName, localHost);
+        shell.roomNameProperty().set(roomName);
+        shellView = new ShellView(shell, List.of(
+                new TabSpec("Metrics", new MetricsView(metrics), null)), background);
+    }
+
+    /** Shows the window at {@code width}×{@code height} and connects. */
+    public void show(Stage stage, double width, double height) {
+        Scene scene = new Scene(shellView, width, height);
+        scene.getStylesheets().add(DesktopApp.class.getResource("ui/shell/app.css").toExternalForm());
+        stage.setTitle("Roomhub");
+        stage.setScene(scene);
+        stage.show();
+        shell.connect();
+    }
+
+    /** Brings {@code view}'s tab to the front. */
+    public void select(View view) {
+        shellView.select(view.tabIndex());
+    }
+
+    /** Whether {@code view} shows data from the hub. */
+    public boolean hasLiveData(View view) {
+        List<RoomTab> tabs = shell.tabs();
+        return view.tabIndex() < tabs.size() && tabs.get(view.tabIndex()).hasLiveData();
+    }
+
+    /** The root node, for pictures. */
+    public ShellView root() {
+        return shellView;
+    }
+
+    /** The shell's state, for tests. */
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** Disconnects and stops background work. */
+    public void close() {
+        shell.disconnect();
+        background.shutdownNow();
+    }
+}
