@@ -7,7 +7,13 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.roomhub.client.net.HubClient;
+import org.roomhub.client.ui.architecture.ArchitectureView;
+import org.roomhub.client.ui.architecture.ArchitectureViewModel;
+import org.roomhub.client.ui.chat.ChatView;
+import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.map.MapView;
+import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.metrics.MetricsView;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
 import org.roomhub.client.ui.shell.ShellView;
@@ -26,6 +32,10 @@ public final class DesktopApp {
         return t;
     });
     private final MetricsViewModel metrics;
+    private final ChatViewModel chat;
+    private final MapViewModel map;
+    private final ArchitectureViewModel architecture;
+    private final MapView mapView;
     private final ShellViewModel shell;
     private final ShellView shellView;
 
@@ -39,11 +49,19 @@ public final class DesktopApp {
     public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost) {
         FrameCodec codec = new FrameCodec();
         metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
-        List<RoomTab> tabs = List.of(metrics);
+        chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
+        map = new MapViewModel(Platform::runLater);
+        architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
+        List<RoomTab> tabs = List.of(metrics, chat, map, architecture);
         shell = new ShellViewModel(tabs, endpoint -> new HubClient(endpoint, codec), hubUrl, token, userName, localHost);
         shell.roomNameProperty().set(roomName);
+        chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
+        mapView = new MapView(map, codec.mapper());
         shellView = new ShellView(shell, List.of(
-                new TabSpec("Metrics", new MetricsView(metrics), null)), background);
+                new TabSpec("Metrics", new MetricsView(metrics), null),
+                new TabSpec("Chat", new ChatView(chat), chat.unreadProperty().map(n -> n.intValue() == 0 ? "" : n.toString())),
+                new TabSpec("Map", mapView, null),
+                new TabSpec("Architecture", new ArchitectureView(architecture), null)), background);
     }
 
     /** Shows the window at {@code width}×{@code height} and connects. */
@@ -64,7 +82,33 @@ public final class DesktopApp {
     /** Whether {@code view} shows data from the hub. */
     public boolean hasLiveData(View view) {
         List<RoomTab> tabs = shell.tabs();
-        return view.tabIndex() < tabs.size() && tabs.get(view.tabIndex()).hasLiveData();
+        boolean data = view.tabIndex() < tabs.size() && tabs.get(view.tabIndex()).hasLiveData();
+        return view == View.MAP ? data && mapView.isLoaded() : data;
+    }
+
+    /** The chat tab's state, for tests. */
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    /** The map tab's state, for tests. */
+    public MapViewModel map() {
+        return map;
+    }
+
+    /** The map view, whose bridge tells what the page shows. */
+    public MapView mapView() {
+        return mapView;
+    }
+
+    /** The metrics tab's state, for tests. */
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
+    /** The architecture tab's state, for tests. */
+    public ArchitectureViewModel architecture() {
+        return architecture;
     }
 
     /** The root node, for pictures. */

@@ -43,7 +43,11 @@ public final class MetricsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("charts");
-        setCenter(scroll);
+        Label waiting = new Label();
+        waiting.getStyleClass().add("placeholder");
+        waiting.textProperty().bind(javafx.beans.binding.Bindings.concat("Waiting for metrics… (", viewModel.statusProperty(), ")"));
+        waiting.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.charts()));
+        setCenter(new javafx.scene.layout.StackPane(scroll, waiting));
         viewModel.charts().addListener((ListChangeListener<ChartModel>) c -> rebuildGrid());
         rebuildGrid();
         timer().start();
