@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +49,11 @@ public final class FrameCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // That feature leaves String targets alone: a number or boolean for a text field is ill-typed too.
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
         // Numbers may be as long as a frame: a huge number is then a bad value, not unparseable text.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -158,10 +166,29 @@ public final class FrameCodec {
         if (hint > 0) {
             line = line.substring(0, hint); // Jackson's advice about its own settings means nothing to a client
         }
-        return line.length() > MAX_MESSAGE_CHARS ? line.substring(0, MAX_MESSAGE_CHARS) + "…" : line;
+        return line;
     }
 
     private static <F> Decoded<F> failed(ErrorCode code, String message) {
-        return new Decoded.Failed<>(new ProtocolError(code, message));
+        return new Decoded.Failed<>(new ProtocolError(code, capped(message)));
+    }
+
+    /**
+     * The whole message, prefix included, in at most {@link #MAX_MESSAGE_CHARS} chars and encodable as
+     * UTF-8: it may echo client text, so a lone surrogate there (or made by the cut) becomes U+FFFD.
+     */
+    private static String capped(String message) {
+        boolean cut = message.length() > MAX_MESSAGE_CHARS;
+        int end = cut ? MAX_MESSAGE_CHARS - 1 : message.length();
+        StringBuilder out = new StringBuilder(end + 1);
+        for (int i = 0; i < end; i++) {
+            char c = message.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(message.charAt(i + 1))) {
+                out.append(c).append(message.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return cut ? out.append('…').toString() : out.toString();
     }
 }

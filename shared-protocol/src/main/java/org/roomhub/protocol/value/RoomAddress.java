@@ -25,7 +25,8 @@ public record RoomAddress(String type, String name) {
 
     /** Whether {@code name} is a valid room name. */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        // "." and ".." match the character rule but are normalised away in URLs, so no client could reach them.
+        return name != null && NAME.matcher(name).matches() && !name.equals(".") && !name.equals("..");
     }
 
     /** Whether {@code type} is a valid room type identifier. */

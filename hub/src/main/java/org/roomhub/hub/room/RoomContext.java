@@ -1,0 +1,46 @@
+package org.roomhub.hub.room;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
+
+/** What the hub gives a room object: its address, its connections, storage, alarm and broadcast. */
+public interface RoomContext {
+
+    /** This room's type and name. */
+    RoomAddress address();
+
+    /** The hub's clock; use it for every timestamp so tests and frames agree. */
+    Clock clock();
+
+    /** Accepts a connection into the room with tags; tags and attachment survive hibernation. */
+    void acceptWebSocket(Connection connection, String... tags);
+
+    /** Every open connection of the room. */
+    Collection<Connection> getWebSockets();
+
+    /** Open connections carrying {@code tag}. */
+    Collection<Connection> getWebSockets(String tag);
+
+    /** A connection by session id. */
+    Optional<Connection> connection(String sessionId);
+
+    /** The room's durable storage. */
+    RoomStorage storage();
+
+    /** The room's single alarm. */
+    RoomAlarm alarm();
+
+    /**
+     * Broadcasts a frame to every connection that {@link RoomObject#wants wants} it. The hub assigns
+     * the next {@code seq}, which the factory puts into the frame; the frame is serialized once.
+     */
+    void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame);
+
+    /** Runs {@code task} as an event of this room after {@code delay}; a pending task keeps the room awake. */
+    void runLater(Duration delay, Runnable task);
+}

@@ -1,0 +1,122 @@
+package org.roomhub.hub.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.roomhub.hub.room.RoomStorage;
+
+/**
+ * A room's storage as room code sees it: JSON values under the room's own key space ({@code r:}),
+ * reads through the current event's pending writes, writes held in the event's effects.
+ */
+final class HostStorage implements RoomStorage {
+
+    private static final String PREFIX = "r:";
+
+    private final Supplier<Effects> current;
+    private final RoomData data;
+    private final ObjectMapper mapper;
+
+    HostStorage(Supplier<Effects> current, RoomData data, ObjectMapper mapper) {
+        this.current = current;
+        this.data = data;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> type) {
+        return raw(PREFIX + key).map(bytes -> read(bytes, type));
+    }
+
+    private Optional<byte[]> raw(String fullKey) {
+        Optional<byte[]> pending = current.get().pending(fullKey);
+        if (pending.isPresent()) {
+            return pending.get() == Effects.TOMBSTONE ? Optional.empty() : pending;
+        }
+        return data.get(fullKey);
+    }
+
+    @Override
+    public void put(String key, Object value) {
+        try {
+            current.get().put(PREFIX + key, mapper.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value for " + key + " cannot be serialized: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        boolean existed = raw(PREFIX + key).isPresent();
+        current.get().delete(PREFIX + key);
+        return existed;
+    }
+
+    @Override
+    public void delete(Collection<String> keys) {
+        keys.forEach(k -> current.get().delete(PREFIX + k));
+    }
+
+    @Override
+    public <T> SortedMap<String, T> list(ListOptions o, Class<T> type) {
+        String prefix = PREFIX + (o.prefix() == null ? "" : o.prefix());
+        String start = o.start() == null ? null : PREFIX + o.start();
+        String end = o.end() == null ? null : PREFIX + o.end();
+        // Stored entries merged with this event's pending writes, then cut to the limit.
+        TreeMap<String, byte[]> merged = new TreeMap<>(data.list(prefix, start, end, 0, false));
+        for (Map.Entry<String, byte[]> w : current.get().writes.entrySet()) {
+            String k = w.getKey();
+            boolean inRange = k.startsWith(prefix) && (start == null || k.compareTo(start) >= 0)
+                    && (end == null || k.compareTo(end) < 0);
+            if (!inRange) {
+                continue;
+            }
+            if (w.getValue() == Effects.TOMBSTONE) {
+                merged.remove(k);
+            } else {
+                merged.put(k, w.getValue());
+            }
+        }
+        SortedMap<String, T> out = o.reverse() ? new TreeMap<>(java.util.Comparator.reverseOrder()) : new TreeMap<>();
+        Iterable<Map.Entry<String, byte[]>> order = o.reverse() ? merged.descendingMap().entrySet() : merged.entrySet();
+        for (Map.Entry<String, byte[]> e : order) {
+            if (o.limit() > 0 && out.size() >= o.limit()) {
+                break;
+            }
+            out.put(e.getKey().substring(PREFIX.length()), read(e.getValue(), type));
+        }
+        return out;
+    }
+
+    @Override
+    public void transaction(Consumer<RoomStorage> body) {
+        body.accept(this); // every event already commits atomically
+    }
+
+    @Override
+    public void deleteAll() {
+        data.list(PREFIX, null, null, 0, false).keySet().forEach(k -> current.get().delete(k));
+        current.get().writes.replaceAll((k, v) -> k.startsWith(PREFIX) ? Effects.TOMBSTONE : v);
+    }
+
+    @Override
+    public long approximateBytes() {
+        return data.approximateBytes();
+    }
+
+    private <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            return mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored value is not a " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.roomhub.hub.runtime;
+
+import org.roomhub.protocol.EncodedFrame;
+
+/** Where a session's frames go: a WebSocket, an SSE stream or a polling mailbox. Never blocks. */
+public interface Outbound {
+
+    /** {@code websocket}, {@code sse} or {@code polling}. */
+    String transport();
+
+    /** Queues a frame for the client. */
+    void send(EncodedFrame frame);
+
+    /** Closes the client's connection. */
+    void close(int code, String reason);
+}

@@ -1,0 +1,576 @@
+package org.roomhub.hub.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import org.roomhub.hub.room.Connection;
+import org.roomhub.hub.room.RoomObject;
+import org.roomhub.hub.room.RoomRequest;
+import org.roomhub.hub.room.RoomResponse;
+import org.roomhub.hub.room.RoomType;
+import org.roomhub.protocol.Decoded;
+import org.roomhub.protocol.EncodedFrame;
+import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
+import org.roomhub.protocol.value.RoomState;
+import org.roomhub.protocol.value.RoomStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts one room: its serial queue, lifecycle, sessions (kept across hibernation), the room object
+ * while it is in memory, and the output gate. Every event — a join, a message, a close, an alarm, a
+ * timer, the idle check itself — runs on the room's queue, so none can race another.
+ */
+public final class RoomHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoomHost.class);
+    private static final String SEQ_KEY = "h:seq";
+    /** Retry delays of a throwing alarm start here and double, six times at most. */
+    static final Duration ALARM_RETRY_BASE = Duration.ofSeconds(2);
+    static final int ALARM_RETRIES = 6;
+
+    private final RoomAddress address;
+    private final RoomType type;
+    private final HostServices services;
+    private final RoomData data;
+    private final SerialQueue queue;
+    private final Lifecycle lifecycle;
+    private final RoomCounters counters;
+    private final ResumeLog log;
+    private final HostContext context;
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
+    private final AtomicInteger pendingTimers = new AtomicInteger();
+
+    private RoomObject room;
+    private volatile long seq;
+    private volatile long lastEventMillis;
+    private Effects current;
+    private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+    private ScheduledFuture<?> alarmTask;
+    private int alarmAttempt;
+
+    RoomHost(RoomAddress address, RoomType type, HostServices services, RoomData data) {
+        this.address = address;
+        this.type = type;
+        this.services = services;
+        this.data = data;
+        long now = now();
+        this.counters = new RoomCounters(now);
+        this.lifecycle = new Lifecycle((from, to, at) -> {
+            counters.transition(to, at);
+            services.listener().stateChanged(address, from, to, at);
+        });
+        this.queue = new SerialQueue(services.pool(), services.queueCapacity(), this::queueFailure);
+        this.log = new ResumeLog(type.retention());
+        this.context = new HostContext(this, data, services.codec().mapper());
+        this.seq = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+        this.lastEventMillis = now;
+    }
+
+    /** The room's address. */
+    public RoomAddress address() {
+        return address;
+    }
+
+    /** The room's type. */
+    public RoomType type() {
+        return type;
+    }
+
+    /** Current lifecycle state. */
+    public RoomState state() {
+        return lifecycle.state();
+    }
+
+    /** Whether the room object is in memory. */
+    public boolean inMemory() {
+        return !lifecycle.is(RoomState.HIBERNATING);
+    }
+
+    /** Open sessions. */
+    public int connections() {
+        return sessions.size();
+    }
+
+    /** The latest broadcast sequence number. */
+    public long seq() {
+        return seq;
+    }
+
+    /** The room's figures. */
+    public RoomStats stats() {
+        long now = now();
+        return new RoomStats(address.type(), address.name(), state(), sessions.size(), counters.totalConnections.get(),
+                counters.messagesProcessed.get(), counters.errors.get(), counters.hibernations.get(),
+                counters.lastActivity, counters.activeMillis(now), counters.hibernatedMillis(now), seq,
+                data.approximateBytes());
+    }
+
+    // ---- events arriving from transports -------------------------------------------------
+
+    /** Opens a session; {@code since} non-null asks to resume instead of a fresh welcome. */
+    public ClientSession join(String sessionId, String user, String role, Outbound outbound, Long since) {
+        ClientSession session = new ClientSession(sessionId, user, role, counters.totalConnections.incrementAndGet(),
+                outbound, this, services.codec().mapper());
+        queue.executeAlways(() -> {
+            sessions.put(sessionId, session);
+            services.listener().clientConnected(address, session);
+            event(session, "connect", r -> {
+                sendTo(session, new ServerFrame.Connected(sessionId, user, address.toString(), seq, now()));
+                if (since == null || !replay(session, since)) {
+                    r.onConnect(session);
+                    if (since != null) {
+                        sendTo(session, new ServerFrame.Reset(seq, now()));
+                    }
+                    r.welcome(session);
+                }
+                broadcastExcept(session, s -> new ServerFrame.UserJoined(sessionId, user, now(), s));
+            });
+        });
+        return session;
+    }
+
+    /** A text frame from a client: answered here if malformed or a ping, else queued for the room. */
+    public void receive(ClientSession session, String text) {
+        Decoded<ClientFrame> decoded = services.codec().decodeClient(text);
+        if (decoded instanceof Decoded.Failed<ClientFrame> failed) {
+            sendNow(session, new ServerFrame.Error(failed.error().code(), failed.error().message(), now()));
+            return;
+        }
+        receive(session, ((Decoded.Ok<ClientFrame>) decoded).frame(), text.length());
+    }
+
+    /** A decoded client frame. */
+    public void receive(ClientSession session, ClientFrame frame, int bytes) {
+        services.listener().flow(address, session.sessionId(), List.of("room"), FrameCodec.typeName(frame), bytes, now());
+        if (frame instanceof ClientFrame.Ping ping) {
+            // Auto-response: answered by the hub, the room is not woken.
+            long t = now();
+            sendNow(session, new ServerFrame.Pong(ping.id(), ping.clientTime(), t, t));
+            return;
+        }
+        if (frame instanceof ClientFrame.Resume resume) {
+            run(session, () -> event(session, "resume", r -> {
+                if (!replay(session, resume.since())) {
+                    sendTo(session, new ServerFrame.Reset(seq, now()));
+                    r.welcome(session);
+                }
+            }));
+            return;
+        }
+        if (!type.accepts().contains(frame.getClass())) {
+            sendNow(session, error(ErrorCode.UNKNOWN_TYPE, FrameCodec.typeName(frame) + " is not handled by " + address.type() + " rooms"));
+            return;
+        }
+        run(session, () -> {
+            counters.messagesProcessed.incrementAndGet();
+            event(session, "message", r -> r.onMessage(session, frame));
+        });
+    }
+
+    /** The client's connection closed. */
+    public void left(ClientSession session, int code, String reason) {
+        queue.executeAlways(() -> {
+            if (sessions.remove(session.sessionId()) == null) {
+                return;
+            }
+            session.markClosed();
+            services.listener().clientDisconnected(address, session, code, reason);
+            event(null, "close", r -> {
+                r.onClose(session, code, reason);
+                broadcastExcept(session, s -> new ServerFrame.UserLeft(session.sessionId(), session.user(), now(), s));
+            });
+        });
+    }
+
+    /** A transport error on a session. */
+    public void failed(ClientSession session, Throwable error) {
+        queue.executeAlways(() -> event(null, "error", r -> r.onError(session, error)));
+    }
+
+    /** A plain HTTP request; completes once the room answered and its writes are durable. */
+    public CompletableFuture<RoomResponse> request(RoomRequest request) {
+        CompletableFuture<RoomResponse> answer = new CompletableFuture<>();
+        run(null, () -> {
+            RoomResponse[] response = new RoomResponse[1];
+            boolean ok = event(null, "request", r -> response[0] = r.onRequest(request));
+            if (!ok) {
+                answer.complete(RoomResponse.text(500, "The room failed to handle the request"));
+            } else {
+                gate.whenComplete((v, e) -> answer.complete(e == null ? response[0] : RoomResponse.text(503, "Storage failed")));
+            }
+        });
+        return answer;
+    }
+
+    /** Evicts the room now if it is idle (used by the admin API); true when queued. */
+    public void hibernateNow() {
+        queue.executeAlways(this::hibernate);
+    }
+
+    // ---- alarm ----------------------------------------------------------------------------
+
+    /** Schedules the stored alarm, if any (at startup). */
+    void restoreAlarm() {
+        data.alarm().ifPresent(this::scheduleAlarm);
+    }
+
+    private synchronized void scheduleAlarm(long at) {
+        if (alarmTask != null) {
+            alarmTask.cancel(false);
+        }
+        long delay = Math.max(0, at - now());
+        alarmTask = services.timer().schedule(() -> queue.executeAlways(this::fireAlarm), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void cancelAlarm() {
+        if (alarmTask != null) {
+            alarmTask.cancel(false);
+            alarmTask = null;
+        }
+    }
+
+    private void fireAlarm() {
+        OptionalLong stored = data.alarm();
+        if (stored.isEmpty() || stored.getAsLong() > now() + 5) {
+            return; // cancelled or moved since it was scheduled
+        }
+        services.listener().alarmFired(address, now());
+        // The handler may set a new alarm; its effects then replace this clearing one.
+        boolean ok = event(null, "alarm", r -> {
+            current.setAlarm(OptionalLong.empty());
+            r.onAlarm();
+        });
+        if (ok) {
+            alarmAttempt = 0;
+        } else if (++alarmAttempt <= ALARM_RETRIES) {
+            long delay = ALARM_RETRY_BASE.toMillis() << (alarmAttempt - 1);
+            LOG.warn("Alarm of {} failed; retry {} of {} in {} ms", address, alarmAttempt, ALARM_RETRIES, delay);
+            scheduleAlarm(now() + delay);
+        } else {
+            LOG.error("Alarm of {} failed {} times; giving up", address, ALARM_RETRIES + 1);
+            alarmAttempt = 0;
+            data.setAlarm(OptionalLong.empty());
+        }
+    }
+
+    // ---- idle check and hibernation -------------------------------------------------------
+
+    /** Called by the registry's ticker; queues the idle check as a room event when due. */
+    void tick(long now) {
+        if (!inMemory() || pendingTimers.get() > 0) {
+            return;
+        }
+        long quiet = now - lastEventMillis;
+        boolean dueIdle = lifecycle.is(RoomState.ACTIVE) && quiet >= services.idleAfter().toMillis();
+        boolean dueHibernate = quiet >= services.hibernateAfter().toMillis();
+        if ((dueIdle || dueHibernate) && idleCheckQueued.compareAndSet(false, true)) {
+            queue.executeAlways(this::idleCheck);
+        }
+    }
+
+    private void idleCheck() {
+        idleCheckQueued.set(false);
+        if (!inMemory() || pendingTimers.get() > 0) {
+            return;
+        }
+        long quiet = now() - lastEventMillis;
+        if (quiet >= services.hibernateAfter().toMillis()) {
+            hibernate();
+        } else if (quiet >= services.idleAfter().toMillis() && lifecycle.is(RoomState.ACTIVE)) {
+            lifecycle.moveTo(RoomState.IDLE, now());
+        }
+    }
+
+    private void hibernate() {
+        if (!inMemory() || lifecycle.is(RoomState.RESUMING)) {
+            return;
+        }
+        room = null;
+        log.dropMemory();
+        counters.hibernations.incrementAndGet();
+        lifecycle.moveTo(RoomState.HIBERNATING, now());
+    }
+
+    private RoomObject awake() {
+        if (room != null) {
+            if (lifecycle.is(RoomState.IDLE)) {
+                lifecycle.moveTo(RoomState.ACTIVE, now());
+            }
+            return room;
+        }
+        long start = System.nanoTime();
+        lifecycle.moveTo(RoomState.RESUMING, now());
+        room = type.create(context);
+        lifecycle.moveTo(RoomState.ACTIVE, now());
+        services.listener().woke(address, System.nanoTime() - start);
+        return room;
+    }
+
+    // ---- dispatch and the output gate ----------------------------------------------------
+
+    private void run(ClientSession origin, Runnable task) {
+        try {
+            queue.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            if (origin != null) {
+                sendNow(origin, error(ErrorCode.RATE_LIMIT, "room is busy; frame not processed"));
+            }
+        }
+    }
+
+    /** Runs one room event; false when it threw (its effects are then dropped). */
+    private boolean event(ClientSession origin, String kind, Consumer<RoomObject> body) {
+        lastEventMillis = now();
+        counters.lastActivity = lastEventMillis;
+        long seqBefore = seq;
+        Effects effects = new Effects();
+        current = effects;
+        try {
+            body.accept(awake());
+            current = null;
+            commit(effects, origin);
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            current = null;
+            seq = seqBefore;
+            counters.errors.incrementAndGet();
+            services.listener().handlerFailed(address, e);
+            LOG.warn("{} handler of {} failed", kind, address, e);
+            if (origin != null && origin.isOpen()) {
+                sendNow(origin, error(ErrorCode.INTERNAL, kind + " failed in the room: " + e.getClass().getSimpleName()));
+            }
+            resetAfterFailure();
+            return false;
+        }
+    }
+
+    private void resetAfterFailure() {
+        // In-memory state may be half-changed (or construction failed): rebuild from storage next event.
+        room = null;
+        log.dropMemory();
+        lifecycle.moveTo(RoomState.HIBERNATING, now());
+    }
+
+    private void commit(Effects effects, ClientSession origin) {
+        RoomObject owner = room;
+        for (Effects.Timer t : effects.timers) {
+            pendingTimers.incrementAndGet();
+            services.timer().schedule(() -> queue.executeAlways(() -> {
+                pendingTimers.decrementAndGet();
+                if (room == owner) { // a timer of an object since rebuilt would act on a dead object
+                    event(null, "timer", r -> t.task().run());
+                }
+            }), t.delayMillis(), TimeUnit.MILLISECONDS);
+        }
+        CompletableFuture<Void> durable;
+        if (effects.wroteNothing()) {
+            durable = CompletableFuture.completedFuture(null);
+        } else {
+            Map<String, byte[]> puts = new java.util.LinkedHashMap<>();
+            java.util.Set<String> deletes = new java.util.HashSet<>();
+            effects.writes.forEach((k, v) -> {
+                if (v == Effects.TOMBSTONE) {
+                    deletes.add(k);
+                } else {
+                    puts.put(k, v);
+                }
+            });
+            CompletableFuture<Void> writes = puts.isEmpty() && deletes.isEmpty()
+                    ? CompletableFuture.completedFuture(null) : data.commit(puts, deletes);
+            if (effects.alarmChanged) {
+                CompletableFuture<Void> alarm = data.setAlarm(effects.alarm);
+                writes = writes.thenCombine(alarm, (a, b) -> null);
+                if (effects.alarm.isPresent()) {
+                    scheduleAlarm(effects.alarm.getAsLong());
+                } else {
+                    cancelAlarm();
+                }
+            }
+            durable = writes;
+        }
+        log.committed(effects.logged);
+        if (effects.deliveries.isEmpty()) {
+            gate = gate.thenCombine(durable, (a, b) -> null);
+            return;
+        }
+        List<Effects.Delivery> deliveries = effects.deliveries;
+        gate = gate.thenCombine(durable, (a, b) -> (Void) null)
+                .whenComplete((v, e) -> queue.executeAlways(() -> deliver(deliveries, e)));
+        gate = gate.exceptionally(e -> null);
+    }
+
+    private void deliver(List<Effects.Delivery> deliveries, Throwable storageFailure) {
+        if (storageFailure != null) {
+            LOG.error("Storage of {} failed; frames of the event are withheld", address, storageFailure);
+            return;
+        }
+        long at = now();
+        for (Effects.Delivery d : deliveries) {
+            if (d.isClose()) {
+                ClientSession s = d.targets().get(0);
+                if (s.isOpen()) {
+                    s.outbound().close(d.closeCode(), d.closeReason());
+                }
+                continue;
+            }
+            List<String> to = d.broadcast() ? null : new ArrayList<>(d.targets().size());
+            for (ClientSession s : d.targets()) {
+                if (s.isOpen()) {
+                    s.outbound().send(d.frame());
+                    if (to != null) {
+                        to.add(s.sessionId());
+                    }
+                }
+            }
+            services.listener().flow(address, d.from(), to, d.frame().type(), d.frame().byteLength(), at);
+        }
+    }
+
+    // ---- what room code calls (through HostContext and ClientSession) -------------------
+
+    Effects current() {
+        if (current == null) {
+            throw new IllegalStateException("room code ran outside an event of " + address);
+        }
+        return current;
+    }
+
+    void sendFromRoom(ClientSession session, ServerFrame frame) {
+        sendTo(session, frame);
+    }
+
+    void closeFromRoom(ClientSession session, int code, String reason) {
+        current().close(session, code, reason);
+    }
+
+    private void sendTo(ClientSession session, ServerFrame frame) {
+        current().send(List.of(session), services.codec().encode(frame), "room", false);
+    }
+
+    void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {
+        broadcastExcept(null, factory);
+    }
+
+    private void broadcastExcept(ClientSession except, LongFunction<? extends ServerFrame.Broadcast> factory) {
+        Effects effects = current();
+        ServerFrame.Broadcast frame = factory.apply(seq + 1);
+        if (frame.seq() != seq + 1) {
+            throw new IllegalStateException("broadcast frame must carry the seq it was given");
+        }
+        seq = frame.seq();
+        effects.put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        EncodedFrame encoded = services.codec().encode(frame);
+        log.record(effects, encoded);
+        List<ClientSession> targets = new ArrayList<>();
+        for (ClientSession s : sortedSessions()) {
+            if (s != except && room.wants(s, frame)) {
+                targets.add(s);
+            }
+        }
+        effects.send(targets, encoded, "room", except == null);
+    }
+
+    /** Replays frames after {@code since} to one session; false when they are no longer held. */
+    private boolean replay(ClientSession session, long since) {
+        Optional<List<EncodedFrame>> missed = log.since(since, seq, data, this::reencode);
+        if (missed.isEmpty()) {
+            return false;
+        }
+        List<ClientSession> one = List.of(session);
+        for (EncodedFrame f : missed.get()) {
+            Decoded<ServerFrame> decoded = services.codec().decodeServer(f.text());
+            if (decoded instanceof Decoded.Ok<ServerFrame> ok && ok.frame() instanceof ServerFrame.Broadcast b
+                    && !room.wants(session, b)) {
+                continue;
+            }
+            current().send(one, f, "room", false);
+        }
+        return true;
+    }
+
+    private EncodedFrame reencode(String text) {
+        Decoded<ServerFrame> decoded = services.codec().decodeServer(text);
+        if (decoded instanceof Decoded.Ok<ServerFrame> ok) {
+            return services.codec().encode(ok.frame());
+        }
+        throw new IllegalStateException("stored frame of " + address + " is unreadable: " + text);
+    }
+
+    void runLater(Duration delay, Runnable task) {
+        current().timers.add(new Effects.Timer(delay.toMillis(), task));
+    }
+
+    List<ClientSession> sortedSessions() {
+        List<ClientSession> list = new ArrayList<>(sessions.values());
+        list.sort(Comparator.comparingLong(ClientSession::joinOrder));
+        return list;
+    }
+
+    Optional<Connection> session(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    // ---- outside the gate ----------------------------------------------------------------
+
+    /** Sends straight to the transport: protocol errors and pongs, which reflect no write. */
+    public void sendNow(ClientSession session, ServerFrame frame) {
+        EncodedFrame encoded = services.codec().encode(frame);
+        session.outbound().send(encoded);
+        services.listener().flow(address, "room", List.of(session.sessionId()), encoded.type(), encoded.byteLength(), now());
+    }
+
+    /** Closes every session (hub shutdown) after queued events ran; completes when done. */
+    CompletableFuture<Void> shutdown(int code, String reason) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.executeAlways(() -> gate.whenComplete((v, e) -> queue.executeAlways(() -> {
+            for (ClientSession s : sortedSessions()) {
+                s.markClosed();
+                s.outbound().close(code, reason);
+            }
+            sessions.clear();
+            cancelAlarm();
+            done.complete(null);
+        })));
+        return done;
+    }
+
+    private ServerFrame.Error error(ErrorCode code, String message) {
+        return new ServerFrame.Error(code, message, now());
+    }
+
+    private void queueFailure(Runnable task, Throwable error) {
+        LOG.error("Runtime task of {} failed", address, error);
+    }
+
+    long now() {
+        return services.clock().millis();
+    }
+
+    java.time.Clock clock() {
+        return services.clock();
+    }
+
+    @Override
+    public String toString() {
+        return "room " + address + " (" + state().wireName() + ")";
+    }
+}

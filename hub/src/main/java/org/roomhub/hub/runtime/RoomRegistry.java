@@ -1,0 +1,126 @@
+package org.roomhub.hub.runtime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Every room of the hub, created on first use (the same address always reaches the same host,
+ * like {@code idFromName}). Owns the pool rooms run on and the ticker that queues idle checks.
+ */
+public final class RoomRegistry {
+
+    /** How the registry runs rooms. */
+    public record Settings(Duration idleAfter, Duration hibernateAfter, int queueCapacity, int threads) {}
+
+    private final RoomTypes types;
+    private final StoragePort storage;
+    private final ConcurrentHashMap<RoomAddress, RoomHost> hosts = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final HostServices services;
+
+    /** A registry over {@code storage}; call {@link #start()} before use. */
+    public RoomRegistry(RoomTypes types, StoragePort storage, Clock clock, FrameCodec codec, RoomListener listener,
+            Settings settings) {
+        this.types = types;
+        this.storage = storage;
+        this.pool = Executors.newFixedThreadPool(settings.threads(), named("roomhub-room-"));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, named("roomhub-timer-"));
+        t.setRemoveOnCancelPolicy(true);
+        this.timer = t;
+        this.services = new HostServices(clock, codec, pool, timer, settings.idleAfter(), settings.hibernateAfter(),
+                settings.queueCapacity(), listener);
+    }
+
+    /** Loads known rooms (hibernated), re-arms stored alarms and starts the idle ticker. */
+    public void start() {
+        for (String room : storage.rooms()) {
+            parse(room).ifPresent(this::open);
+        }
+        storage.alarms().keySet().forEach(room -> parse(room).ifPresent(a -> open(a).restoreAlarm()));
+        long tick = Math.max(20, Math.min(250, services.hibernateAfter().toMillis() / 4));
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private Optional<RoomAddress> parse(String room) {
+        try {
+            RoomAddress a = RoomAddress.parse(room);
+            return types.get(a.type()).isPresent() ? Optional.of(a) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void tick() {
+        long now = services.clock().millis();
+        for (RoomHost h : hosts.values()) {
+            h.tick(now);
+        }
+    }
+
+    /** The room at {@code address}, created (hibernated) on first use; the type must be registered. */
+    public RoomHost open(RoomAddress address) {
+        return hosts.computeIfAbsent(address, a -> new RoomHost(a,
+                types.get(a.type()).orElseThrow(() -> new IllegalArgumentException("unknown room type " + a.type())),
+                services, storage.room(a)));
+    }
+
+    /** The room at {@code address} if it exists. */
+    public Optional<RoomHost> find(RoomAddress address) {
+        return Optional.ofNullable(hosts.get(address));
+    }
+
+    /** Every known room. */
+    public Collection<RoomHost> all() {
+        return List.copyOf(hosts.values());
+    }
+
+    /** The registered room types. */
+    public RoomTypes types() {
+        return types;
+    }
+
+    /** Lets queued events finish, closes every session with {@code code}, stops the threads. */
+    public void shutdown(int code, String reason, Duration wait) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (RoomHost h : hosts.values()) {
+            done.add(h.shutdown(code, reason));
+        }
+        try {
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // Rooms still busy after the wait are cut off; what they acknowledged is already durable.
+        }
+        timer.shutdownNow();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package org.roomhub.hub.runtime;
+
+import java.util.Map;
+import java.util.Set;
+import org.roomhub.protocol.value.RoomAddress;
+
+/** The runtime's port to the hub's durable store. */
+public interface StoragePort extends AutoCloseable {
+
+    /** One room's data. */
+    RoomData room(RoomAddress address);
+
+    /** Every stored alarm: room address ({@code type/name}) to epoch ms. */
+    Map<String, Long> alarms();
+
+    /** Rooms that have stored data. */
+    Set<String> rooms();
+
+    /** Flushes and closes the store. */
+    @Override
+    void close();
+}
