@@ -11,7 +11,7 @@ import org.roomhub.client.ui.architecture.ArchitectureView;
 import org.roomhub.client.ui.architecture.ArchitectureViewModel;
 import org.roomhub.client.ui.chat.ChatView;
 import org.roomhub.client.ui.chat.ChatViewModel;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.map.MapView;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.metrics.MetricsView;
@@ -52,7 +52,7 @@ public final class DesktopApp {
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
         map = new MapViewModel(Platform::runLater);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
-        List<RoomTab> tabs = List.of(metrics, chat, map, architecture);
+        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
         shell = new ShellViewModel(tabs, endpoint -> new HubClient(endpoint, codec), hubUrl, token, userName, localHost);
         shell.roomNameProperty().set(roomName);
         chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
@@ -81,7 +81,7 @@ public final class DesktopApp {
 
     /** Whether {@code view} shows data from the hub. */
     public boolean hasLiveData(View view) {
-        List<RoomTab> tabs = shell.tabs();
+        List<TabViewModel> tabs = shell.tabs();
         boolean data = view.tabIndex() < tabs.size() && tabs.get(view.tabIndex()).hasLiveData();
         return view == View.MAP ? data && mapView.isLoaded() : data;
     }

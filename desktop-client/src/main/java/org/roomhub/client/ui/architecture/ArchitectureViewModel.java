@@ -32,7 +32,7 @@ import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.ObserverConnection;
 import org.roomhub.client.net.RoomConnection;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ObserverFrame;
@@ -47,7 +47,7 @@ import org.roomhub.protocol.value.RoomSummary;
  * event log, all from {@code /hub/events} and {@code /api/rooms}. Commands open simulated clients
  * (real connections) and call the hub's admin endpoints.
  */
-public final class ArchitectureViewModel implements RoomTab {
+public final class ArchitectureViewModel implements TabViewModel {
 
     private static final int MAX_LOG = 500;
     private static final int MAX_PENDING_FLOWS = 2_000;

@@ -20,7 +20,7 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
@@ -33,7 +33,7 @@ import org.roomhub.protocol.value.RoomAddress;
  * its addressee, and the unread count while the tab is hidden. Messages seen twice (history
  * after a resume) are shown once.
  */
-public final class ChatViewModel implements RoomTab {
+public final class ChatViewModel implements TabViewModel {
 
     private static final int MAX_LINES = 2_000;
 

@@ -16,7 +16,7 @@ import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.ui.common.NameColors;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
@@ -26,7 +26,7 @@ import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.Route;
 
 /** A shared map room: everyone's pins, the route with its meeting point and distances, and my clicks. */
-public final class MapViewModel implements RoomTab {
+public final class MapViewModel implements TabViewModel {
 
     private final Executor ui;
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();

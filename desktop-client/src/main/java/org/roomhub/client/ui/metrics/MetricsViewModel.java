@@ -21,7 +21,7 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
@@ -32,7 +32,7 @@ import org.roomhub.protocol.value.RoomAddress;
  * {@link #offer} points into a queue; the view calls {@link #applyPending} once per frame, so a
  * burst of thousands of updates costs one redraw. FX-thread state otherwise.
  */
-public final class MetricsViewModel implements RoomTab {
+public final class MetricsViewModel implements TabViewModel {
 
     /** How far back the charts can show and how much history is asked for on connect. */
     public static final long RETENTION_MILLIS = TimeWindow.ONE_HOUR.millis();
@@ -82,7 +82,6 @@ public final class MetricsViewModel implements RoomTab {
         detach();
         this.hub = hub;
         if (defaultHost != null) {
-            addHost(defaultHost);
             setHostSelected(defaultHost, true);
         }
         refreshHosts();
@@ -115,24 +114,30 @@ public final class MetricsViewModel implements RoomTab {
                 .exceptionally(e -> null); // a hub without /api/rooms yet still works with the local host
     }
 
-    /** Shows or hides one host's series. */
+    /** Shows or hides one host's series; with a hub attached, opens or closes its room connection. */
     public void setHostSelected(String host, boolean selected) {
-        if (hub == null || selected == connections.containsKey(host)) {
+        if (selected == selectedHosts.contains(host)) {
             return;
         }
         if (selected) {
+            addHost(host);
             selectedHosts.add(host);
-            connections.put(host, hub.join(new RoomAddress("metrics", host), null, listenerFor(host)));
+            if (hub != null) {
+                connections.put(host, hub.join(new RoomAddress("metrics", host), null, listenerFor(host)));
+            }
         } else {
             selectedHosts.remove(host);
-            connections.remove(host).close();
+            RoomConnection connection = connections.remove(host);
+            if (connection != null) {
+                connection.close();
+            }
             states.remove(host);
             series.values().removeIf(s -> s.host().equals(host));
             chartsByKey.values().forEach(c -> c.removeHost(host));
             charts.removeIf(c -> c.series().isEmpty());
             chartsByKey.values().removeIf(c -> c.series().isEmpty());
-            updateStatus();
         }
+        updateStatus();
     }
 
     /** Freezes or unfreezes the time axis; data keeps arriving underneath. */
@@ -155,7 +160,7 @@ public final class MetricsViewModel implements RoomTab {
         long applied = 0;
         Pending p;
         while ((p = pending.poll()) != null) {
-            if (!connections.containsKey(p.host())) {
+            if (!selectedHosts.contains(p.host())) {
                 continue; // arrived after the host was deselected
             }
             seriesFor(p.host(), p.metric()).buffer().add(p.time(), p.value());
@@ -242,7 +247,7 @@ public final class MetricsViewModel implements RoomTab {
 
     private void updateStatus() {
         if (states.isEmpty()) {
-            status.set(connections.isEmpty() ? "no host selected" : "connecting…");
+            status.set(selectedHosts.isEmpty() ? "no host selected" : hub == null ? "not connected" : "connecting…");
             return;
         }
         StringBuilder text = new StringBuilder();

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
-import org.roomhub.client.ui.common.RoomTab;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -33,7 +33,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final List<RoomTab> tabs;
+    private final List<TabViewModel> tabs;
     private final Function<HubEndpoint, HubClient> clients;
     private final String localHost;
     private HubClient hub;
@@ -45,7 +45,7 @@ public final class ShellViewModel {
      * @param userName  initial display name
      * @param localHost this machine's metrics room name
      */
-    public ShellViewModel(List<RoomTab> tabs, Function<HubEndpoint, HubClient> clients, String hubUrl, String token,
+    public ShellViewModel(List<TabViewModel> tabs, Function<HubEndpoint, HubClient> clients, String hubUrl, String token,
             String userName, String localHost) {
         this.tabs = List.copyOf(tabs);
         this.clients = clients;
@@ -83,14 +83,14 @@ public final class ShellViewModel {
         if (hub == null) {
             return;
         }
-        tabs.forEach(RoomTab::detach);
+        tabs.forEach(TabViewModel::detach);
         hub.close();
         hub = null;
         connected.set(false);
     }
 
     /** The tab view-models. */
-    public List<RoomTab> tabs() {
+    public List<TabViewModel> tabs() {
         return tabs;
     }
 

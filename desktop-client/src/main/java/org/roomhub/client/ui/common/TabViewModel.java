@@ -4,7 +4,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import org.roomhub.client.net.HubClient;
 
 /** What the shell needs from a tab's view-model: hook it to a hub, unhook it, show its state. */
-public interface RoomTab {
+public interface TabViewModel {
 
     /** Starts using {@code hub} with the shell's {@code session} settings. */
     void attach(HubClient hub, SessionSettings session);
