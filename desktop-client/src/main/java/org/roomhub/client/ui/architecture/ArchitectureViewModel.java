@@ -57,8 +57,11 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final LongSupplier clock;
     private final Map<String, RoomNode> rooms = new LinkedHashMap<>();
     private final ObservableList<String> roomKeys = FXCollections.observableArrayList();
+    private final ObservableList<String> roomKeysReadOnly = FXCollections.unmodifiableObservableList(roomKeys);
     private final ObservableList<ClientNode> clients = FXCollections.observableArrayList();
+    private final ObservableList<ClientNode> clientsReadOnly = FXCollections.unmodifiableObservableList(clients);
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logReadOnly = FXCollections.unmodifiableObservableList(log);
     private final ConcurrentLinkedQueue<FlowEvent> flows = new ConcurrentLinkedQueue<>();
     private final Map<String, RoomConnection> simulated = new HashMap<>();
     private final Map<String, Double> flowRates = new HashMap<>();
@@ -258,17 +261,17 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Room keys, for the room picker. */
     public ObservableList<String> roomKeys() {
-        return FXCollections.unmodifiableObservableList(roomKeys);
+        return roomKeysReadOnly;
     }
 
     /** Every known client. */
     public ObservableList<ClientNode> clients() {
-        return FXCollections.unmodifiableObservableList(clients);
+        return clientsReadOnly;
     }
 
     /** Newest first. */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logReadOnly;
     }
 
     /** The room the controls act on. */

@@ -40,7 +40,9 @@ public final class ChatViewModel implements TabViewModel {
     private final Executor ui;
     private final LongSupplier clock;
     private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<ChatLine> linesReadOnly = FXCollections.unmodifiableObservableList(lines);
     private final ObservableList<Presence> people = FXCollections.observableArrayList();
+    private final ObservableList<Presence> peopleReadOnly = FXCollections.unmodifiableObservableList(people);
     private final Set<String> seenIds = new HashSet<>();
     private final StringProperty draft = new SimpleStringProperty("");
     private final ObjectProperty<Presence> directTo = new SimpleObjectProperty<>();
@@ -189,12 +191,12 @@ public final class ChatViewModel implements TabViewModel {
 
     /** Every line, oldest first. */
     public ObservableList<ChatLine> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesReadOnly;
     }
 
     /** Who is in the room. */
     public ObservableList<Presence> people() {
-        return FXCollections.unmodifiableObservableList(people);
+        return peopleReadOnly;
     }
 
     /** The text being typed. */

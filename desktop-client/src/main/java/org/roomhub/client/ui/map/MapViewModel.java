@@ -30,6 +30,7 @@ public final class MapViewModel implements TabViewModel {
 
     private final Executor ui;
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();
+    private final ObservableList<Pin> pinsReadOnly = FXCollections.unmodifiableObservableList(pins);
     private final ReadOnlyObjectWrapper<Route> route = new ReadOnlyObjectWrapper<>(Route.empty());
     private final ObjectProperty<ClickMode> clickMode = new SimpleObjectProperty<>(ClickMode.PIN);
     private final StringProperty tileUrl = new SimpleStringProperty("");
@@ -148,7 +149,7 @@ public final class MapViewModel implements TabViewModel {
 
     /** Every pin in the room. */
     public ObservableList<Pin> pins() {
-        return FXCollections.unmodifiableObservableList(pins);
+        return pinsReadOnly;
     }
 
     /** Waypoints, meeting point and distances. */

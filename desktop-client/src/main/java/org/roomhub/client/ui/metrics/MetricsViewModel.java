@@ -49,8 +49,11 @@ public final class MetricsViewModel implements TabViewModel {
     private final Map<String, ConnectionState> states = new HashMap<>();
 
     private final ObservableList<ChartModel> charts = FXCollections.observableArrayList();
+    private final ObservableList<ChartModel> chartsReadOnly = FXCollections.unmodifiableObservableList(charts);
     private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObservableList<String> hostsReadOnly = FXCollections.unmodifiableObservableList(hosts);
     private final ObservableList<String> selectedHosts = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedHostsReadOnly = FXCollections.unmodifiableObservableList(selectedHosts);
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(TimeWindow.FIVE_MINUTES);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper pointsApplied = new ReadOnlyLongWrapper();
@@ -184,17 +187,17 @@ public final class MetricsViewModel implements TabViewModel {
 
     /** Charts in display order. */
     public ObservableList<ChartModel> charts() {
-        return FXCollections.unmodifiableObservableList(charts);
+        return chartsReadOnly;
     }
 
     /** Every known metrics room. */
     public ObservableList<String> hosts() {
-        return FXCollections.unmodifiableObservableList(hosts);
+        return hostsReadOnly;
     }
 
     /** The hosts being shown. */
     public ObservableList<String> selectedHosts() {
-        return FXCollections.unmodifiableObservableList(selectedHosts);
+        return selectedHostsReadOnly;
     }
 
     /** The visible span; the view binds its toggle buttons to it. */

@@ -49,14 +49,25 @@ public final class TimeSeriesChart extends Region {
         return model;
     }
 
+    private long lastStart;
+    private long lastEnd;
+    private boolean lastShowHost;
+
     @Override
     protected void layoutChildren() {
+        boolean resized = canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight();
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        if (resized && lastEnd > 0) {
+            draw(lastStart, lastEnd, lastShowHost); // a resized canvas is blank until painted again
+        }
     }
 
     /** Paints the range {@code [start, end]} (epoch ms); {@code showHost} prefixes legends with host names. */
     public void draw(long start, long end, boolean showHost) {
+        lastStart = start;
+        lastEnd = end;
+        lastShowHost = showHost;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
