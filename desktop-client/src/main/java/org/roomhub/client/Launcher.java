@@ -1,3 +1,105 @@
 package org.roomhub.client;
 
-public final class Launcher { public static void main(String[] a) { System.out.println("desktop"); } }
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.roomhub.client.agent.MetricsPublisher;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.protocol.FrameCodec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The jar's entry point. A plain class, not an {@code Application}: started from the classpath,
+ * a main class extending {@code Application} fails with "JavaFX runtime components are missing".
+ */
+@Command(name = "roomhub-desktop", mixinStandardHelpOptions = true, version = "Roomhub desktop 0.1",
+        description = "Watch your machines' metrics, chat, share a map, and see room objects at work.")
+public final class Launcher implements Callable<Integer> {
+
+    @Option(names = "--hub", paramLabel = "URL", description = "Hub to join, e.g. http://192.168.1.5:7070. Without it the app runs its own hub on loopback.")
+    String hub;
+
+    @Option(names = "--token", description = "Credential for a hub that requires one.")
+    String token;
+
+    @Option(names = "--name", description = "Your display name (default: your login name).")
+    String name = System.getProperty("user.name", "me");
+
+    @Option(names = "--room", description = "Chat and map room name (default: ${DEFAULT-VALUE}).")
+    String room = "lobby";
+
+    @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
+    View render;
+
+    @Option(names = "--out", paramLabel = "FILE.png", description = "Where --render writes its picture.")
+    Path out;
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Window size (default: ${DEFAULT-VALUE}).")
+    String size = "1280x800";
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long --render waits for live data (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds = 30;
+
+    @Option(names = "--no-publish", description = "Do not publish this machine's metrics.")
+    boolean noPublish;
+
+    /** Runs the command line. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Launcher()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (render != null && out == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--render needs --out FILE.png");
+        }
+        if (render != null) {
+            Headless.configure();
+        }
+        int[] wh = parseSize(size);
+        String localHost = MetricsPublisher.localRoomName();
+        EmbeddedHub embedded = hub == null ? EmbeddedHub.start(AppDataDir.current()) : null;
+        String hubUrl = embedded != null ? embedded.url() : hub;
+        HubClient publisherClient = new HubClient(HubEndpoint.parse(hubUrl, token), new FrameCodec());
+        MetricsPublisher publisher = noPublish ? null : MetricsPublisher.start(publisherClient, localHost);
+        try {
+            AppSession session = new AppSession(hubUrl, token, name, room, localHost, wh[0], wh[1]);
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
+        } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
+            publisherClient.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static int runWindow(AppSession session) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        javafx.application.Platform.startup(() -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            DesktopApp app = session.newApp();
+            stage.setOnHidden(e -> {
+                app.close();
+                closed.countDown();
+            });
+            app.show(stage, session.width(), session.height());
+        });
+        closed.await();
+        javafx.application.Platform.exit();
+        return 0;
+    }
+
+    static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("size must be WIDTHxHEIGHT, e.g. 1280x800");
+        }
+        return new int[] {Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip())};
+    }
+}

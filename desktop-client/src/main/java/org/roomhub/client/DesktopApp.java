@@ -1,0 +1,129 @@
+package org.roomhub.client;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.ui.architecture.ArchitectureView;
+import org.roomhub.client.ui.architecture.ArchitectureViewModel;
+import org.roomhub.client.ui.chat.ChatView;
+import org.roomhub.client.ui.chat.ChatViewModel;
+import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.map.MapView;
+import org.roomhub.client.ui.map.MapViewModel;
+import org.roomhub.client.ui.metrics.MetricsView;
+import org.roomhub.client.ui.metrics.MetricsViewModel;
+import org.roomhub.client.ui.shell.ShellView;
+import org.roomhub.client.ui.shell.ShellViewModel;
+import org.roomhub.client.ui.shell.TabSpec;
+import org.roomhub.protocol.FrameCodec;
+
+/**
+ * Wires view-models, views and the hub client into one window. Built and used on the FX thread.
+ */
+public final class DesktopApp {
+
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "desktop-background");
+        t.setDaemon(true);
+        return t;
+    });
+    private final MetricsViewModel metrics;
+    private final ChatViewModel chat;
+    private final MapViewModel map;
+    private final ArchitectureViewModel architecture;
+    private final MapView mapView;
+    private final ShellViewModel shell;
+    private final ShellView shellView;
+
+    /**
+     * @param hubUrl    hub to connect to
+     * @param token     credential, or null
+     * @param userName  display name
+     * @param roomName  chat and map room
+     * @param localHost this machine's metrics room
+     */
+    public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost) {
+        FrameCodec codec = new FrameCodec();
+        metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
+        chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
+        map = new MapViewModel(Platform::runLater);
+        architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
+        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
+        shell = new ShellViewModel(tabs, endpoint -> new HubClient(endpoint, codec), hubUrl, token, userName, localHost);
+        shell.roomNameProperty().set(roomName);
+        chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
+        mapView = new MapView(map, codec.mapper());
+        shellView = new ShellView(shell, List.of(
+                new TabSpec("Metrics", new MetricsView(metrics), null),
+                new TabSpec("Chat", new ChatView(chat), chat.unreadProperty().map(n -> n.intValue() == 0 ? "" : n.toString())),
+                new TabSpec("Map", mapView, null),
+                new TabSpec("Architecture", new ArchitectureView(architecture), null)), background);
+    }
+
+    /** Shows the window at {@code width}×{@code height} and connects. */
+    public void show(Stage stage, double width, double height) {
+        Scene scene = new Scene(shellView, width, height);
+        scene.getStylesheets().add(DesktopApp.class.getResource("ui/shell/app.css").toExternalForm());
+        stage.setTitle("Roomhub");
+        stage.setScene(scene);
+        stage.show();
+        shell.connect();
+    }
+
+    /** Brings {@code view}'s tab to the front. */
+    public void select(View view) {
+        shellView.select(view.tabIndex());
+    }
+
+    /** Whether {@code view} shows data from the hub. */
+    public boolean hasLiveData(View view) {
+        List<TabViewModel> tabs = shell.tabs();
+        boolean data = view.tabIndex() < tabs.size() && tabs.get(view.tabIndex()).hasLiveData();
+        return view == View.MAP ? data && mapView.isLoaded() : data;
+    }
+
+    /** The chat tab's state, for tests. */
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    /** The map tab's state, for tests. */
+    public MapViewModel map() {
+        return map;
+    }
+
+    /** The map view, whose bridge tells what the page shows. */
+    public MapView mapView() {
+        return mapView;
+    }
+
+    /** The metrics tab's state, for tests. */
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
+    /** The architecture tab's state, for tests. */
+    public ArchitectureViewModel architecture() {
+        return architecture;
+    }
+
+    /** The root node, for pictures. */
+    public ShellView root() {
+        return shellView;
+    }
+
+    /** The shell's state, for tests. */
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** Disconnects and stops background work. */
+    public void close() {
+        shell.disconnect();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,18 @@
+package org.roomhub.client;
+
+/** The app's tabs, in order; {@code --render} names one of them. */
+public enum View {
+    /** Live charts. */
+    METRICS,
+    /** Chat room. */
+    CHAT,
+    /** Shared waypoint map. */
+    MAP,
+    /** Hub, rooms and clients, live. */
+    ARCHITECTURE;
+
+    /** Tab position. */
+    public int tabIndex() {
+        return ordinal();
+    }
+}

@@ -1,0 +1,44 @@
+package org.roomhub.client.net;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Hub management for the architecture view. PROTOCOL.md only says an admin "may manage rooms";
+ * these are the endpoints the desktop expects (admin role):
+ * <ul>
+ *   <li>{@code POST /api/rooms/{type}/{name}/hibernate} — evict the room now, sockets stay open</li>
+ *   <li>{@code PUT /api/config/hibernate-after} with body {@code {"millis": n}} — idle delay before hibernation</li>
+ *   <li>{@code DELETE /api/rooms/{type}/{name}/sessions/{sessionId}} — close one client's connection</li>
+ * </ul>
+ */
+public final class HubAdminClient {
+
+    private final HubClient hub;
+
+    HubAdminClient(HubClient hub) {
+        this.hub = hub;
+    }
+
+    /** Asks the hub to hibernate a room now. */
+    public CompletableFuture<Void> forceHibernate(RoomAddress room) {
+        return hub.send(hub.request("/api/rooms/" + HubClient.key(room) + "/hibernate")
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).thenApply(body -> null);
+    }
+
+    /** Sets how long rooms stay idle before they hibernate. */
+    public CompletableFuture<Void> setHibernateAfter(Duration delay) {
+        return hub.send(hub.request("/api/config/hibernate-after")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"millis\":" + delay.toMillis() + "}")).build())
+                .thenApply(body -> null);
+    }
+
+    /** Closes one session's connection from the hub side. */
+    public CompletableFuture<Void> disconnect(RoomAddress room, String sessionId) {
+        return hub.send(hub.request("/api/rooms/" + HubClient.key(room) + "/sessions/" + sessionId)
+                .DELETE().build()).thenApply(body -> null);
+    }
+}

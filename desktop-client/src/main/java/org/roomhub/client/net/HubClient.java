@@ -1,0 +1,121 @@
+package org.roomhub.client.net;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ObserverFrame;
+import org.roomhub.protocol.value.RoomAddress;
+import org.roomhub.protocol.value.RoomSummary;
+
+/**
+ * Everything the desktop says to one hub: joins rooms, observes the hub, reads the REST API.
+ * Owns one {@link HttpClient} and one timer thread shared by all its connections.
+ */
+public final class HubClient implements AutoCloseable {
+
+    private final HubEndpoint endpoint;
+    private final FrameCodec codec;
+    private final HttpClient http;
+    private final ScheduledExecutorService timer;
+
+    /** A client of the hub at {@code endpoint}. */
+    public HubClient(HubEndpoint endpoint, FrameCodec codec) {
+        this.endpoint = endpoint;
+        this.codec = codec;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hub-client-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Where the hub is. */
+    public HubEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Joins a room; the returned connection reconnects by itself until closed. */
+    public RoomConnection join(RoomAddress room, String displayName, RoomListener listener) {
+        RoomConnection connection = new RoomConnection(this, room, displayName, listener);
+        connection.open();
+        return connection;
+    }
+
+    /** Opens the observer stream (admin role on a hub with credentials). */
+    public ObserverConnection observe(Consumer<ObserverFrame> frames, BiConsumer<ConnectionState, String> states) {
+        ObserverConnection connection = new ObserverConnection(this, frames, states);
+        connection.open();
+        return connection;
+    }
+
+    /** {@code GET /api/rooms}, off the calling thread. */
+    public CompletableFuture<List<RoomSummary>> rooms() {
+        return get("/api/rooms").thenApply(body -> {
+            try {
+                Map<String, List<RoomSummary>> parsed = codec.mapper().readValue(body, new TypeReference<>() {});
+                return List.copyOf(parsed.getOrDefault("rooms", List.of()));
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable /api/rooms answer", e);
+            }
+        });
+    }
+
+    /** Administrative commands (hibernate now, change the delay, disconnect a session). */
+    public HubAdminClient admin() {
+        return new HubAdminClient(this);
+    }
+
+    /** Stops the timer; open connections should be closed first. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    FrameCodec codec() {
+        return codec;
+    }
+
+    ReconnectingSocket socket(Supplier<URI> uri, ReconnectingSocket.Handler handler) {
+        return new ReconnectingSocket(http, timer, uri, handler, Backoff.standard());
+    }
+
+    CompletableFuture<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    CompletableFuture<String> send(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() / 100 != 2) {
+                throw new HubRequestException(request.method() + " " + request.uri().getPath(), response.statusCode(), response.body());
+            }
+            return response.body();
+        });
+    }
+
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.http(path)).timeout(Duration.ofSeconds(10));
+        if (endpoint.token() != null) {
+            builder.header("Authorization", "Bearer " + endpoint.token());
+        }
+        return builder;
+    }
+
+    /** The address string a room has in {@code /api/rooms} and the observer stream. */
+    public static String key(RoomAddress room) {
+        return room.type() + "/" + room.name();
+    }
+}

@@ -1,0 +1,71 @@
+package org.roomhub.client.net;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Where a hub is and how to prove who we are: the base HTTP URL plus an optional token. Builds
+ * every URL the client uses so no other class concatenates paths.
+ *
+ * @param baseUrl {@code http://host:port}, without a trailing slash
+ * @param token   bearer token, or {@code null} on a loopback hub without credentials
+ */
+public record HubEndpoint(URI baseUrl, String token) {
+
+    /** Parses {@code host:port}, {@code http://host:port} or {@code ws://host:port}. */
+    public static HubEndpoint parse(String address, String token) {
+        String text = address.strip();
+        if (!text.contains("://")) {
+            text = "http://" + text;
+        }
+        text = text.replaceFirst("^ws://", "http://").replaceFirst("^wss://", "https://");
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return new HubEndpoint(URI.create(text), token == null || token.isBlank() ? null : token.strip());
+    }
+
+    /** WebSocket URL of a room; {@code since} ≥ 0 asks the hub to resume after that seq. */
+    public URI roomSocket(RoomAddress room, String displayName, long since) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        param(query, "name", displayName);
+        if (since > 0) {
+            param(query, "since", Long.toString(since));
+        }
+        return URI.create(wsBase() + "/rooms/" + room.type() + "/" + room.name() + query);
+    }
+
+    /** WebSocket URL of the observer stream. */
+    public URI observerSocket() {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        return URI.create(wsBase() + "/hub/events" + query);
+    }
+
+    /** A plain HTTP URL under the hub, e.g. {@code /api/rooms}. */
+    public URI http(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    /** {@code host:port}, for labels. */
+    public String display() {
+        return baseUrl.getAuthority();
+    }
+
+    private String wsBase() {
+        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT).equals("https") ? "wss" : "ws";
+        return scheme + "://" + baseUrl.getRawAuthority();
+    }
+
+    private static void param(StringBuilder query, String key, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        query.append(query.length() == 0 ? '?' : '&')
+                .append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,107 @@
+package org.roomhub.client.net;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.roomhub.protocol.Decoded;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * One session in one room over WebSocket. Remembers the highest broadcast {@code seq} it saw and
+ * rejoins with {@code ?since=} after a drop, so nothing broadcast in between is missed.
+ */
+public final class RoomConnection implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RoomConnection.class.getName());
+
+    private final RoomAddress room;
+    private final FrameCodec codec;
+    private final RoomListener listener;
+    private final AtomicLong lastSeq = new AtomicLong();
+    private final ReconnectingSocket socket;
+    private volatile String sessionId;
+    private volatile String user;
+
+    RoomConnection(HubClient hub, RoomAddress room, String displayName, RoomListener listener) {
+        this.room = room;
+        this.codec = hub.codec();
+        this.listener = listener;
+        this.socket = hub.socket(() -> hub.endpoint().roomSocket(room, displayName, lastSeq.get()), new ReconnectingSocket.Handler() {
+            @Override
+            public void onText(String text) {
+                receive(text);
+            }
+
+            @Override
+            public void onState(ConnectionState state, String detail) {
+                listener.onStateChanged(state, detail);
+            }
+        });
+    }
+
+    void open() {
+        socket.open();
+    }
+
+    /** Sends a frame; false when the socket is down at the moment. */
+    public boolean send(ClientFrame frame) {
+        return socket.send(codec.write(frame));
+    }
+
+    /** The room this session is in. */
+    public RoomAddress room() {
+        return room;
+    }
+
+    /** The session id the hub gave on the last {@code connected}, or null before. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The display name the hub gave this session, or null before it connected. */
+    public String user() {
+        return user;
+    }
+
+    /** Highest broadcast {@code seq} received. */
+    public long lastSeq() {
+        return lastSeq.get();
+    }
+
+    /** Current state. */
+    public ConnectionState state() {
+        return socket.state();
+    }
+
+    /** Simulates a network failure: the socket is aborted and the connection resumes by itself. */
+    public void simulateDrop() {
+        socket.dropForTest();
+    }
+
+    /** Leaves the room for good. */
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private void receive(String text) {
+        Decoded<ServerFrame> decoded = codec.decodeServer(text);
+        if (decoded instanceof Decoded.Failed<ServerFrame> failed) {
+            LOG.fine(() -> room + ": ignoring frame: " + failed.error());
+            return;
+        }
+        ServerFrame frame = ((Decoded.Ok<ServerFrame>) decoded).frame();
+        if (frame instanceof ServerFrame.Connected c) {
+            sessionId = c.sessionId();
+            user = c.user();
+            lastSeq.accumulateAndGet(0, Math::max);
+        } else if (frame instanceof ServerFrame.Reset) {
+            lastSeq.set(0);
+        } else if (frame instanceof ServerFrame.Broadcast b) {
+            lastSeq.accumulateAndGet(b.seq(), Math::max);
+        }
+        listener.onFrame(frame);
+    }
+}

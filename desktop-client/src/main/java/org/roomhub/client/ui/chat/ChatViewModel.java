@@ -1,0 +1,236 @@
+package org.roomhub.client.ui.chat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.roomhub.client.net.ConnectionState;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.RoomConnection;
+import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.ChatEntry;
+import org.roomhub.protocol.value.Presence;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * A chat room: lines (messages, system notes, direct messages), who is present, the draft and
+ * its addressee, and the unread count while the tab is hidden. Messages seen twice (history
+ * after a resume) are shown once.
+ */
+public final class ChatViewModel implements TabViewModel {
+
+    private static final int MAX_LINES = 2_000;
+
+    private final Executor ui;
+    private final LongSupplier clock;
+    private final ObservableList<ChatLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<ChatLine> linesReadOnly = FXCollections.unmodifiableObservableList(lines);
+    private final ObservableList<Presence> people = FXCollections.observableArrayList();
+    private final ObservableList<Presence> peopleReadOnly = FXCollections.unmodifiableObservableList(people);
+    private final Set<String> seenIds = new HashSet<>();
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final ObjectProperty<Presence> directTo = new SimpleObjectProperty<>();
+    private final BooleanProperty visible = new SimpleBooleanProperty(false);
+    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
+    private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
+    private RoomConnection connection;
+    private String room = "";
+
+    /**
+     * @param ui    runs a task on the UI thread
+     * @param clock wall clock, epoch ms
+     */
+    public ChatViewModel(Executor ui, LongSupplier clock) {
+        this.ui = ui;
+        this.clock = clock;
+        visible.addListener((obs, was, is) -> {
+            if (is) {
+                unread.set(0);
+            }
+        });
+    }
+
+    @Override
+    public void attach(HubClient hub, SessionSettings session) {
+        detach();
+        RoomAddress address = new RoomAddress("chat", session.roomName());
+        room = address.toString();
+        connection = hub.join(address, session.userName(), new RoomListener() {
+            @Override
+            public void onFrame(ServerFrame frame) {
+                ui.execute(() -> handle(frame));
+            }
+
+            @Override
+            public void onStateChanged(ConnectionState state, String detail) {
+                ui.execute(() -> status.set(room + ": " + state.label() + (detail != null && state == ConnectionState.RECONNECTING ? " (" + detail + ")" : "")));
+            }
+        });
+    }
+
+    @Override
+    public void detach() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        lines.clear();
+        people.clear();
+        seenIds.clear();
+        unread.set(0);
+        status.set("not connected");
+    }
+
+    @Override
+    public boolean hasLiveData() {
+        return !lines.isEmpty() && !people.isEmpty();
+    }
+
+    /** Sends the draft to the room, or privately to {@link #directToProperty()} when set. */
+    public void send() {
+        String text = draft.get() == null ? "" : draft.get().strip();
+        if (text.isEmpty() || connection == null) {
+            return;
+        }
+        Presence target = directTo.get();
+        boolean sent;
+        if (target != null) {
+            sent = connection.send(new ClientFrame.Direct(target.sessionId(), text));
+            if (sent) {
+                // The hub sends the sender no copy of a direct message.
+                add(new ChatLine(ChatLine.Kind.DIRECT_OUT, null, target.user(), text, clock.getAsLong()));
+            }
+        } else {
+            sent = connection.send(new ClientFrame.ChatMessage(text));
+        }
+        if (sent) {
+            draft.set("");
+        } else {
+            add(system("not sent: not connected"));
+        }
+    }
+
+    /** Changes my display name in this room. */
+    public void setName(String name) {
+        if (connection != null && name != null && !name.isBlank()) {
+            connection.send(new ClientFrame.SetName(name.strip()));
+        }
+    }
+
+    /** Handles one frame from the room; FX thread. Package-visible for tests. */
+    void handle(ServerFrame frame) {
+        if (frame instanceof ServerFrame.Connected c) {
+            me.set(c.user());
+        } else if (frame instanceof ServerFrame.SystemNotice n) {
+            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, n.text(), n.ts()));
+        } else if (frame instanceof ServerFrame.ChatHistory h) {
+            h.messages().forEach(this::addEntry);
+        } else if (frame instanceof ServerFrame.ChatMessage m) {
+            if (addEntry(m.entry()) && !visible.get()) {
+                unread.set(unread.get() + 1);
+            }
+        } else if (frame instanceof ServerFrame.PresenceUpdate p) {
+            people.setAll(p.users());
+        } else if (frame instanceof ServerFrame.UserJoined j) {
+            if (people.stream().noneMatch(p -> p.sessionId().equals(j.sessionId()))) {
+                people.add(new Presence(j.sessionId(), j.user()));
+            }
+            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, j.user() + " joined", j.ts()));
+        } else if (frame instanceof ServerFrame.UserLeft l) {
+            people.removeIf(p -> p.sessionId().equals(l.sessionId()));
+            if (directTo.get() != null && directTo.get().sessionId().equals(l.sessionId())) {
+                directTo.set(null);
+            }
+            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, l.user() + " left", l.ts()));
+        } else if (frame instanceof ServerFrame.Direct d) {
+            String from = people.stream().filter(p -> p.sessionId().equals(d.from())).map(Presence::user).findFirst().orElse(d.from());
+            add(new ChatLine(ChatLine.Kind.DIRECT_IN, null, from, d.text(), d.ts()));
+            if (!visible.get()) {
+                unread.set(unread.get() + 1);
+            }
+        } else if (frame instanceof ServerFrame.Error e) {
+            add(system("hub refused: " + e.message()));
+        }
+    }
+
+    private boolean addEntry(ChatEntry entry) {
+        if (!seenIds.add(entry.id())) {
+            return false;
+        }
+        add(new ChatLine(ChatLine.Kind.MESSAGE, entry.id(), entry.user(), entry.text(), entry.ts()));
+        return true;
+    }
+
+    private void add(ChatLine line) {
+        lines.add(line);
+        if (lines.size() > MAX_LINES) {
+            lines.remove(0, lines.size() - MAX_LINES);
+        }
+    }
+
+    private ChatLine system(String text) {
+        return new ChatLine(ChatLine.Kind.SYSTEM, null, null, text, clock.getAsLong());
+    }
+
+    /** Every line, oldest first. */
+    public ObservableList<ChatLine> lines() {
+        return linesReadOnly;
+    }
+
+    /** Who is in the room. */
+    public ObservableList<Presence> people() {
+        return peopleReadOnly;
+    }
+
+    /** The text being typed. */
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    /** Addressee of a direct message, or null to talk to the room. */
+    public ObjectProperty<Presence> directToProperty() {
+        return directTo;
+    }
+
+    /** Whether the chat tab is on screen; showing it clears the unread count. */
+    public BooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    /** Messages that arrived while the tab was hidden. */
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
+    /** My display name as the hub knows it. */
+    public ReadOnlyStringProperty meProperty() {
+        return me.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The session id of the current connection, or null. */
+    public String sessionId() {
+        return connection == null ? null : connection.sessionId();
+    }
+}

@@ -1,0 +1,2 @@
+/** Small pieces every view shares: colours. */
+package org.roomhub.client.ui.common;

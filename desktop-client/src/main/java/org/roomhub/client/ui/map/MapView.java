@@ -1,0 +1,168 @@
+package org.roomhub.client.ui.map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+import org.roomhub.protocol.value.Pin;
+import org.roomhub.protocol.value.Route;
+
+/** Leaflet in a WebView with offline country shapes, plus pins, route and distances beside it. */
+public final class MapView extends BorderPane {
+
+    private static final Logger LOG = Logger.getLogger(MapView.class.getName());
+
+    private final MapViewModel viewModel;
+    private final WebView web = new WebView();
+    private final MapBridge bridge;
+    private final Set<String> drawn = new HashSet<>();
+    private boolean loaded;
+    private boolean fitted;
+
+    /**
+     * @param viewModel the map's state
+     * @param json      mapper used to hand values to the page
+     */
+    public MapView(MapViewModel viewModel, ObjectMapper json) {
+        this.viewModel = viewModel;
+        getStyleClass().add("map-view");
+        web.setId("map-web");
+        web.setContextMenuEnabled(false);
+        bridge = new MapBridge(web.getEngine(), json, viewModel::mapClicked, message -> LOG.warning("map page: " + message));
+        web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                bridge.install();
+                loaded = true;
+                bridge.setTiles(viewModel.tileUrlProperty().get());
+                syncAll();
+            }
+        });
+        web.getEngine().load(MapView.class.getResource("map.html").toExternalForm());
+        viewModel.pins().addListener((ListChangeListener<Pin>) c -> syncAll());
+        viewModel.routeProperty().addListener((obs, old, now) -> syncAll());
+        web.widthProperty().addListener((obs, o, n) -> fitOnce());
+        web.heightProperty().addListener((obs, o, n) -> fitOnce());
+        setCenter(web);
+        setRight(sidebar());
+    }
+
+    /** The bridge, so tests can see what the page shows. */
+    public MapBridge bridge() {
+        return bridge;
+    }
+
+    /** Whether the page has loaded and the bridge is installed. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    private VBox sidebar() {
+        ToggleGroup mode = new ToggleGroup();
+        ToggleButton pin = new ToggleButton("Set my pin");
+        pin.setId("map-mode-pin");
+        pin.setUserData(ClickMode.PIN);
+        ToggleButton waypoint = new ToggleButton("Add waypoint");
+        waypoint.setId("map-mode-waypoint");
+        waypoint.setUserData(ClickMode.WAYPOINT);
+        pin.setToggleGroup(mode);
+        waypoint.setToggleGroup(mode);
+        pin.setSelected(true);
+        mode.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                viewModel.clickModeProperty().set((ClickMode) now.getUserData());
+            }
+        });
+        Button clear = new Button("Clear route");
+        clear.setId("map-clear-route");
+        clear.setOnAction(e -> viewModel.clearRoute());
+        Button fit = new Button("Show all pins");
+        fit.setOnAction(e -> bridge.fitPins());
+
+        ListView<String> people = new ListView<>();
+        people.setId("map-distances");
+        Runnable refresh = () -> people.getItems().setAll(distanceLines(viewModel.routeProperty().get()));
+        viewModel.pins().addListener((ListChangeListener<Pin>) c -> refresh.run());
+        viewModel.routeProperty().addListener((obs, o, n) -> refresh.run());
+        VBox.setVgrow(people, Priority.ALWAYS);
+
+        TextField tiles = new TextField();
+        tiles.setId("map-tile-url");
+        tiles.setPromptText("https://…/{z}/{x}/{y}.png");
+        tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
+        Button applyTiles = new Button("Apply");
+        applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
+        HBox.setHgrow(tiles, Priority.ALWAYS);
+
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.clickModeProperty().get() == ClickMode.PIN
+                ? "Click the map to place your pin." : "Click the map to add a stop to the shared route.", viewModel.clickModeProperty()));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        Label tilesNote = new Label("Offline base map: Natural Earth countries. A tile server is optional.");
+        tilesNote.setWrapText(true);
+        tilesNote.getStyleClass().add("muted");
+
+        VBox box = new VBox(8, section("Click mode"), new HBox(6, pin, waypoint), hint, new HBox(6, clear, fit),
+                section("Pins · distance to meeting point"), people, section("Tile URL (optional)"), new HBox(6, tiles, applyTiles), tilesNote);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(280);
+        box.getStyleClass().add("sidebar");
+        return box;
+    }
+
+    private java.util.List<String> distanceLines(Route route) {
+        Map<String, Double> km = route.distancesKm();
+        return viewModel.pins().stream().map(p -> {
+            Double d = km.get(p.user());
+            return "● " + viewModel.labelOf(p) + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d));
+        }).toList();
+    }
+
+    private void syncAll() {
+        if (!loaded) {
+            return;
+        }
+        Set<String> now = new HashSet<>();
+        for (Pin pin : viewModel.pins()) {
+            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin));
+            now.add(pin.pinId());
+        }
+        drawn.stream().filter(id -> !now.contains(id)).toList().forEach(bridge::removePin);
+        drawn.clear();
+        drawn.addAll(now);
+        bridge.showRoute(viewModel.routeProperty().get(), viewModel.pins(), viewModel::colorOf);
+        fitOnce();
+    }
+
+    private void fitOnce() {
+        // Fit only once the view has a size (Leaflet gives NaN otherwise) and pins exist.
+        if (loaded && !fitted && web.getWidth() > 0 && web.getHeight() > 0 && !viewModel.pins().isEmpty()) {
+            fitted = bridge.fitPins();
+        }
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+}

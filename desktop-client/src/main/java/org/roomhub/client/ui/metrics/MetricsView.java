@@ -1,0 +1,173 @@
+package org.roomhub.client.ui.metrics;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Host list, window and pause controls, and one chart per metric group. An {@link AnimationTimer}
+ * applies queued points once per frame and redraws only when data arrived or the axis must scroll.
+ */
+public final class MetricsView extends BorderPane {
+
+    private static final long SCROLL_REDRAW_NANOS = 200_000_000L;
+
+    private final MetricsViewModel viewModel;
+    private final GridPane grid = new GridPane();
+    private final Map<ChartModel, TimeSeriesChart> charts = new HashMap<>();
+    private final FrameStats frameStats = new FrameStats();
+    private long lastDraw;
+
+    /** The view of {@code viewModel}. */
+    public MetricsView(MetricsViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("metrics-view");
+        setLeft(sidebar());
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("charts");
+        Label waiting = new Label();
+        waiting.getStyleClass().add("placeholder");
+        waiting.textProperty().bind(javafx.beans.binding.Bindings.concat("Waiting for metrics… (", viewModel.statusProperty(), ")"));
+        waiting.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.charts()));
+        setCenter(new javafx.scene.layout.StackPane(scroll, waiting));
+        viewModel.charts().addListener((ListChangeListener<ChartModel>) c -> rebuildGrid());
+        rebuildGrid();
+        timer().start();
+    }
+
+    /** Per-frame timings of the last second, for the load measurement. */
+    public FrameStats frameStats() {
+        return frameStats;
+    }
+
+    private VBox sidebar() {
+        Label hostsTitle = new Label("Hosts");
+        hostsTitle.getStyleClass().add("section-title");
+        ListView<String> hosts = new ListView<>(viewModel.hosts());
+        hosts.setId("metrics-hosts");
+        hosts.setPrefHeight(220);
+        hosts.setCellFactory(list -> new HostCell());
+
+        Label windowTitle = new Label("Window");
+        windowTitle.getStyleClass().add("section-title");
+        ToggleGroup group = new ToggleGroup();
+        HBox windows = new HBox(4);
+        for (TimeWindow w : TimeWindow.values()) {
+            ToggleButton button = new ToggleButton(w.label());
+            button.setId("window-" + w.name().toLowerCase(java.util.Locale.ROOT));
+            button.setToggleGroup(group);
+            button.setUserData(w);
+            button.setSelected(viewModel.windowProperty().get() == w);
+            windows.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // always one window
+            } else {
+                viewModel.windowProperty().set((TimeWindow) now.getUserData());
+            }
+        });
+
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("metrics-pause");
+        pause.setMaxWidth(Double.MAX_VALUE);
+        pause.setOnAction(e -> viewModel.togglePause());
+        viewModel.pausedProperty().addListener((obs, was, is) -> {
+            pause.setSelected(is);
+            pause.setText(is ? "Resume" : "Pause");
+        });
+
+        Label status = new Label();
+        status.setId("metrics-status");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.statusProperty());
+        status.getStyleClass().add("muted");
+
+        Label points = new Label();
+        points.getStyleClass().add("muted");
+        points.textProperty().bind(viewModel.pointsAppliedProperty().asString("%,d points received"));
+        points.setId("metrics-points");
+
+        VBox box = new VBox(8, hostsTitle, hosts, windowTitle, windows, pause, status, points);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(230);
+        box.getStyleClass().add("sidebar");
+        VBox.setVgrow(hosts, Priority.SOMETIMES);
+        return box;
+    }
+
+    private void rebuildGrid() {
+        grid.getChildren().clear();
+        int i = 0;
+        for (ChartModel model : viewModel.charts()) {
+            TimeSeriesChart chart = charts.computeIfAbsent(model, TimeSeriesChart::new);
+            GridPane.setHgrow(chart, Priority.ALWAYS);
+            grid.add(chart, i % 2, i / 2);
+            i++;
+        }
+        charts.keySet().retainAll(viewModel.charts());
+        lastDraw = 0;
+    }
+
+    private AnimationTimer timer() {
+        return new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long begin = System.nanoTime();
+                boolean changed = viewModel.applyPending();
+                boolean scroll = !viewModel.pausedProperty().get() && now - lastDraw > SCROLL_REDRAW_NANOS;
+                if (changed || scroll || lastDraw == 0) {
+                    redraw();
+                    lastDraw = now;
+                }
+                frameStats.record(now, System.nanoTime() - begin);
+            }
+        };
+    }
+
+    private void redraw() {
+        long start = viewModel.viewStart();
+        long end = viewModel.viewEnd();
+        boolean showHost = viewModel.selectedHosts().size() > 1;
+        charts.values().forEach(chart -> chart.draw(start, end, showHost));
+    }
+
+    /** A host with a check box that selects it. */
+    private final class HostCell extends ListCell<String> {
+        private final CheckBox box = new CheckBox();
+
+        HostCell() {
+            box.setOnAction(e -> viewModel.setHostSelected(getItem(), box.isSelected()));
+        }
+
+        @Override
+        protected void updateItem(String host, boolean empty) {
+            super.updateItem(host, empty);
+            if (empty || host == null) {
+                setGraphic(null);
+                return;
+            }
+            box.setText(host);
+            box.setSelected(viewModel.selectedHosts().contains(host));
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.roomhub.client.ui.metrics;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.roomhub.client.net.ConnectionState;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.RoomConnection;
+import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Live metrics of one or more hosts (each a {@code metrics/<host>} room). Network threads only
+ * {@link #offer} points into a queue; the view calls {@link #applyPending} once per frame, so a
+ * burst of thousands of updates costs one redraw. FX-thread state otherwise.
+ */
+public final class MetricsViewModel implements TabViewModel {
+
+    /** How far back the charts can show and how much history is asked for on connect. */
+    public static final long RETENTION_MILLIS = TimeWindow.ONE_HOUR.millis();
+
+    private record Pending(String host, String metric, long time, double value) {}
+
+    private final Executor ui;
+    private final LongSupplier clock;
+    private final MetricCatalog catalog = new MetricCatalog();
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final Map<String, SeriesModel> series = new HashMap<>();
+    private final Map<String, ChartModel> chartsByKey = new HashMap<>();
+    private final Map<String, RoomConnection> connections = new HashMap<>();
+    private final Map<String, ConnectionState> states = new HashMap<>();
+
+    private final ObservableList<ChartModel> charts = FXCollections.observableArrayList();
+    private final ObservableList<ChartModel> chartsReadOnly = FXCollections.unmodifiableObservableList(charts);
+    private final ObservableList<String> hosts = FXCollections.observableArrayList();
+    private final ObservableList<String> hostsReadOnly = FXCollections.unmodifiableObservableList(hosts);
+    private final ObservableList<String> selectedHosts = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedHostsReadOnly = FXCollections.unmodifiableObservableList(selectedHosts);
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(TimeWindow.FIVE_MINUTES);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper pointsApplied = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
+    private long pausedAt;
+    private HubClient hub;
+
+    /**
+     * @param ui    runs a task on the UI thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
+     * @param clock wall clock, epoch ms
+     */
+    public MetricsViewModel(Executor ui, LongSupplier clock) {
+        this.ui = ui;
+        this.clock = clock;
+    }
+
+    @Override
+    public void attach(HubClient hub, SessionSettings session) {
+        attach(hub, session.localHost());
+    }
+
+    @Override
+    public boolean hasLiveData() {
+        return series.values().stream().anyMatch(s -> s.buffer().size() >= 3);
+    }
+
+    /** Uses {@code hub} from now on and shows {@code defaultHost}. */
+    public void attach(HubClient hub, String defaultHost) {
+        detach();
+        this.hub = hub;
+        if (defaultHost != null) {
+            setHostSelected(defaultHost, true);
+        }
+        refreshHosts();
+    }
+
+    /** Closes every connection and forgets the data. */
+    @Override
+    public void detach() {
+        connections.values().forEach(RoomConnection::close);
+        connections.clear();
+        states.clear();
+        selectedHosts.clear();
+        series.clear();
+        chartsByKey.clear();
+        charts.clear();
+        pending.clear();
+        hub = null;
+        status.set("not connected");
+    }
+
+    /** Re-reads the hub's {@code metrics} rooms into {@link #hosts()}; off the FX thread. */
+    public void refreshHosts() {
+        HubClient current = hub;
+        if (current == null) {
+            return;
+        }
+        current.rooms().thenAccept(rooms -> ui.execute(() -> rooms.stream()
+                .filter(r -> r.type().equals("metrics"))
+                .forEach(r -> addHost(r.name()))))
+                .exceptionally(e -> null); // a hub without /api/rooms yet still works with the local host
+    }
+
+    /** Shows or hides one host's series; with a hub attached, opens or closes its room connection. */
+    public void setHostSelected(String host, boolean selected) {
+        if (selected == selectedHosts.contains(host)) {
+            return;
+        }
+        if (selected) {
+            addHost(host);
+            selectedHosts.add(host);
+            if (hub != null) {
+                connections.put(host, hub.join(new RoomAddress("metrics", host), null, listenerFor(host)));
+            }
+        } else {
+            selectedHosts.remove(host);
+            RoomConnection connection = connections.remove(host);
+            if (connection != null) {
+                connection.close();
+            }
+            states.remove(host);
+            series.values().removeIf(s -> s.host().equals(host));
+            chartsByKey.values().forEach(c -> c.removeHost(host));
+            charts.removeIf(c -> c.series().isEmpty());
+            chartsByKey.values().removeIf(c -> c.series().isEmpty());
+        }
+        updateStatus();
+    }
+
+    /** Freezes or unfreezes the time axis; data keeps arriving underneath. */
+    public void togglePause() {
+        pausedAt = clock.getAsLong();
+        paused.set(!paused.get());
+    }
+
+    /** Queues a point from any thread; it is shown at the next {@link #applyPending}. */
+    public void offer(String host, String metric, long time, double value) {
+        pending.add(new Pending(host, metric, time, value));
+    }
+
+    /**
+     * Moves queued points into the series. Call once per frame on the FX thread.
+     *
+     * @return whether anything changed
+     */
+    public boolean applyPending() {
+        long applied = 0;
+        Pending p;
+        while ((p = pending.poll()) != null) {
+            if (!selectedHosts.contains(p.host())) {
+                continue; // arrived after the host was deselected
+            }
+            seriesFor(p.host(), p.metric()).buffer().add(p.time(), p.value());
+            applied++;
+        }
+        if (applied > 0) {
+            pointsApplied.set(pointsApplied.get() + applied);
+        }
+        return applied > 0;
+    }
+
+    /** End of the visible time range, epoch ms. */
+    public long viewEnd() {
+        return paused.get() ? pausedAt : clock.getAsLong();
+    }
+
+    /** Start of the visible time range, epoch ms. */
+    public long viewStart() {
+        return viewEnd() - window.get().millis();
+    }
+
+    /** Charts in display order. */
+    public ObservableList<ChartModel> charts() {
+        return chartsReadOnly;
+    }
+
+    /** Every known metrics room. */
+    public ObservableList<String> hosts() {
+        return hostsReadOnly;
+    }
+
+    /** The hosts being shown. */
+    public ObservableList<String> selectedHosts() {
+        return selectedHostsReadOnly;
+    }
+
+    /** The visible span; the view binds its toggle buttons to it. */
+    public ObjectProperty<TimeWindow> windowProperty() {
+        return window;
+    }
+
+    /** Whether the time axis is frozen. */
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** Points shown so far, all series together. */
+    public ReadOnlyLongProperty pointsAppliedProperty() {
+        return pointsApplied.getReadOnlyProperty();
+    }
+
+    /** Connection state of the shown hosts, for the status line. */
+    @Override
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    private SeriesModel seriesFor(String host, String metric) {
+        String key = host + '\u0000' + metric;
+        SeriesModel model = series.get(key);
+        if (model == null) {
+            model = new SeriesModel(host, metric, catalog.seriesLabel(metric), new SeriesBuffer(RETENTION_MILLIS));
+            series.put(key, model);
+            ChartSpec spec = catalog.chartFor(metric);
+            ChartModel chart = chartsByKey.get(spec.key());
+            if (chart == null) {
+                chart = new ChartModel(spec);
+                chartsByKey.put(spec.key(), chart);
+                charts.add(chart);
+                FXCollections.sort(charts, Comparator.comparingInt((ChartModel c) -> c.spec().order())
+                        .thenComparing(c -> c.spec().title()));
+            }
+            chart.add(model);
+        }
+        return model;
+    }
+
+    private void addHost(String host) {
+        if (!hosts.contains(host)) {
+            hosts.add(host);
+            FXCollections.sort(hosts);
+        }
+    }
+
+    private void updateStatus() {
+        if (states.isEmpty()) {
+            status.set(selectedHosts.isEmpty() ? "no host selected" : hub == null ? "not connected" : "connecting…");
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        states.forEach((host, state) -> text.append(text.length() == 0 ? "" : " · ")
+                .append("metrics/").append(host).append(": ").append(state.label()));
+        status.set(text.toString());
+    }
+
+    private RoomListener listenerFor(String host) {
+        return new RoomListener() {
+            @Override
+            public void onFrame(ServerFrame frame) {
+                if (frame instanceof ServerFrame.MetricUpdated u) {
+                    offer(host, u.name(), u.timestamp(), u.value());
+                } else if (frame instanceof ServerFrame.MetricHistory h) {
+                    h.points().forEach(pt -> offer(host, h.name(), pt.ts(), pt.value()));
+                } else if (frame instanceof ServerFrame.Snapshot s) {
+                    s.metrics().forEach((name, value) -> offer(host, name, s.ts(), value));
+                    backfill(host, List.copyOf(s.metrics().keySet()));
+                }
+            }
+
+            @Override
+            public void onStateChanged(ConnectionState state, String detail) {
+                ui.execute(() -> {
+                    if (connections.containsKey(host)) {
+                        states.put(host, state);
+                        updateStatus();
+                    }
+                });
+            }
+        };
+    }
+
+    private void backfill(String host, List<String> names) {
+        ui.execute(() -> {
+            RoomConnection connection = connections.get(host);
+            if (connection != null) {
+                names.forEach(name -> connection.send(new ClientFrame.HistoryRequest(name, RETENTION_MILLIS / 1000)));
+            }
+        });
+    }
+
+}

@@ -1,0 +1,241 @@
+package org.roomhub.client.ui.metrics;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.roomhub.client.ui.common.Palette;
+
+/**
+ * A line chart drawn on a canvas: real time on x, the metric's unit on y, one line per series.
+ * Each series is reduced to at most one min/max pair per pixel column, so an hour of
+ * sub-second points costs no more to draw than a minute.
+ */
+public final class TimeSeriesChart extends Region {
+
+    private static final double LEFT = 74;
+    private static final double RIGHT = 12;
+    private static final double TOP = 30;
+    private static final double BOTTOM = 24;
+    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font SMALL = Font.font("System", 10.5);
+    private static final Color GRID = Color.web("#e3e7ee");
+    private static final Color TEXT = Color.web("#4a5466");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    private final Canvas canvas = new Canvas();
+    private final ChartModel model;
+
+    /** A chart of {@code model}; call {@link #draw} to paint it. */
+    public TimeSeriesChart(ChartModel model) {
+        this.model = model;
+        getChildren().add(canvas);
+        getStyleClass().add("time-series-chart");
+        setMinSize(200, 150);
+        setPrefSize(520, 210);
+    }
+
+    /** The chart's data. */
+    public ChartModel model() {
+        return model;
+    }
+
+    private long lastStart;
+    private long lastEnd;
+    private boolean lastShowHost;
+
+    @Override
+    protected void layoutChildren() {
+        boolean resized = canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight();
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        if (resized && lastEnd > 0) {
+            draw(lastStart, lastEnd, lastShowHost); // a resized canvas is blank until painted again
+        }
+    }
+
+    /** Paints the range {@code [start, end]} (epoch ms); {@code showHost} prefixes legends with host names. */
+    public void draw(long start, long end, boolean showHost) {
+        lastStart = start;
+        lastEnd = end;
+        lastShowHost = showHost;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
+            return;
+        }
+        double plotW = w - LEFT - RIGHT;
+        double plotH = h - TOP - BOTTOM;
+        ChartSpec spec = model.spec();
+        List<SeriesModel> lines = model.series();
+
+        double max = Double.isNaN(spec.fixedMax()) ? niceMax(visibleMax(lines, start, end)) : spec.fixedMax();
+        drawTitleAndLegend(g, spec, lines, w, showHost);
+        drawGrid(g, spec, max, start, end, plotW, plotH, h);
+
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, plotW, plotH);
+        g.clip();
+        g.setLineWidth(1.4);
+        for (int s = 0; s < lines.size(); s++) {
+            g.setStroke(Palette.series(s));
+            drawLine(g, lines.get(s).buffer(), start, end, max, plotW, plotH);
+        }
+        g.restore();
+    }
+
+    private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, boolean showHost) {
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(TITLE);
+        g.setFill(Color.web("#1f2633"));
+        g.fillText(spec.title(), 10, 14);
+        g.setFont(SMALL);
+        double x = w - RIGHT;
+        g.setTextAlign(TextAlignment.RIGHT);
+        // Legend right to left; with many series only the latest values of the first few fit.
+        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
+        if (lines.size() > shown) {
+            g.setFill(TEXT);
+            String more = "+" + (lines.size() - shown) + " more";
+            g.fillText(more, x, 14);
+            x -= more.length() * 6 + 12;
+        }
+        for (int s = shown - 1; s >= 0; s--) {
+            SeriesModel line = lines.get(s);
+            String label = (showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latest());
+            g.setFill(TEXT);
+            g.fillText(label, x, 14);
+            double labelW = label.length() * 5.8;
+            g.setFill(Palette.series(s));
+            g.fillRect(x - labelW - 12, 10, 9, 9);
+            x -= labelW + 24;
+        }
+    }
+
+    private void drawGrid(GraphicsContext g, ChartSpec spec, double max, long start, long end, double plotW, double plotH, double h) {
+        g.setStroke(GRID);
+        g.setLineWidth(1);
+        g.setFont(SMALL);
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int i = 0; i <= 4; i++) {
+            double value = max * i / 4;
+            double y = TOP + plotH - plotH * i / 4;
+            g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + plotW, Math.round(y) + 0.5);
+            g.fillText(spec.unit().format(value), LEFT - 6, y);
+        }
+        long span = end - start;
+        long step = tickStep(span);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        DateTimeFormatter format = step >= 60_000 ? MINUTES : SECONDS;
+        for (long t = (start / step + 1) * step; t <= end; t += step) {
+            double x = LEFT + plotW * (t - start) / span;
+            g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + plotH);
+            g.fillText(format.format(Instant.ofEpochMilli(t)), x, h - BOTTOM + 5);
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.setStroke(Color.web("#b8c0cc"));
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW - 1, plotH - 1);
+    }
+
+    private static void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, double max, double plotW, double plotH) {
+        int from = Math.max(0, buffer.firstAtOrAfter(start) - 1);
+        int n = buffer.size();
+        if (n - from < 1) {
+            return;
+        }
+        double span = end - start;
+        g.beginPath();
+        boolean first = true;
+        int column = Integer.MIN_VALUE;
+        double colMin = 0;
+        double colMax = 0;
+        double colLast = 0;
+        for (int i = from; i < n; i++) {
+            long t = buffer.time(i);
+            int c = (int) Math.floor(plotW * (t - start) / span);
+            double v = buffer.value(i);
+            if (c != column) {
+                if (column != Integer.MIN_VALUE) {
+                    first = emit(g, column, colMin, colMax, colLast, max, plotH, first);
+                }
+                column = c;
+                colMin = v;
+                colMax = v;
+            } else {
+                colMin = Math.min(colMin, v);
+                colMax = Math.max(colMax, v);
+            }
+            colLast = v;
+        }
+        emit(g, column, colMin, colMax, colLast, max, plotH, first);
+        g.stroke();
+    }
+
+    private static boolean emit(GraphicsContext g, int column, double min, double maxV, double last, double max, double plotH, boolean first) {
+        double x = LEFT + column;
+        double yMin = TOP + plotH - plotH * min / max;
+        double yMax = TOP + plotH - plotH * maxV / max;
+        double yLast = TOP + plotH - plotH * last / max;
+        if (first) {
+            g.moveTo(x, yMin);
+        } else {
+            g.lineTo(x, yMin);
+        }
+        if (maxV != min) {
+            g.lineTo(x, yMax);
+        }
+        g.lineTo(x, yLast);
+        return false;
+    }
+
+    private static double visibleMax(List<SeriesModel> lines, long start, long end) {
+        double max = 0;
+        for (SeriesModel line : lines) {
+            SeriesBuffer b = line.buffer();
+            for (int i = Math.max(0, b.firstAtOrAfter(start) - 1); i < b.size(); i++) {
+                max = Math.max(max, b.value(i));
+            }
+        }
+        return max;
+    }
+
+    /** A round axis maximum a little above {@code value}: 1, 2, 2.5, 5 × 10ⁿ (or powers of 1024 steps for bytes). */
+    static double niceMax(double value) {
+        if (value <= 0) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= value * 1.05) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static long tickStep(long span) {
+        long[] steps = {5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000};
+        for (long step : steps) {
+            if (span / step <= 7) {
+                return step;
+            }
+        }
+        return 3_600_000;
+    }
+}

@@ -1,0 +1,46 @@
+package org.roomhub.client;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The MVVM rules of STYLE.md, checked on the compiled classes. */
+class ArchitectureRulesTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.roomhub.client");
+
+    @Test
+    void views_never_talk_to_the_network_only_view_models_do() {
+        noClasses().that().resideInAPackage("org.roomhub.client.ui..")
+                .and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().areNotNestedClasses()
+                .should().dependOnClassesThat().resideInAPackage("org.roomhub.client.net..")
+                .check(classes);
+    }
+
+    @Test
+    void view_models_never_touch_scene_graph_classes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_map_package_uses_the_web_view() {
+        noClasses().that().resideOutsideOfPackage("org.roomhub.client.ui.map..")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene.web..")
+                .check(classes);
+    }
+
+    @Test
+    void the_network_layer_knows_nothing_of_javafx() {
+        noClasses().that().resideInAPackage("org.roomhub.client.net..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,57 @@
+package org.roomhub.client.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomhub.client.ui.TestPictures;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.GeoPoint;
+import org.roomhub.protocol.value.Pin;
+import org.roomhub.protocol.value.Route;
+import org.roomhub.protocol.value.Waypoint;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MapViewTest {
+
+    private MapViewModel viewModel;
+    private MapView view;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new MapViewModel(Runnable::run);
+        view = new MapView(viewModel, new FrameCodec().mapper());
+        TestPictures.show(stage, view);
+    }
+
+    @Test
+    void pins_and_route_from_the_room_are_drawn_on_the_page_through_the_bridge() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> WaitForAsyncUtils.asyncFx(view::isLoaded).get());
+        GeoPoint berlin = GeoPoint.of(52.52, 13.40);
+        GeoPoint lisbon = GeoPoint.of(38.72, -9.14);
+        GeoPoint oslo = GeoPoint.of(59.91, 10.75);
+        WaitForAsyncUtils.asyncFx(() -> {
+            viewModel.handle(new ServerFrame.MapState(List.of(
+                    new Pin("p-ann", "ann", berlin, "ann", null),
+                    new Pin("p-bob", "bob", lisbon, "bob", null)), Route.empty(), 1));
+            viewModel.handle(new ServerFrame.PinUpdate("p-carol", "carol", oslo, "carol", null, 2, 3));
+            viewModel.handle(new ServerFrame.RouteUpdate(List.of(new Waypoint(GeoPoint.of(48.86, 2.35), "Paris"),
+                    new Waypoint(GeoPoint.of(47.37, 8.54), "Zurich")), GeoPoint.of(51.5, 5.3),
+                    Map.of("ann", 585.0, "bob", 1_750.0, "carol", 1_050.0), 3, 4));
+        }).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(() -> view.bridge().shownPinIds()).get().size() == 3);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.bridge().shownPinIds()).get()).containsExactly("p-ann", "p-bob", "p-carol");
+        WaitForAsyncUtils.asyncFx(() -> view.bridge().fitPins()).get();
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        TestPictures.write(view, "map");
+    }
+}
