@@ -36,8 +36,9 @@ public final class ApiRoutes {
         routes.get("/api/rooms", this::list);
         routes.get("/api/rooms/{type}/{name}", this::stats);
         routes.post("/api/rooms/{type}/{name}/hibernate", this::hibernate);
-        routes.get("/api/settings", this::settings);
-        routes.put("/api/settings/hibernate-after", this::setHibernateAfter);
+        routes.delete("/api/rooms/{type}/{name}/sessions/{sessionId}", this::disconnect);
+        routes.get("/api/config", this::settings);
+        routes.put("/api/config/hibernate-after", this::setHibernateAfter);
     }
 
     private void list(Context ctx) {
@@ -60,14 +61,25 @@ public final class ApiRoutes {
         }, () -> HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + a + " has not been used")));
     }
 
+    private void disconnect(Context ctx) {
+        paths.resolve(ctx).ifPresent(a -> {
+            boolean found = registry.find(a).map(h -> h.disconnect(ctx.pathParam("sessionId"), 1000, "disconnected by an admin"))
+                    .orElse(false);
+            if (found) {
+                ctx.status(202).json(Map.of("room", a.toString(), "sessionId", ctx.pathParam("sessionId"), "closing", true));
+            } else {
+                HttpErrors.answer(ctx, 404, "NO_SUCH_SESSION", "no session " + ctx.pathParam("sessionId") + " in " + a);
+            }
+        });
+    }
+
     private void settings(Context ctx) {
         json(ctx, Map.of("hibernateAfterMillis", registry.hibernateAfter().toMillis()));
     }
 
     private void setHibernateAfter(Context ctx) {
-        String value = ctx.body().strip().replace("\"", "");
         try {
-            Duration d = DurationConverter.parse(value);
+            Duration d = parseDelay(ctx.body().strip());
             if (d.toMillis() < 100) {
                 HttpErrors.answer(ctx, 400, "INVALID_SETTING", "hibernate-after must be at least 100ms");
                 return;
@@ -77,6 +89,22 @@ public final class ApiRoutes {
         } catch (RuntimeException e) {
             HttpErrors.answer(ctx, 400, "INVALID_SETTING", e.getMessage());
         }
+    }
+
+    /** Accepts {@code {"millis": n}} or a duration such as {@code "2s"}. */
+    private Duration parseDelay(String body) {
+        try {
+            var node = codec.mapper().readTree(body);
+            if (node != null && node.has("millis") && node.get("millis").canConvertToLong()) {
+                return Duration.ofMillis(node.get("millis").asLong());
+            }
+            if (node != null && node.isTextual()) {
+                return DurationConverter.parse(node.asText());
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // not JSON: a bare duration such as 2s
+        }
+        return DurationConverter.parse(body);
     }
 
     private void json(Context ctx, Object body) {

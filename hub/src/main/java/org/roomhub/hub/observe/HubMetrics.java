@@ -45,10 +45,10 @@ public final class HubMetrics implements RoomListener {
                 .maximumExpectedValue(Duration.ofSeconds(5)).register(registry);
         for (RoomState s : RoomState.values()) {
             Gauge.builder("roomhub_rooms", rooms, r -> r.get().stream().filter(h -> h.state() == s).count())
-                    .tag("state", s.wireName()).description("Rooms by lifecycle state").register(registry);
+                    .tag("state", s.wireName()).description("Rooms by lifecycle state").strongReference(true).register(registry);
         }
         Gauge.builder("roomhub_connections", rooms, r -> r.get().stream().mapToInt(RoomHost::connections).sum())
-                .description("Open client connections").register(registry);
+                .description("Open client connections").strongReference(true).register(registry);
     }
 
     /** The Prometheus text exposition. */

@@ -221,6 +221,16 @@ public final class RoomHost {
         return answer;
     }
 
+    /** Closes one session from outside (admin); false when it is not in this room. */
+    public boolean disconnect(String sessionId, int code, String reason) {
+        ClientSession s = sessions.get(sessionId);
+        if (s == null) {
+            return false;
+        }
+        s.outbound().close(code, reason);
+        return true;
+    }
+
     /** Evicts the room now if it is idle (used by the admin API); true when queued. */
     public void hibernateNow() {
         queue.executeAlways(this::hibernate);

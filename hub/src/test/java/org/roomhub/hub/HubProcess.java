@@ -1,0 +1,71 @@
+package org.roomhub.hub;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The hub's command line started in a child JVM, for tests that kill it with SIGKILL. */
+final class HubProcess implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on http://[^:]+:(\\d+)");
+
+    final Process process;
+    final int port;
+
+    private HubProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static HubProcess start(Path data) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", HubCommand.class.getName(),
+                "--port", "0", "--data", data.toString()))
+                .redirectErrorStream(true).start();
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                port.completeExceptionally(e);
+            }
+            port.completeExceptionally(new IllegalStateException("hub exited before listening"));
+        }, "hub-process-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return new HubProcess(p, port.get(60, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("hub child did not start", e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
