@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 public final class Sessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} ._@()-]{1,64}");
 
     private Sessions() {}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.roomhub.hub.runtime.ClientSession;
+import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.hub.runtime.RoomListener;
 import org.roomhub.protocol.EncodedFrame;
@@ -16,7 +17,6 @@ import org.roomhub.protocol.frame.ObserverFrame;
 import org.roomhub.protocol.value.FlowTarget;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
-import org.roomhub.protocol.value.RoomStats;
 
 /**
  * The observer stream ({@code /hub/events}). Sends each observer {@code hello}, then room events.
@@ -45,9 +45,20 @@ public final class ObserverHub implements RoomListener {
         this.clock = clock;
     }
 
-    /** Adds an observer and greets it with every room's stats. */
-    public void add(Outbound observer, Supplier<List<RoomStats>> rooms) {
-        observer.send(encode(new ObserverFrame.Hello(rooms.get(), clock.getAsLong())));
+    /**
+     * Adds an observer: {@code hello} with every room's stats, then a {@code client-connected} for
+     * each client already present, so a late observer draws the same picture as an early one.
+     */
+    public void add(Outbound observer, Supplier<List<RoomHost>> rooms) {
+        List<RoomHost> hosts = rooms.get();
+        long now = clock.getAsLong();
+        observer.send(encode(new ObserverFrame.Hello(hosts.stream().map(RoomHost::stats).toList(), now)));
+        for (RoomHost h : hosts) {
+            for (ClientSession s : h.sessions()) {
+                observer.send(encode(new ObserverFrame.ClientConnected(h.address().toString(), s.sessionId(), s.user(),
+                        s.transport(), now)));
+            }
+        }
         observers.add(observer);
     }
 

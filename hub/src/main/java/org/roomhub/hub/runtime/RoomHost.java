@@ -529,6 +529,11 @@ public final class RoomHost {
         current().timers.add(new Effects.Timer(delay.toMillis(), task));
     }
 
+    /** Open sessions in the order they joined. */
+    public List<ClientSession> sessions() {
+        return sortedSessions();
+    }
+
     List<ClientSession> sortedSessions() {
         List<ClientSession> list = new ArrayList<>(sessions.values());
         list.sort(Comparator.comparingLong(ClientSession::joinOrder));

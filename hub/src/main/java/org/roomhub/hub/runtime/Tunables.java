@@ -19,8 +19,11 @@ final class Tunables {
         hibernateAfter = d;
     }
 
-    /** A room shows as idle after a quarter of the hibernation delay, at most a second. */
+    /**
+     * A room shows as idle after half the hibernation delay, at most 5 s: long enough that a room
+     * fed every second (a metrics agent) stays active instead of flapping.
+     */
     Duration idleAfter() {
-        return Duration.ofMillis(Math.min(1000, hibernateAfter.toMillis() / 4));
+        return Duration.ofMillis(Math.min(5000, hibernateAfter.toMillis() / 2));
     }
 }

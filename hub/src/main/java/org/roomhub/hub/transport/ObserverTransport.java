@@ -2,7 +2,7 @@ package org.roomhub.hub.transport;
 
 import io.javalin.config.RoutesConfig;
 import org.roomhub.hub.observe.ObserverHub;
-import org.roomhub.hub.runtime.RoomHost;
+import java.util.List;
 import org.roomhub.hub.runtime.RoomRegistry;
 
 /** The observer stream over WebSocket: {@code /hub/events}. */
@@ -28,7 +28,7 @@ public final class ObserverTransport {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
                 WebSocketOutbound out = new WebSocketOutbound(ctx.session, MAX_PENDING_BYTES);
                 ctx.attribute(OUTBOUND, out);
-                observers.add(out, () -> registry.all().stream().map(RoomHost::stats).toList());
+                observers.add(out, () -> List.copyOf(registry.all()));
             });
             ws.onClose(ctx -> {
                 WebSocketOutbound out = ctx.attribute(OUTBOUND);

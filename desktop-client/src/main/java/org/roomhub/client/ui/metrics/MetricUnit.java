@@ -21,8 +21,8 @@ public enum MetricUnit {
             case PERCENT -> String.format(Locale.ROOT, "%.0f %%", value);
             case BYTES -> bytes(value);
             case BYTES_PER_SECOND -> bytes(value) + "/s";
-            case NONE -> Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
-                    : String.format(Locale.ROOT, "%.2f", value);
+            case NONE -> Math.abs(value) >= 100 || Math.abs(value - Math.rint(value)) < 1e-9
+                    ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
         };
     }
 
@@ -33,6 +33,8 @@ public enum MetricUnit {
             v /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, v >= 100 || unit == 0 ? "%.0f %s" : "%.1f %s", v, SIZES[unit]);
+        // Whole numbers print without a decimal, so round axis ticks read "2 GiB", not "2.0 GiB".
+        boolean whole = Math.abs(v - Math.rint(v)) < 1e-9;
+        return String.format(Locale.ROOT, v >= 100 || unit == 0 || whole ? "%.0f %s" : "%.1f %s", v, SIZES[unit]);
     }
 }

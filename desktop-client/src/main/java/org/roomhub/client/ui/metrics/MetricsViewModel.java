@@ -54,7 +54,7 @@ public final class MetricsViewModel implements TabViewModel {
     private final ObservableList<String> hostsReadOnly = FXCollections.unmodifiableObservableList(hosts);
     private final ObservableList<String> selectedHosts = FXCollections.observableArrayList();
     private final ObservableList<String> selectedHostsReadOnly = FXCollections.unmodifiableObservableList(selectedHosts);
-    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(TimeWindow.FIVE_MINUTES);
+    private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(TimeWindow.ONE_MINUTE);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper pointsApplied = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
@@ -126,7 +126,8 @@ public final class MetricsViewModel implements TabViewModel {
             addHost(host);
             selectedHosts.add(host);
             if (hub != null) {
-                connections.put(host, hub.join(new RoomAddress("metrics", host), null, listenerFor(host)));
+                // Named so the architecture view tells the chart viewer from the publishing agent.
+                connections.put(host, hub.join(new RoomAddress("metrics", host), "charts", listenerFor(host)));
             }
         } else {
             selectedHosts.remove(host);

@@ -28,6 +28,8 @@ public final class TimeSeriesChart extends Region {
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SMALL = Font.font("System", 10.5);
     private static final Color GRID = Color.web("#e3e7ee");
+    /** Points further apart than this are not joined: metrics arrive every second. */
+    static final long GAP_MILLIS = 5_000;
     private static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -81,9 +83,10 @@ public final class TimeSeriesChart extends Region {
         ChartSpec spec = model.spec();
         List<SeriesModel> lines = model.series();
 
-        double max = Double.isNaN(spec.fixedMax()) ? niceMax(visibleMax(lines, start, end)) : spec.fixedMax();
+        ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, end), spec.fixedMax());
+        double max = axis.max();
         drawTitleAndLegend(g, spec, lines, w, showHost);
-        drawGrid(g, spec, max, start, end, plotW, plotH, h);
+        drawGrid(g, spec, axis, start, end, plotW, plotH, h);
 
         g.save();
         g.beginPath();
@@ -126,15 +129,16 @@ public final class TimeSeriesChart extends Region {
         }
     }
 
-    private void drawGrid(GraphicsContext g, ChartSpec spec, double max, long start, long end, double plotW, double plotH, double h) {
+    private void drawGrid(GraphicsContext g, ChartSpec spec, ValueAxis axis, long start, long end, double plotW, double plotH, double h) {
         g.setStroke(GRID);
         g.setLineWidth(1);
         g.setFont(SMALL);
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (int i = 0; i <= 4; i++) {
-            double value = max * i / 4;
-            double y = TOP + plotH - plotH * i / 4;
+        int ticks = axis.ticks();
+        for (int i = 0; i <= ticks; i++) {
+            double value = axis.step() * i;
+            double y = TOP + plotH - plotH * i / ticks;
             g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + plotW, Math.round(y) + 0.5);
             g.fillText(spec.unit().format(value), LEFT - 6, y);
         }
@@ -168,6 +172,14 @@ public final class TimeSeriesChart extends Region {
         double colLast = 0;
         for (int i = from; i < n; i++) {
             long t = buffer.time(i);
+            if (i > from && t - buffer.time(i - 1) > GAP_MILLIS) {
+                // No data for a while (the app or the host was down): leave a gap, don't draw a bridge.
+                if (column != Integer.MIN_VALUE) {
+                    emit(g, column, colMin, colMax, colLast, max, plotH, first);
+                }
+                column = Integer.MIN_VALUE;
+                first = true;
+            }
             int c = (int) Math.floor(plotW * (t - start) / span);
             double v = buffer.value(i);
             if (c != column) {
@@ -213,20 +225,6 @@ public final class TimeSeriesChart extends Region {
             }
         }
         return max;
-    }
-
-    /** A round axis maximum a little above {@code value}: 1, 2, 2.5, 5 × 10ⁿ (or powers of 1024 steps for bytes). */
-    static double niceMax(double value) {
-        if (value <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
-            if (m * magnitude >= value * 1.05) {
-                return m * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static long tickStep(long span) {

@@ -11,13 +11,27 @@
       });
     });
   }
+  // A ring that crosses the antimeridian jumps from +180 to -180; drawn as is it becomes a band
+  // across the whole world. Shifting the rest of the ring by 360 degrees keeps it continuous.
+  function unwrap(points) {
+    var out = [], offset = 0;
+    points.forEach(function (p, n) {
+      if (n > 0) {
+        var jump = p[0] - points[n - 1][0];
+        if (jump > 180) offset -= 360;
+        else if (jump < -180) offset += 360;
+      }
+      out.push([p[0] + offset, p[1]]);
+    });
+    return out;
+  }
   function ring(indexes, arcs) {
     var out = [];
     indexes.forEach(function (i, n) {
       var arc = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
       out = out.concat(n === 0 ? arc : arc.slice(1));
     });
-    return out;
+    return unwrap(out);
   }
   window.topologyToFeatures = function (topology, objectName) {
     var arcs = decodeArcs(topology);

@@ -72,7 +72,7 @@ class MetricsViewModelTest {
     @Test
     void units_read_like_a_person_would_write_them() {
         assertThat(MetricUnit.BYTES.format(3.5 * 1024 * 1024 * 1024)).isEqualTo("3.5 GiB");
-        assertThat(MetricUnit.BYTES_PER_SECOND.format(2048)).isEqualTo("2.0 KiB/s");
+        assertThat(MetricUnit.BYTES_PER_SECOND.format(2048)).isEqualTo("2 KiB/s");
         assertThat(MetricUnit.PERCENT.format(42.4)).isEqualTo("42 %");
     }
 }
