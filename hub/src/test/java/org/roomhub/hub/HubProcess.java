@@ -24,12 +24,23 @@ final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The hub from the test class path. */
     static HubProcess start(Path data) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", HubCommand.class.getName(),
-                "--port", "0", "--data", data.toString()))
-                .redirectErrorStream(true).start();
+        return launch(List.of("-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                HubCommand.class.getName()), data);
+    }
+
+    /** The packaged jar, exactly as the README runs it. */
+    static HubProcess startJar(Path jar, Path data) throws IOException {
+        return launch(List.of("-jar", jar.toString()), data);
+    }
+
+    private static HubProcess launch(List<String> launch, Path data) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch);
+        command.addAll(List.of("--port", "0", "--data", data.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -62,10 +73,14 @@ final class HubProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
             process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -97,8 +97,16 @@ public final class MapView extends BorderPane {
         Button fit = new Button("Show all pins");
         fit.setOnAction(e -> bridge.fitPins());
 
-        ListView<String> people = new ListView<>();
+        ListView<DistanceLine> people = new ListView<>();
         people.setId("map-distances");
+        people.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(DistanceLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.text());
+                setGraphic(empty || line == null ? null : new javafx.scene.shape.Circle(5, javafx.scene.paint.Color.web(line.color())));
+            }
+        });
         Runnable refresh = () -> people.getItems().setAll(distanceLines(viewModel.routeProperty().get()));
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> refresh.run());
         viewModel.routeProperty().addListener((obs, o, n) -> refresh.run());
@@ -129,11 +137,15 @@ public final class MapView extends BorderPane {
         return box;
     }
 
-    private java.util.List<String> distanceLines(Route route) {
+    /** One row of the distance list: the pin's colour beside its label and distance. */
+    private record DistanceLine(String color, String text) {}
+
+    private java.util.List<DistanceLine> distanceLines(Route route) {
         Map<String, Double> km = route.distancesKm();
         return viewModel.pins().stream().map(p -> {
             Double d = km.get(p.user());
-            return "● " + viewModel.labelOf(p) + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d));
+            return new DistanceLine(viewModel.colorOf(p),
+                    viewModel.labelOf(p) + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d)));
         }).toList();
     }
 
