@@ -28,6 +28,18 @@ public final class HubAdminClient {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).thenApply(body -> null);
     }
 
+    /** How long rooms stay idle before they hibernate ({@code GET /api/config}). */
+    public CompletableFuture<Duration> hibernateAfter() {
+        return hub.get("/api/config").thenApply(body -> {
+            try {
+                return Duration.ofMillis(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
+                        .path("hibernateAfterMillis").asLong());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("unreadable /api/config answer", e);
+            }
+        });
+    }
+
     /** Sets how long rooms stay idle before they hibernate. */
     public CompletableFuture<Void> setHibernateAfter(Duration delay) {
         return hub.send(hub.request("/api/config/hibernate-after")

@@ -90,7 +90,8 @@ public final class ArchitectureView extends BorderPane {
         Button send = button("architecture-send", "Send", () -> viewModel.send(room.getValue()));
         Button broadcast = button("architecture-broadcast", "Broadcast", () -> viewModel.broadcast(room.getValue()));
         Button hibernate = button("architecture-hibernate", "Hibernate now", () -> viewModel.forceHibernate(room.getValue()));
-        Spinner<Integer> delay = new Spinner<>(1, 3600, 10);
+        Spinner<Integer> delay = new Spinner<>(1, 3600, viewModel.hibernateAfterSecondsProperty().get());
+        viewModel.hibernateAfterSecondsProperty().addListener((o, old, now) -> delay.getValueFactory().setValue(now.intValue()));
         delay.setEditable(true);
         delay.setPrefWidth(80);
         Button setDelay = button("architecture-set-delay", "Set", () -> viewModel.setHibernationDelay(Duration.ofSeconds(delay.getValue())));

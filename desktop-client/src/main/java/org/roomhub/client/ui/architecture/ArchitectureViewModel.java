@@ -51,7 +51,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     private static final int MAX_LOG = 500;
     private static final int MAX_PENDING_FLOWS = 2_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Executor ui;
     private final LongSupplier clock;
@@ -66,6 +66,7 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final Map<String, RoomConnection> simulated = new HashMap<>();
     private final Map<String, Double> flowRates = new HashMap<>();
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
     private final ReadOnlyLongWrapper totalFlows = new ReadOnlyLongWrapper();
     private final ReadOnlyDoubleWrapper flowsPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
@@ -100,6 +101,16 @@ public final class ArchitectureViewModel implements TabViewModel {
             return t;
         });
         poller.scheduleWithFixedDelay(this::pollRooms, 0, 2, TimeUnit.SECONDS);
+        hub.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
+    }
+
+    /** The hub's hibernation delay in whole seconds, as the hub reports it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty hibernateAfterSecondsProperty() {
+        return hibernateAfterSeconds;
+    }
+
+    private void showDelay(Duration d) {
+        hibernateAfterSeconds.set((int) Math.max(1, Math.ceil(d.toMillis() / 1000.0)));
     }
 
     @Override

@@ -58,7 +58,7 @@
         });
         if (r.meeting) {
           L.circleMarker([r.meeting.lat, r.meeting.lng], { radius: 8, color: '#0f172a', fillColor: '#fbbf24', fillOpacity: 1, weight: 2 })
-            .bindTooltip('meeting point', { permanent: true, direction: 'bottom', className: 'meet-label' }).addTo(routeLayer);
+            .bindTooltip('meeting point', { permanent: true, direction: 'left', offset: [-8, 0], className: 'meet-label' }).addTo(routeLayer);
           r.lines.forEach(function (l) {
             L.polyline([[l.lat, l.lng], [r.meeting.lat, r.meeting.lng]], { color: l.color, weight: 1.5, opacity: 0.7 }).addTo(routeLayer);
           });
