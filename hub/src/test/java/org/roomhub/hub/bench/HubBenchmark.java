@@ -99,7 +99,7 @@ public final class HubBenchmark {
                                   --subscribers=N --rate=R fan-out: subscribers [1000], messages per second [200]
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
                                   --hub-jvm=OPTION        extra JVM option for every child hub (repeatable), e.g.
-                                                          --hub-jvm=-XX:StartFlightRecording=filename=hub.jfr,settings=profile
+                                                          --hub-jvm=-XX:StartFlightRecording=filename=hub-{name}.jfr,settings=profile ({name} = scenario)
                                   --data=DIR --out=FILE   data root [hub/target/bench-data], summary [hub/target/hub-benchmark.txt]""");
                         System.exit(0);
                     }
@@ -138,8 +138,9 @@ public final class HubBenchmark {
     record Figure(String scenario, String name, String value, String unit, String spread) {}
 
     private final Options options;
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, daemon("bench-http-")))
-            .build();
+    /** One HttpClient (and its two threads) per scenario, so a backlog left by one cannot slow the next. */
+    private HttpClient http;
+    private java.util.concurrent.ExecutorService httpThreads;
     private final List<Figure> figures = new ArrayList<>();
     private final List<ChildHub> children = new ArrayList<>();
 
@@ -177,12 +178,25 @@ public final class HubBenchmark {
             System.out.println();
             System.out.println("== " + scenario + " (load " + loadAverage() + ")");
             long t = System.nanoTime();
-            switch (scenario) {
-                case "wake" -> wake();
-                case "throughput" -> throughput();
-                case "fanout" -> fanout();
-                case "heap" -> heap();
-                default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+            httpThreads = Executors.newFixedThreadPool(2, daemon("bench-http-" + scenario + "-"));
+            http = HttpClient.newBuilder().executor(httpThreads).connectTimeout(java.time.Duration.ofSeconds(30)).build();
+            try {
+                switch (scenario) {
+                    case "wake" -> wake();
+                    case "throughput" -> throughput();
+                    case "fanout" -> fanout();
+                    case "heap" -> heap();
+                    default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                }
+            } catch (Exception e) {
+                System.out.println("   " + scenario + " FAILED:");
+                e.printStackTrace(System.out);
+                add(scenario, "FAILED", e.toString(), "", "see the log above");
+            } finally {
+                killChildren();
+                httpThreads.shutdownNow();
+                http = null;
+                System.gc();
             }
             System.out.printf(Locale.ROOT, "   (%s took %.0f s, load now %s)%n", scenario, seconds(System.nanoTime() - t), loadAverage());
         }
@@ -449,20 +463,26 @@ public final class HubBenchmark {
             long c0 = hub.cpuNanos();
             long b0 = bench.getProcessCpuTime();
             long w0 = System.nanoTime();
+            double framesSent0 = samples(hub.get("/metrics").body()).getOrDefault("roomhub_frames_sent_total", Double.NaN);
             List<Double> cpuPerSecond = new ArrayList<>();
+            List<Double> p50PerSecond = new ArrayList<>();
+            Histogram lat = new Histogram(3_600_000_000_000L, 3);
             long lastCpu = c0;
             for (int i = 0; i < options.durationSeconds; i++) {
                 Thread.sleep(1000);
                 long c = hub.cpuNanos();
                 cpuPerSecond.add((c - lastCpu) / 1e9);
                 lastCpu = c;
+                Histogram second = latency.getIntervalHistogram();
+                p50PerSecond.add(second.getValueAtPercentile(50) / 1e6);
+                lat.add(second);
             }
             long s1 = sent.get();
             long d1 = delivered.sum();
             long c1 = hub.cpuNanos();
             long b1 = bench.getProcessCpuTime();
             long w1 = System.nanoTime();
-            Histogram lat = latency.getIntervalHistogram();
+            double framesSent1 = samples(hub.get("/metrics").body()).getOrDefault("roomhub_frames_sent_total", Double.NaN);
             pace.shutdownNow();
             pace.awaitTermination(5, TimeUnit.SECONDS);
             long expected = sent.get() * n;
@@ -488,10 +508,14 @@ public final class HubBenchmark {
                     String.format(Locale.ROOT, "idle with %d sockets open: %.3f cores; load generator used %.2f cores",
                             n + 1, idleCores, (b1 - b0) / (double) (w1 - w0)));
             add("fanout", "frames delivered", f0(frames / wall), "frames/s",
-                    String.format(Locale.ROOT, "%.0f msg/s sent; %d frames lost, %d subscribers closed by the hub", (s1 - s0) / wall, lost,
+                    String.format(Locale.ROOT, "%.0f msg/s sent; %d frames still undelivered 10 s after publishing stopped; %d subscribers closed by the hub", (s1 - s0) / wall, lost,
                             closedSubs));
             add("fanout", "publish→subscriber latency, p50 / p99", ms(lat.getValueAtPercentile(50)) + " / "
-                    + ms(lat.getValueAtPercentile(99)), "ms", "max " + ms(lat.getMaxValue()) + ", n=" + lat.getTotalCount());
+                    + ms(lat.getValueAtPercentile(99)), "ms", String.format(Locale.ROOT,
+                            "max %s, n=%d; p50 in the first second %.1f ms, in the last %.1f ms", ms(lat.getMaxValue()),
+                            lat.getTotalCount(), p50PerSecond.get(0), p50PerSecond.get(p50PerSecond.size() - 1)));
+            add("fanout", "roomhub_frames_sent_total grew by (cross-check of the hub's counter)", f0(framesSent1 - framesSent0),
+                    "frames", String.format(Locale.ROOT, "subscribers counted %.0f deliveries in the same window", frames));
         }
     }
 
