@@ -126,6 +126,27 @@ final class ChildHub implements AutoCloseable {
         }
     }
 
+    /** CPU nanoseconds per thread group (thread names with digits removed, from {@code /proc/<pid>/task}). */
+    java.util.Map<String, Long> cpuNanosByThread() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+", "N");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    out.merge(comm, ticks * 1_000_000_000L / CLK_TCK, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list threads of hub " + pid(), e);
+        }
+        return out;
+    }
+
     /** Used heap in bytes after two full collections ({@code jcmd GC.run}, {@code GC.heap_info}). */
     long heapUsedAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");

@@ -58,7 +58,7 @@ public final class HubBenchmark {
 
     /** Command-line options; defaults finish in about four minutes on two cores. */
     static final class Options {
-        Set<String> only = new LinkedHashSet<>(List.of("wake", "throughput", "fanout", "heap"));
+        Set<String> only = new LinkedHashSet<>(List.of("wake", "throughput", "heap", "fanout"));
         int wakeSamples = 300;
         int wakeWarmup = 50;
         int history = 100;
@@ -91,7 +91,7 @@ public final class HubBenchmark {
                     case "--help" -> {
                         System.out.println("""
                                 HubBenchmark options (defaults in brackets):
-                                  --only=wake,throughput,fanout,heap  scenarios to run [all]
+                                  --only=wake,throughput,heap,fanout  scenarios to run, in this order [all]
                                   --quick                 small counts and 5 s windows, for a smoke run
                                   --wake-samples=N        measured wakes [300]; --wake-warmup=N [50]; --history=N chat history [100]
                                   --senders=N --window=N  throughput: sending clients [4], in-flight per client [32]
@@ -460,6 +460,7 @@ public final class HubBenchmark {
             var bench = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long s0 = sent.get();
             long d0 = delivered.sum();
+            Map<String, Long> threads0 = hub.cpuNanosByThread();
             long c0 = hub.cpuNanos();
             long b0 = bench.getProcessCpuTime();
             long w0 = System.nanoTime();
@@ -480,6 +481,7 @@ public final class HubBenchmark {
             long s1 = sent.get();
             long d1 = delivered.sum();
             long c1 = hub.cpuNanos();
+            Map<String, Long> threads1 = hub.cpuNanosByThread();
             long b1 = bench.getProcessCpuTime();
             long w1 = System.nanoTime();
             double framesSent1 = samples(hub.get("/metrics").body()).getOrDefault("roomhub_frames_sent_total", Double.NaN);
@@ -501,12 +503,20 @@ public final class HubBenchmark {
             double cores = cpu / (w1 - w0);
             add("fanout", String.format(Locale.ROOT, "hub CPU per delivered frame (%d subscribers, %d msg/s)", n, options.rate),
                     String.format(Locale.ROOT, "%.2f", cpu / frames / 1000.0), "µs/frame",
-                    String.format(Locale.ROOT, "net of idle hub %.2f µs; per broadcast %.0f µs; per-second hub CPU min %.2f / max %.2f cores",
-                            (cpu - idleCores * (w1 - w0)) / frames / 1000.0, cpu / Math.max(1, s1 - s0) / 1000.0,
+                    String.format(Locale.ROOT, "net of idle hub %.2f µs; per delivered broadcast %.0f µs; per-second hub CPU min %.2f / max %.2f cores",
+                            (cpu - idleCores * (w1 - w0)) / frames / 1000.0, cpu / (frames / n) / 1000.0,
                             min(cpuPerSecond), max(cpuPerSecond)));
             add("fanout", "hub CPU at that load", String.format(Locale.ROOT, "%.2f", cores), "cores",
                     String.format(Locale.ROOT, "idle with %d sockets open: %.3f cores; load generator used %.2f cores",
                             n + 1, idleCores, (b1 - b0) / (double) (w1 - w0)));
+            StringBuilder byThread = new StringBuilder();
+            threads1.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                    .forEach(e -> byThread.append(byThread.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                            .append(String.format(Locale.ROOT, "%.0f%%", 100.0 * e.getValue() / cpu)));
+            add("fanout", "hub CPU by thread group", byThread.toString(), "% of hub CPU",
+                    "roomhub-room-N run room events and deliver() to every socket inline");
             add("fanout", "frames delivered", f0(frames / wall), "frames/s",
                     String.format(Locale.ROOT, "%.0f msg/s sent; %d frames still undelivered 10 s after publishing stopped; %d subscribers closed by the hub", (s1 - s0) / wall, lost,
                             closedSubs));
