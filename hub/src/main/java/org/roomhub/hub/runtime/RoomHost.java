@@ -56,6 +56,8 @@ public final class RoomHost {
     private final ResumeLog log;
     private final HostContext context;
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions in join order, replaced on join and leave (rare) so broadcasts (frequent) never sort. */
+    private volatile List<ClientSession> ordered = List.of();
     private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
     private final AtomicInteger pendingTimers = new AtomicInteger();
 
@@ -132,6 +134,7 @@ public final class RoomHost {
                 outbound, this, services.codec().mapper());
         queue.executeAlways(() -> {
             sessions.put(sessionId, session);
+            reorder();
             services.listener().clientConnected(address, session);
             event(session, "connect", r -> {
                 sendTo(session, new ServerFrame.Connected(sessionId, user, address.toString(), seq, now()));
@@ -192,6 +195,7 @@ public final class RoomHost {
             if (sessions.remove(session.sessionId()) == null) {
                 return;
             }
+            reorder();
             session.markClosed();
             services.listener().clientDisconnected(address, session, code, reason);
             event(null, "close", r -> {
@@ -535,9 +539,13 @@ public final class RoomHost {
     }
 
     List<ClientSession> sortedSessions() {
+        return ordered;
+    }
+
+    private void reorder() {
         List<ClientSession> list = new ArrayList<>(sessions.values());
         list.sort(Comparator.comparingLong(ClientSession::joinOrder));
-        return list;
+        ordered = List.copyOf(list);
     }
 
     Optional<Connection> session(String sessionId) {
@@ -562,6 +570,7 @@ public final class RoomHost {
                 s.outbound().close(code, reason);
             }
             sessions.clear();
+            reorder();
             cancelAlarm();
             done.complete(null);
         })));
