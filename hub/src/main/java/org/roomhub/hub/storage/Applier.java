@@ -70,12 +70,14 @@ final class Applier implements Runnable {
                     applyLock.unlock();
                 }
                 FailPoints.reach(FailPoints.Point.APPLIED);
+                long released = 0;
                 for (List<Record> batch : round) {
                     for (Record r : batch) {
                         overlay.remove(r);
-                        budget.release(r.weight);
+                        released += r.weight;
                     }
                 }
+                budget.release(released);
                 round.clear();
                 if (ending) {
                     return;
