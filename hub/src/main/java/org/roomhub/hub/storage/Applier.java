@@ -53,16 +53,18 @@ final class Applier implements Runnable {
                 applyLock.lock();
                 try {
                     long last = -1;
+                    List<Op> ops = new ArrayList<>();
                     for (List<Record> batch : round) {
                         if (batch == end) {
                             ending = true;
                             break;
                         }
                         for (Record r : batch) {
-                            slot.apply(r.ops);
+                            ops.addAll(r.ops);
                             last = r.seq;
                         }
                     }
+                    slot.apply(ops);
                     if (last >= 0) {
                         slot.setAppliedSeq(last);
                     }

@@ -92,7 +92,7 @@ final class CrashHarness {
         int mode = summary.runs % 10;
         if (mode == 0 || mode == 3 || mode == 6) {
             failpoint = PLANNED.get(summary.plannedCrashes % PLANNED.size()).name();
-            nth = 1 + random.nextInt(failpoint.startsWith("RECOVERY") ? 1 : 40);
+            nth = 1 + random.nextInt(failpoint.startsWith("RECOVERY") ? 1 : 8);
             summary.plannedCrashes++;
         } else {
             killBeforeReady = mode == 9;
