@@ -350,6 +350,7 @@ class StorageTest {
     void a_store_cannot_be_opened_twice_at_once() throws Exception {
         try (Storage storage = Storage.open(dir)) {
             assertThatThrownBy(() -> Storage.open(dir)).hasMessageContaining("already open");
+            assertThat(storage.state()).isEqualTo(StorageState.OPEN);
         }
     }
 
