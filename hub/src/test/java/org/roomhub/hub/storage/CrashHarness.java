@@ -59,6 +59,7 @@ final class CrashHarness {
     private final Path dir;
     private final Path stderr;
     private final Random random;
+    private final int plannedOffset;
     private final long[] acked = new long[ROOMS];
     /** (room, log slot) → highest acknowledged n. */
     private final Map<String, Long> ackedLogs = new HashMap<>();
@@ -68,6 +69,8 @@ final class CrashHarness {
         this.dir = dir;
         this.stderr = stderr;
         this.random = new Random(seed);
+        // Builds start the turn of planned points at different places, so short runs cover all over time.
+        this.plannedOffset = random.nextInt(PLANNED.size());
     }
 
     /** Highest acknowledged transaction of room {@code r}. */
@@ -91,7 +94,7 @@ final class CrashHarness {
         // one in ten is killed at a random moment of its start (often during recovery), the rest while writing.
         int mode = summary.runs % 10;
         if (mode == 0 || mode == 3 || mode == 6) {
-            failpoint = PLANNED.get(summary.plannedCrashes % PLANNED.size()).name();
+            failpoint = PLANNED.get((plannedOffset + summary.plannedCrashes) % PLANNED.size()).name();
             nth = 1 + random.nextInt(failpoint.startsWith("RECOVERY") ? 1 : 8);
             summary.plannedCrashes++;
         } else {
