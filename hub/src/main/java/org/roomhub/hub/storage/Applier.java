@@ -53,16 +53,18 @@ final class Applier implements Runnable {
                 applyLock.lock();
                 try {
                     long last = -1;
+                    List<Op> ops = new ArrayList<>();
                     for (List<Record> batch : round) {
                         if (batch == end) {
                             ending = true;
                             break;
                         }
                         for (Record r : batch) {
-                            slot.apply(r.ops);
+                            ops.addAll(r.ops);
                             last = r.seq;
                         }
                     }
+                    slot.apply(ops);
                     if (last >= 0) {
                         slot.setAppliedSeq(last);
                     }
@@ -70,12 +72,14 @@ final class Applier implements Runnable {
                     applyLock.unlock();
                 }
                 FailPoints.reach(FailPoints.Point.APPLIED);
+                long released = 0;
                 for (List<Record> batch : round) {
                     for (Record r : batch) {
                         overlay.remove(r);
-                        budget.release(r.weight);
+                        released += r.weight;
                     }
                 }
+                budget.release(released);
                 round.clear();
                 if (ending) {
                     return;

@@ -15,6 +15,9 @@ final class FailPoints {
         RECOVERY_COPIED, RECOVERY_REPLAYED, RECOVERY_TRUNCATED, CLOSE_SLOT_CLOSED
     }
 
+    /** Exit status of a JVM halted at a fail point (SIGKILL gives 137). */
+    static final int HALT_STATUS = 86;
+
     private static volatile Point armed;
     private static int remaining;
 
@@ -35,7 +38,7 @@ final class FailPoints {
 
     private static synchronized void hit() {
         if (--remaining == 0) {
-            Runtime.getRuntime().halt(137);
+            Runtime.getRuntime().halt(HALT_STATUS);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    private static final int REPLAY_CHUNK_OPS = 10_000;
 
     /** A recovered store, ready for the engine. */
     record Recovered(Slot slot, PointerFile.Pointer pointer, long lastSeq, RecoveryReport report) {
@@ -64,8 +65,17 @@ final class Recovery {
         long baseSeq = slot.appliedSeq();
         JournalReplay.Result result;
         try {
+            // Replay in chunks, so keys written many times are applied once per chunk.
+            List<Op> chunk = new ArrayList<>();
             Slot target = slot;
-            result = JournalReplay.replay(dir, baseSeq, (seq, ops) -> target.apply(ops));
+            result = JournalReplay.replay(dir, baseSeq, (seq, ops) -> {
+                chunk.addAll(ops);
+                if (chunk.size() >= REPLAY_CHUNK_OPS) {
+                    target.apply(chunk);
+                    chunk.clear();
+                }
+            });
+            slot.apply(chunk);
             slot.setAppliedSeq(result.lastSeq());
             slot.flush();
             FailPoints.reach(FailPoints.Point.RECOVERY_REPLAYED);

@@ -3,7 +3,10 @@ package org.roomhub.hub.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -75,18 +78,36 @@ final class Slot implements Closeable {
         return seq.get();
     }
 
-    /** Applies a record's operations (caller is the single writer). */
+    /**
+     * Applies operations in order (caller is the single writer). Puts and deletes of the same key are
+     * coalesced up to the next range delete, so a key written many times costs one MapDB update: writes
+     * to different keys commute, and a range delete is a barrier.
+     */
     void apply(List<Op> ops) {
+        Map<ByteBuffer, Op> latest = new LinkedHashMap<>();
+        for (Op op : ops) {
+            if (op instanceof Op.Put p) {
+                latest.put(ByteBuffer.wrap(p.key()), op);
+            } else if (op instanceof Op.Delete d) {
+                latest.put(ByteBuffer.wrap(d.key()), op);
+            } else if (op instanceof Op.DeleteRange r) {
+                applyEach(latest.values());
+                latest.clear();
+                Iterator<byte[]> it = map.subMap(r.from(), true, r.to(), false).keySet().iterator();
+                while (it.hasNext()) {
+                    map.remove(it.next());
+                }
+            }
+        }
+        applyEach(latest.values());
+    }
+
+    private void applyEach(Collection<Op> ops) {
         for (Op op : ops) {
             if (op instanceof Op.Put p) {
                 map.put(p.key(), p.value());
             } else if (op instanceof Op.Delete d) {
                 map.remove(d.key());
-            } else if (op instanceof Op.DeleteRange r) {
-                Iterator<Map.Entry<byte[], byte[]>> it = map.subMap(r.from(), true, r.to(), false).entrySet().iterator();
-                while (it.hasNext()) {
-                    map.remove(it.next().getKey());
-                }
             }
         }
     }

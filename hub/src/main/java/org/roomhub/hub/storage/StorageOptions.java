@@ -40,9 +40,9 @@ public record StorageOptions(long segmentBytes, long checkpointBytes, long maxPe
         }
     }
 
-    /** 16 MiB segments, checkpoint every 64 MiB of journal, 128 MiB pending budget, 30 s backpressure, 4 MiB batches. */
+    /** 16 MiB segments, checkpoint every 64 MiB of journal, 64 MiB pending budget, 30 s backpressure, 4 MiB batches. */
     public static StorageOptions defaults() {
-        return new StorageOptions(16L << 20, 64L << 20, 128L << 20, Duration.ofSeconds(30), 4 << 20);
+        return new StorageOptions(16L << 20, 64L << 20, 64L << 20, Duration.ofSeconds(30), 4 << 20);
     }
 
     /** A copy with another journal segment size. */

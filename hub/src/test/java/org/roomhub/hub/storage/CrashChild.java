@@ -147,7 +147,7 @@ public final class CrashChild {
             inFlight.add(done.thenRun(() -> ack(out, "ACK " + r + " " + tx)));
             CompletableFuture<Void> logged = log.put(logKey(r, tx), logValue(r, tx));
             inFlight.add(logged.thenRun(() -> ack(out, "LOG " + r + " " + tx)));
-            if (inFlight.size() >= 16) {
+            if (inFlight.size() >= 8) {
                 CompletableFuture.allOf(inFlight.toArray(new CompletableFuture<?>[0])).join();
                 inFlight.clear();
             }

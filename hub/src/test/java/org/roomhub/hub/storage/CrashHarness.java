@@ -25,6 +25,8 @@ final class CrashHarness {
         int runs;
         int randomKills;
         int plannedCrashes;
+        /** Planned crashes that halted at their point (the others were killed after 4 s). */
+        final java.util.TreeMap<String, Integer> plannedHits = new java.util.TreeMap<>();
         int killedDuringRecovery;
         int corruptStarts;
         int lostAcknowledged;
@@ -41,7 +43,7 @@ final class CrashHarness {
         @Override
         public String toString() {
             return "runs=" + runs + " randomKills=" + randomKills + " plannedCrashes=" + plannedCrashes
-                    + " killedDuringRecovery=" + killedDuringRecovery + " corruptStarts=" + corruptStarts
+                    + " plannedHits=" + plannedHits + " killedDuringRecovery=" + killedDuringRecovery + " corruptStarts=" + corruptStarts
                     + " lostAcknowledged=" + lostAcknowledged + " partialTransactions=" + partialTransactions
                     + " acknowledgedTransactions=" + acknowledgedTransactions + " acknowledgedLogPuts="
                     + acknowledgedLogPuts + " tornTailsTruncated=" + tornTails
@@ -50,9 +52,14 @@ final class CrashHarness {
     }
 
     private static final int ROOMS = 4;
+    /** Points a writing child reaches (closing and torn-tail truncation are covered by RecoveryTest). */
+    private static final List<FailPoints.Point> PLANNED = java.util.Arrays.stream(FailPoints.Point.values())
+            .filter(p -> p != FailPoints.Point.CLOSE_SLOT_CLOSED && p != FailPoints.Point.RECOVERY_TRUNCATED)
+            .toList();
     private final Path dir;
     private final Path stderr;
     private final Random random;
+    private final int plannedOffset;
     private final long[] acked = new long[ROOMS];
     /** (room, log slot) → highest acknowledged n. */
     private final Map<String, Long> ackedLogs = new HashMap<>();
@@ -62,6 +69,8 @@ final class CrashHarness {
         this.dir = dir;
         this.stderr = stderr;
         this.random = new Random(seed);
+        // Builds start the turn of planned points at different places, so short runs cover all over time.
+        this.plannedOffset = random.nextInt(PLANNED.size());
     }
 
     /** Highest acknowledged transaction of room {@code r}. */
@@ -81,14 +90,15 @@ final class CrashHarness {
         String failpoint = "none";
         int nth = 0;
         boolean killBeforeReady = false;
-        int mode = random.nextInt(10);
-        if (mode < 3) {
-            FailPoints.Point[] points = FailPoints.Point.values();
-            failpoint = points[random.nextInt(points.length)].name();
-            nth = 1 + random.nextInt(failpoint.startsWith("RECOVERY") ? 1 : 40);
+        // Three runs in ten crash at a planned point (taken in turn, so few runs still cover many points),
+        // one in ten is killed at a random moment of its start (often during recovery), the rest while writing.
+        int mode = summary.runs % 10;
+        if (mode == 0 || mode == 3 || mode == 6) {
+            failpoint = PLANNED.get((plannedOffset + summary.plannedCrashes) % PLANNED.size()).name();
+            nth = 1 + random.nextInt(failpoint.startsWith("RECOVERY") ? 1 : 8);
             summary.plannedCrashes++;
         } else {
-            killBeforeReady = mode == 3;
+            killBeforeReady = mode == 9;
             summary.randomKills++;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -124,6 +134,9 @@ final class CrashHarness {
             throw new IllegalStateException("child did not die");
         }
         reader.join();
+        if (child.exitValue() == FailPoints.HALT_STATUS) {
+            summary.plannedHits.merge(failpoint, 1, Integer::sum);
+        }
         evaluate(lines, failpoint + ":" + nth);
     }
 

@@ -145,6 +145,28 @@ class StorageTest {
     }
 
     @Test
+    void repeated_writes_and_delete_all_reach_the_slot_in_order() throws Exception {
+        try (Storage storage = Storage.open(dir)) {
+            RoomStore room = storage.forRoom("r");
+            for (int i = 0; i < 50; i++) {
+                room.put("k", b("v" + i));
+                room.put("gone", b("x"));
+                room.delete("gone");
+            }
+            room.put("old", b("x"));
+            room.deleteAll();
+            room.put("k", b("last"));
+            room.setAlarm(5);
+            room.durable().get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> storage.stats().pendingBytes() == 0);
+            // Everything is applied now, so these reads come from the MapDB slot.
+            assertThat(keys(room.list(ListOptions.all()))).containsExactly("k");
+            assertThat(room.get("k")).map(StorageTest::s).contains("last");
+            assertThat(room.getAlarm()).contains(5L);
+        }
+    }
+
+    @Test
     void a_room_emptied_by_delete_all_is_no_longer_listed_among_rooms() throws Exception {
         try (Storage storage = Storage.open(dir)) {
             storage.forRoom("gone").put("k", b("v")).get(10, TimeUnit.SECONDS);
@@ -328,6 +350,7 @@ class StorageTest {
     void a_store_cannot_be_opened_twice_at_once() throws Exception {
         try (Storage storage = Storage.open(dir)) {
             assertThatThrownBy(() -> Storage.open(dir)).hasMessageContaining("already open");
+            assertThat(storage.state()).isEqualTo(StorageState.OPEN);
         }
     }
 
