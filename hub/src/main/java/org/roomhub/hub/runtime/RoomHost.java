@@ -219,7 +219,9 @@ public final class RoomHost {
             if (!ok) {
                 answer.complete(RoomResponse.text(500, "The room failed to handle the request"));
             } else {
-                gate.whenComplete((v, e) -> answer.complete(e == null ? response[0] : RoomResponse.text(503, "Storage failed")));
+                // Durability completes on the storage thread; answer from the room pool, not there.
+                gate.whenCompleteAsync((v, e) -> answer.complete(e == null ? response[0] : RoomResponse.text(503, "Storage failed")),
+                        services.pool());
             }
         });
         return answer;
