@@ -102,8 +102,8 @@ public final class HubConfig {
     public static final class TransportConfig {
         /** Most frames waiting for one slow consumer. */
         public int outboundFrames = 4_096;
-        /** Most bytes waiting for one slow consumer. */
-        public long outboundBytes = 4L * 1024 * 1024;
+        /** Most bytes waiting for one slow consumer; enough for a resume of a full chat log (1000 frames of up to 4 KB). */
+        public long outboundBytes = 8L * 1024 * 1024;
         /** How often the hub pings a quiet WebSocket and sends an SSE comment. */
         public Duration heartbeatInterval = Duration.ofSeconds(20);
         /** A WebSocket from which nothing (not even a pong) arrived for this long is closed and reaped. */
