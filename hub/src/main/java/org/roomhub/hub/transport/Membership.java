@@ -82,7 +82,11 @@ public final class Membership {
     /** The connection closed: the room hears of it once and the limits are given back. */
     public void leave(int code, String reason) {
         if (left.compareAndSet(false, true)) {
-            session.host().left(session, code, reason == null ? "" : reason);
+            try {
+                session.host().left(session, code, reason == null ? "" : reason);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // The hub is stopping: its rooms already closed and forgot every session.
+            }
             limiter.release();
             edge.connections().release(room, principal.user());
         }

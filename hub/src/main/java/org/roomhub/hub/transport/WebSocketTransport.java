@@ -42,7 +42,9 @@ public final class WebSocketTransport {
 
     /** Registers the routes. */
     public void register(RoutesConfig routes) {
-        routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx).ifPresent(a -> edge.authorize(ctx, a)));
+        // The room exists once the handshake completes (callers may look it up as soon as they are connected).
+        routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx)
+                .ifPresent(a -> edge.authorize(ctx, a).ifPresent(p -> edge.registry().open(a))));
         routes.get("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx).flatMap(a -> edge.authorize(ctx, a)).ifPresent(p ->
                 ctx.status(426).header("Upgrade", "websocket").result("Expected WebSocket")));
         routes.ws("/rooms/{type}/{name}", ws -> {
