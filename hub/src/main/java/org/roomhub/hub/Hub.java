@@ -9,7 +9,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.eclipse.jetty.server.Connector;
+import org.roomhub.hub.auth.Access;
+import org.roomhub.hub.auth.TokenService;
 import org.roomhub.hub.config.HubConfig;
+import org.roomhub.hub.http.Cors;
+import org.roomhub.hub.limit.ConnectionLimits;
+import org.roomhub.hub.limit.RateLimits;
+import org.roomhub.hub.observe.EdgeEvents;
+import org.roomhub.hub.transport.Edge;
+import org.roomhub.hub.transport.HttpSessions;
+import org.roomhub.hub.transport.PollingTransport;
+import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
 import org.roomhub.hub.http.RoomPath;
 import org.roomhub.hub.http.RoomRequests;
@@ -42,6 +55,10 @@ public final class Hub {
     private EngineStorage storage;
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
+    private ScheduledExecutorService edgeTimer;
+    private Access access;
+    private Edge edge;
+    private HttpSessions httpSessions;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -80,6 +97,19 @@ public final class Hub {
         ticker.scheduleAtFixedRate(observers::summarize, 1, 1, TimeUnit.SECONDS);
 
         RoomPath paths = new RoomPath(types);
+        boolean loopback = isLoopback(config.network.bind);
+        access = new Access(TokenService.open(config.storage.dataDir, clock),
+                config.auth.required != null ? config.auth.required : !loopback);
+        List<String> origins = !config.http.corsOrigins.isEmpty() ? config.http.corsOrigins : loopback ? List.of("*") : List.of();
+        edgeTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "roomhub-edge");
+            t.setDaemon(true);
+            return t;
+        });
+        edge = new Edge(registry, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
+                EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec);
+        httpSessions = new HttpSessions(edge);
+        WebSocketTransport webSockets = new WebSocketTransport(edge);
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -87,15 +117,54 @@ public final class Hub {
             cfg.jetty.port = port;
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
-            new ApiRoutes(registry, paths, codec).register(cfg.routes);
-            new WebSocketTransport(registry, paths).register(cfg.routes);
-            new ObserverTransport(observers, registry).register(cfg.routes);
-            new RoomRequests(registry, paths).register(cfg.routes);
+            new Cors(origins).register(cfg.routes);
+            new ApiRoutes(registry, paths, codec, access).register(cfg.routes);
+            webSockets.register(cfg.routes);
+            new SseTransport(edge, httpSessions).register(cfg.routes);
+            new PollingTransport(edge, httpSessions).register(cfg.routes);
+            httpSessions.register(cfg.routes);
+            new ObserverTransport(observers, registry, access).register(cfg.routes);
+            new RoomRequests(registry, paths, access).register(cfg.routes);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         });
         app.start();
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            c.addEventListener(webSockets.connectionListener());
+        }
         return this;
     }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Whether every client needs a token (a hub bound beyond loopback, unless started insecure). */
+    public boolean authRequired() {
+        return access.required();
+    }
+
+    /** Issues tokens signed with this hub's secret. */
+    public TokenService tokens() {
+        return access.tokens();
+    }
+
+    /** The edge's bookkeeping, for tests: connection places held, rate-limit user buckets, HTTP sessions. */
+    public EdgeCounts edgeCounts() {
+        return new EdgeCounts(edge.connections().held(), edge.rates().userBuckets(), httpSessions.size());
+    }
+
+    /**
+     * What the edge holds.
+     *
+     * @param places connection places taken (one per open connection)
+     * @param userBuckets per-user rate-limit buckets
+     * @param httpSessions SSE and polling sessions
+     */
+    public record EdgeCounts(int places, int userBuckets, int httpSessions) {}
 
     private List<RoomHost> rooms() {
         RoomRegistry r = registry;
@@ -122,6 +191,7 @@ public final class Hub {
         }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         ticker.shutdownNow();
+        edgeTimer.shutdownNow();
         app.stop();
         storage.close();
         app = null;

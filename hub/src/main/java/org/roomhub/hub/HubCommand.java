@@ -1,17 +1,24 @@
 package org.roomhub.hub;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.roomhub.hub.auth.Role;
+import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.auth.TokenService;
 import org.roomhub.hub.config.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The hub's command line: {@code java -jar roomhub-hub.jar [options]}. */
+/** The hub's command line: {@code java -jar roomhub-hub.jar [options]}, and {@code token} to issue a token. */
 @Command(name = "roomhub-hub", mixinStandardHelpOptions = true, version = "Roomhub hub 0.1.0",
-        description = "Hosts room objects (metrics, chat, map) over WebSocket, SSE and HTTP polling.")
+        description = "Hosts room objects (metrics, chat, map) over WebSocket, SSE and HTTP polling.",
+        subcommands = HubCommand.TokenCommand.class)
 public final class HubCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7070", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -20,12 +27,20 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on; 0.0.0.0 for a LAN (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data", defaultValue = "./data", description = "Folder for durable storage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "./data", description = "Folder for durable storage and the token secret (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--hibernate-after", defaultValue = "10s", converter = DurationConverter.class,
             description = "Idle time before a room hibernates, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
     Duration hibernateAfter;
+
+    @Option(names = "--insecure", description = "Run without tokens even when bound beyond loopback (everyone is admin).")
+    boolean insecure;
+
+    @Option(names = "--cors-origin", split = ",", paramLabel = "ORIGIN",
+            description = "Origin allowed to call the HTTP endpoints from a browser; repeat or comma-separate; * for any "
+                    + "(default: any on loopback, none beyond).")
+    List<String> corsOrigins = new ArrayList<>();
 
     /** Entry point; exits with the command's status. */
     public static void main(String[] args) {
@@ -38,6 +53,10 @@ public final class HubCommand implements Callable<Integer> {
             cfg.network.bind = bind;
             cfg.storage.dataDir = data;
             cfg.rooms.hibernateAfter = hibernateAfter;
+            cfg.http.corsOrigins.addAll(corsOrigins);
+            if (insecure) {
+                cfg.auth.required = false;
+            }
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -46,7 +65,53 @@ public final class HubCommand implements Callable<Integer> {
         }, "roomhub-shutdown"));
         hub.start(port);
         System.out.println("Roomhub hub listening on http://" + bind + ":" + hub.port());
+        if (hub.authRequired()) {
+            String admin = hub.tokens().issue("admin", Role.ADMIN, List.of(RoomPattern.parse("*")), true, Duration.ofDays(7));
+            System.out.println("Tokens required. Admin token (valid 7 days; make more with the token command):");
+            System.out.println(admin);
+        }
         stopped.await();
         return 0;
+    }
+
+    /** {@code token --data DIR --user alice --role member --rooms 'chat/*,metrics/*'}: prints a token as the last line. */
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Prints a signed token for a hub using the same data folder (the secret is created if absent).")
+    static final class TokenCommand implements Callable<Integer> {
+
+        @Option(names = "--data", defaultValue = "./data", description = "The hub's data folder (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--user", required = true, description = "User the token names.")
+        String user;
+
+        @Option(names = "--role", defaultValue = "member", description = "viewer, member or admin (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Option(names = "--rooms", defaultValue = "*", description = "Comma-separated room patterns, e.g. 'chat/*,metrics/lab' (default: ${DEFAULT-VALUE}).")
+        String rooms;
+
+        @Option(names = "--ttl", defaultValue = "720h", converter = DurationConverter.class,
+                description = "How long the token is valid (default: ${DEFAULT-VALUE}).")
+        Duration ttl;
+
+        @Option(names = "--allow-name", description = "Let the holder choose a display name with name=.")
+        boolean allowName;
+
+        @Override
+        public Integer call() {
+            Role r = Role.parse(role).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                    "--role must be viewer, member or admin, not '" + role + "'"));
+            List<RoomPattern> patterns;
+            try {
+                patterns = RoomPattern.parseList(rooms);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            }
+            String token = TokenService.open(data, Clock.systemUTC()).issue(user, r, patterns, allowName, ttl);
+            System.out.println("Token for " + user + " (" + r.wireName() + ", rooms " + rooms + ", valid " + ttl + "):");
+            System.out.println(token);
+            return 0;
+        }
     }
 }

@@ -24,8 +24,15 @@ final class WsClient implements AutoCloseable {
     final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    /** Frames still to read before the client stops reading (a stalled consumer); negative reads forever. */
+    private final java.util.concurrent.atomic.AtomicLong budget;
 
     private WsClient(URI uri) {
+        this(uri, -1);
+    }
+
+    private WsClient(URI uri, long readFirst) {
+        this.budget = new java.util.concurrent.atomic.AtomicLong(readFirst);
         this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -40,7 +47,9 @@ final class WsClient implements AutoCloseable {
                     }
                     partial.setLength(0);
                 }
-                ws.request(1);
+                if (budget.get() < 0 || budget.decrementAndGet() > 0) {
+                    ws.request(1);
+                }
                 return null;
             }
 
@@ -59,6 +68,17 @@ final class WsClient implements AutoCloseable {
 
     static WsClient connect(URI uri) {
         return new WsClient(uri);
+    }
+
+    /** A client that reads {@code readFirst} frames and then stops reading, like a stalled consumer. */
+    static WsClient stalled(URI uri, long readFirst) {
+        return new WsClient(uri, readFirst);
+    }
+
+    /** A stalled client starts reading again. */
+    void unstall() {
+        budget.set(-1);
+        socket.request(Long.MAX_VALUE);
     }
 
     void send(String json) {

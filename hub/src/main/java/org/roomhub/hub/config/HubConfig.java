@@ -2,6 +2,10 @@ package org.roomhub.hub.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Every hub setting, grouped by concern; defaults live here and nowhere else. */
 public final class HubConfig {
@@ -12,6 +16,14 @@ public final class HubConfig {
     public final StorageConfig storage = new StorageConfig();
     /** Room lifecycle settings. */
     public final RoomsConfig rooms = new RoomsConfig();
+    /** Who may connect and do what. */
+    public final AuthConfig auth = new AuthConfig();
+    /** Browser-facing HTTP settings. */
+    public final HttpConfig http = new HttpConfig();
+    /** Rate and connection limits. */
+    public final LimitsConfig limits = new LimitsConfig();
+    /** Per-connection transport settings: outbound queues, heartbeats, polling sessions. */
+    public final TransportConfig transport = new TransportConfig();
 
     /** Network settings. */
     public static final class NetworkConfig {
@@ -21,7 +33,7 @@ public final class HubConfig {
 
     /** Storage settings. */
     public static final class StorageConfig {
-        /** Folder holding the durable store. */
+        /** Folder holding the durable store (and the token secret). */
         public Path dataDir = Path.of("data");
     }
 
@@ -36,8 +48,69 @@ public final class HubConfig {
         /** Threads all rooms share. */
         public int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         /** Room types beyond the built-ins (ServiceLoader finds more on the class path). */
-        public final java.util.List<org.roomhub.hub.room.RoomType> extraTypes = new java.util.ArrayList<>();
+        public final List<org.roomhub.hub.room.RoomType> extraTypes = new ArrayList<>();
         /** Time queued events get to finish on shutdown. */
         public Duration shutdownGrace = Duration.ofSeconds(5);
+    }
+
+    /** Credentials. */
+    public static final class AuthConfig {
+        /**
+         * Whether every request needs a token. {@code null} (the default) decides from the bind address:
+         * required beyond loopback, open on loopback. An open hub treats a client without a token as admin.
+         */
+        public Boolean required;
+        /** Lifetime of the admin token printed when a hub bound beyond loopback starts. */
+        public Duration adminTokenTtl = Duration.ofDays(7);
+    }
+
+    /** Browser-facing settings. */
+    public static final class HttpConfig {
+        /**
+         * Origins allowed by CORS; {@code *} allows any. Empty (the default) means any origin on a
+         * loopback hub and none beyond loopback.
+         */
+        public final List<String> corsOrigins = new ArrayList<>();
+    }
+
+    /** Rate and connection limits. */
+    public static final class LimitsConfig {
+        /** Client frames per minute, by room type; types not listed get {@link #defaultRate}. Pings are free. */
+        public final Map<String, Rate> rates = new HashMap<>(Map.of(
+                "chat", new Rate(60, 120),
+                "metrics", new Rate(60_000, 120_000)));
+        /** Budget of room types not in {@link #rates}. */
+        public Rate defaultRate = new Rate(600, 1_200);
+        /** Most open connections in one room. */
+        public int connectionsPerRoom = 5_000;
+        /** Most open connections of one user, over all rooms. */
+        public int connectionsPerUser = 500;
+
+        /**
+         * A token-bucket budget: frames per minute for one connection and for one user (all their
+         * connections in rooms of the type together).
+         */
+        public record Rate(int perConnection, int perUser) {}
+
+        /** The budget of a room type. */
+        public Rate rateOf(String roomType) {
+            return rates.getOrDefault(roomType, defaultRate);
+        }
+    }
+
+    /** Per-connection transport settings. */
+    public static final class TransportConfig {
+        /** Most frames waiting for one slow consumer. */
+        public int outboundFrames = 4_096;
+        /** Most bytes waiting for one slow consumer; enough for a resume of a full chat log (1000 frames of up to 4 KB). */
+        public long outboundBytes = 8L * 1024 * 1024;
+        /** How often the hub pings a quiet WebSocket and sends an SSE comment. */
+        public Duration heartbeatInterval = Duration.ofSeconds(20);
+        /** A WebSocket from which nothing (not even a pong) arrived for this long is closed and reaped. */
+        public Duration heartbeatWindow = Duration.ofSeconds(60);
+        /** A polling session not seen for this long is gone. */
+        public Duration pollingSessionTimeout = Duration.ofSeconds(60);
+        /** Longest long poll. */
+        public Duration maxPollWait = Duration.ofSeconds(30);
     }
 }

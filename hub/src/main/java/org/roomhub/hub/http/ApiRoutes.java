@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.roomhub.hub.auth.Access;
 import org.roomhub.hub.config.DurationConverter;
 import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.RoomRegistry;
@@ -22,23 +23,45 @@ public final class ApiRoutes {
     private final RoomRegistry registry;
     private final RoomPath paths;
     private final FrameCodec codec;
+    private final Access access;
 
-    /** Routes over this registry. */
-    public ApiRoutes(RoomRegistry registry, RoomPath paths, FrameCodec codec) {
+    /** Routes over this registry; reads need a valid token when the hub requires one, actions the admin role. */
+    public ApiRoutes(RoomRegistry registry, RoomPath paths, FrameCodec codec, Access access) {
         this.registry = registry;
         this.paths = paths;
         this.codec = codec;
+        this.access = access;
     }
 
     /** Registers the routes. */
     public void register(RoutesConfig routes) {
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/api/rooms", this::list);
-        routes.get("/api/rooms/{type}/{name}", this::stats);
-        routes.post("/api/rooms/{type}/{name}/hibernate", this::hibernate);
-        routes.delete("/api/rooms/{type}/{name}/sessions/{sessionId}", this::disconnect);
-        routes.get("/api/config", this::settings);
-        routes.put("/api/config/hibernate-after", this::setHibernateAfter);
+        routes.get("/api/rooms", reader(this::list));
+        routes.get("/api/rooms/{type}/{name}", reader(this::stats));
+        routes.post("/api/rooms/{type}/{name}/hibernate", admin(this::hibernate));
+        routes.delete("/api/rooms/{type}/{name}/sessions/{sessionId}", admin(this::disconnect));
+        routes.get("/api/config", reader(this::settings));
+        routes.put("/api/config/hibernate-after", admin(this::setHibernateAfter));
+    }
+
+    private io.javalin.http.Handler reader(io.javalin.http.Handler h) {
+        return ctx -> {
+            if (Access.admit(ctx, access.forReading(Access.token(ctx))).isPresent()) {
+                h.handle(ctx);
+            }
+        };
+    }
+
+    /** Room paths are checked first (400/404), then the admin role (401/403). */
+    private io.javalin.http.Handler admin(io.javalin.http.Handler h) {
+        return ctx -> {
+            if (ctx.pathParamMap().containsKey("type") && paths.resolve(ctx).isEmpty()) {
+                return;
+            }
+            if (Access.admit(ctx, access.forAdmin(Access.token(ctx))).isPresent()) {
+                h.handle(ctx);
+            }
+        };
     }
 
     private void list(Context ctx) {

@@ -11,11 +11,13 @@ public final class RoomRequests {
 
     private final RoomRegistry registry;
     private final RoomPath paths;
+    private final org.roomhub.hub.auth.Access access;
 
-    /** Requests into rooms of {@code registry}. */
-    public RoomRequests(RoomRegistry registry, RoomPath paths) {
+    /** Requests into rooms of {@code registry}, by clients whose token covers the room. */
+    public RoomRequests(RoomRegistry registry, RoomPath paths, org.roomhub.hub.auth.Access access) {
         this.registry = registry;
         this.paths = paths;
+        this.access = access;
     }
 
     /** Registers the routes. */
@@ -27,7 +29,12 @@ public final class RoomRequests {
 
     private void handle(Context ctx) {
         paths.resolve(ctx).ifPresent(address -> {
-            RoomRequest request = new RoomRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), "anonymous", ctx.body());
+            var principal = org.roomhub.hub.auth.Access.admit(ctx,
+                    access.forRoom(org.roomhub.hub.auth.Access.token(ctx), address, () -> "anonymous"));
+            if (principal.isEmpty()) {
+                return;
+            }
+            RoomRequest request = new RoomRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), principal.get().user(), ctx.body());
             ctx.future(() -> registry.open(address).request(request).thenAccept(r ->
                     ctx.status(r.status()).contentType(r.contentType()).result(r.body())));
         });

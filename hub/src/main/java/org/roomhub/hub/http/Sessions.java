@@ -16,6 +16,11 @@ public final class Sessions {
         return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
     }
 
+    /** Whether {@code suggested} may be a display name. */
+    public static boolean isUsableName(String suggested) {
+        return suggested != null && NAME.matcher(suggested).matches() && !suggested.isBlank();
+    }
+
     /** The suggested display name if usable, else {@code guest-XXXX}. */
     public static String displayName(String suggested) {
         if (suggested != null && NAME.matcher(suggested).matches() && !suggested.isBlank()) {

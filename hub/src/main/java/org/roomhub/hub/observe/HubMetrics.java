@@ -15,7 +15,7 @@ import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
 
 /** Hub-wide figures for Prometheus ({@code GET /metrics}), through Micrometer. */
-public final class HubMetrics implements RoomListener {
+public final class HubMetrics implements RoomListener, EdgeEvents {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter hibernations;
@@ -43,12 +43,40 @@ public final class HubMetrics implements RoomListener {
         wakeLatency = Timer.builder("roomhub_wake_latency").description("Time to re-create a hibernated room")
                 .publishPercentiles(0.5, 0.99).minimumExpectedValue(Duration.ofNanos(1000))
                 .maximumExpectedValue(Duration.ofSeconds(5)).register(registry);
+        Counter.builder("roomhub_frames_dropped").tag("policy", "conflate").register(registry);
+        Counter.builder("roomhub_frames_dropped").tag("policy", "close").register(registry);
+        Counter.builder("roomhub_slow_consumers_closed").register(registry);
+        Counter.builder("roomhub_rate_limited").register(registry);
+        for (String reason : List.of("unauthorized", "forbidden", "room_full", "user_limit")) {
+            Counter.builder("roomhub_connections_rejected").tag("reason", reason).register(registry);
+        }
         for (RoomState s : RoomState.values()) {
             Gauge.builder("roomhub_rooms", rooms, r -> r.get().stream().filter(h -> h.state() == s).count())
                     .tag("state", s.wireName()).description("Rooms by lifecycle state").strongReference(true).register(registry);
         }
         Gauge.builder("roomhub_connections", rooms, r -> r.get().stream().mapToInt(RoomHost::connections).sum())
                 .description("Open client connections").strongReference(true).register(registry);
+    }
+
+    @Override
+    public void dropped(RoomAddress room, String sessionId, long count, String policy) {
+        Counter.builder("roomhub_frames_dropped").description("Frames a slow consumer never got (conflated, or discarded on close)")
+                .tag("policy", policy).register(registry).increment(count);
+        if ("close".equals(policy)) {
+            Counter.builder("roomhub_slow_consumers_closed").description("Connections closed with 1013 for falling behind")
+                    .register(registry).increment();
+        }
+    }
+
+    @Override
+    public void rateLimited(RoomAddress room, String sessionId) {
+        Counter.builder("roomhub_rate_limited").description("Client frames refused with RATE_LIMIT").register(registry).increment();
+    }
+
+    @Override
+    public void rejected(String reason) {
+        Counter.builder("roomhub_connections_rejected").description("Connections refused before joining a room")
+                .tag("reason", reason).register(registry).increment();
     }
 
     /** The Prometheus text exposition. */

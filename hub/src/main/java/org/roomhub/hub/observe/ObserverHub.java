@@ -23,7 +23,7 @@ import org.roomhub.protocol.value.RoomState;
  * Single {@code flow} frames are sent while a room stays under {@value #FLOWS_PER_SECOND} flows a
  * second; past that, one {@code flow-summary} per room per second replaces them.
  */
-public final class ObserverHub implements RoomListener {
+public final class ObserverHub implements RoomListener, EdgeEvents {
 
     static final int FLOWS_PER_SECOND = 30;
 
@@ -31,6 +31,8 @@ public final class ObserverHub implements RoomListener {
     private final LongSupplier clock;
     private final Set<Outbound> observers = ConcurrentHashMap.newKeySet();
     private final Map<String, FlowWindow> windows = new ConcurrentHashMap<>();
+    /** Conflated frames per room and session, published once a second so drops cannot flood observers. */
+    private final Map<List<String>, Long> conflated = new ConcurrentHashMap<>();
 
     /** Per room flows in the current second. */
     private static final class FlowWindow {
@@ -87,6 +89,12 @@ public final class ObserverHub implements RoomListener {
 
     /** Emits the summaries of the second that just ended; called once a second. */
     public void summarize() {
+        for (List<String> key : List.copyOf(conflated.keySet())) {
+            Long n = conflated.remove(key);
+            if (n != null && n > 0) {
+                publish(new ObserverFrame.Dropped(key.get(0), key.get(1), n, "conflate", clock.getAsLong()));
+            }
+        }
         long second = clock.getAsLong() / 1000;
         windows.forEach((room, w) -> {
             Map<String, Long> byType;
@@ -148,6 +156,25 @@ public final class ObserverHub implements RoomListener {
     public void alarmFired(RoomAddress room, long at) {
         publish(new ObserverFrame.Alarm(room.toString(), at, clock.getAsLong()));
     }
+
+    @Override
+    public void dropped(RoomAddress room, String sessionId, long count, String policy) {
+        if ("conflate".equals(policy)) {
+            if (!observers.isEmpty()) {
+                conflated.merge(List.of(room.toString(), sessionId), count, Long::sum);
+            }
+        } else {
+            publish(new ObserverFrame.Dropped(room.toString(), sessionId, count, policy, clock.getAsLong()));
+        }
+    }
+
+    @Override
+    public void rateLimited(RoomAddress room, String sessionId) {
+        publish(new ObserverFrame.RateLimited(room.toString(), sessionId, clock.getAsLong()));
+    }
+
+    @Override
+    public void rejected(String reason) {}
 
     @Override
     public void woke(RoomAddress room, long nanos) {}

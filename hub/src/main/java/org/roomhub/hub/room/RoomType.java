@@ -21,8 +21,30 @@ public interface RoomType {
         return Retention.memory(1000);
     }
 
+    /**
+     * What happens when a client falls behind and its outbound queue is full: {@link Overflow#CLOSE}
+     * (the default: nothing is dropped, the client is closed with 1013 and resumes) or
+     * {@link Overflow#CONFLATE} (a newer value replaces a waiting one of the same subject).
+     */
+    default Overflow overflow() {
+        return Overflow.CLOSE;
+    }
+
     /** Builds the room object; runs on the room's thread and may read storage. */
     RoomObject create(RoomContext context);
+
+    /** Slow-consumer policy of a room type. */
+    enum Overflow {
+        /** Never drop: close the consumer with 1013; it recovers with {@code resume}. */
+        CLOSE,
+        /** Latest value wins: a waiting {@code metric-updated} of the same name is replaced. */
+        CONFLATE;
+
+        /** The policy's name on the observer stream and in metrics. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /**
      * How many recent broadcast frames are held for resume, and whether they survive restarts.

@@ -1,14 +1,17 @@
 package org.roomhub.hub.transport;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
- * Sends frames on a Jetty WebSocket without blocking. Tracks bytes not yet written; a consumer that
- * lets more than {@code maxPendingBytes} pile up is closed with 1013 and recovers with {@code resume}.
+ * Sends frames on a Jetty WebSocket without blocking: frames wait in a bounded {@link OutboundQueue}
+ * and one at a time is handed to Jetty, the next once the previous is written. A consumer that falls
+ * behind gets metric frames conflated, or is closed with 1013 when its queue overflows; then
+ * {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
  */
 final class WebSocketOutbound implements Outbound {
 
@@ -16,12 +19,21 @@ final class WebSocketOutbound implements Outbound {
     static final int TRY_AGAIN_LATER = 1013;
 
     private final Session session;
-    private final long maxPendingBytes;
-    private final AtomicLong pending = new AtomicLong();
+    private final OutboundQueue queue;
+    private final DropReport drops;
+    private final BiConsumer<Integer, String> gone;
+    /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean inFlight;
+    private volatile int closeCode;
+    private volatile String closeReason;
+    private boolean closeSent;
 
-    WebSocketOutbound(Session session, long maxPendingBytes) {
+    WebSocketOutbound(Session session, OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone) {
         this.session = session;
-        this.maxPendingBytes = maxPendingBytes;
+        this.queue = queue;
+        this.drops = drops;
+        this.gone = gone;
     }
 
     @Override
@@ -31,21 +43,81 @@ final class WebSocketOutbound implements Outbound {
 
     @Override
     public void send(EncodedFrame frame) {
-        if (!session.isOpen()) {
-            return;
+        switch (queue.offer(frame)) {
+            case QUEUED -> drain();
+            case CONFLATED -> {
+                drops.conflated(1);
+                drain();
+            }
+            case OVERFLOW -> overflow();
+            case CLOSED -> { }
         }
-        int bytes = frame.byteLength();
-        if (pending.addAndGet(bytes) > maxPendingBytes) {
-            close(TRY_AGAIN_LATER, "consumer too slow; reconnect and resume");
-            return;
-        }
-        session.sendText(frame.text(), Callback.from(() -> pending.addAndGet(-bytes), e -> pending.addAndGet(-bytes)));
     }
 
+    private void overflow() {
+        int discarded = queue.close();
+        drops.closed(discarded + 1L);
+        String reason = "consumer too slow; reconnect and resume";
+        if (session.isOpen()) {
+            session.close(TRY_AGAIN_LATER, reason, Callback.NOOP);
+        }
+        gone.accept(TRY_AGAIN_LATER, reason);
+    }
+
+    /** Closes after the frames already queued are written, so a room's last words arrive before the close. */
     @Override
     public void close(int code, String reason) {
-        if (session.isOpen()) {
-            session.close(code, reason, Callback.NOOP);
+        closeReason = reason;
+        closeCode = code;
+        drain();
+    }
+
+    /** Frames waiting. */
+    int pending() {
+        return queue.size();
+    }
+
+    private void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
         }
+        int missed = 1;
+        do {
+            while (!inFlight) {
+                OutboundQueue.Entry e = queue.poll();
+                if (e == null) {
+                    closeIfAsked();
+                    break;
+                }
+                if (!session.isOpen()) {
+                    queue.close();
+                    break;
+                }
+                inFlight = true;
+                // The callback may run inline; it only flips inFlight and asks for another pass.
+                session.sendText(e.frame().text(), Callback.from(this::written, this::failed));
+            }
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void closeIfAsked() {
+        if (closeCode != 0 && !closeSent) {
+            closeSent = true;
+            queue.close();
+            if (session.isOpen()) {
+                session.close(closeCode, closeReason, Callback.NOOP);
+            }
+        }
+    }
+
+    private void written() {
+        inFlight = false;
+        drain();
+    }
+
+    private void failed(Throwable error) {
+        inFlight = false;
+        queue.close();
     }
 }

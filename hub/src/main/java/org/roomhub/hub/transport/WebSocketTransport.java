@@ -2,75 +2,122 @@ package org.roomhub.hub.transport;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
-import org.roomhub.hub.http.RoomPath;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.roomhub.hub.auth.Access;
+import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.http.Sessions;
-import org.roomhub.hub.runtime.ClientSession;
-import org.roomhub.hub.runtime.RoomRegistry;
+import org.roomhub.hub.limit.ConnectionLimits;
+import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * WebSocket sessions on {@code /rooms/{type}/{name}}. The room path is checked before the upgrade,
- * so a bad request is never upgraded; a plain GET gets 426.
+ * WebSocket sessions on {@code /rooms/{type}/{name}}. Path and credentials are checked before the
+ * upgrade, so a bad or unauthorized request is never upgraded; a plain GET gets 426. A full room
+ * upgrades, sends {@code error ROOM_FULL} and closes with 1013.
  */
 public final class WebSocketTransport {
 
-    private static final String SESSION = "roomhub.session";
-    private static final long MAX_PENDING_BYTES = 8L * 1024 * 1024;
+    private static final String MEMBER = "roomhub.member";
 
-    private final RoomRegistry registry;
-    private final RoomPath paths;
+    private final Edge edge;
+    private final WebSocketLiveness liveness;
 
-    /** Sessions into rooms of {@code registry}. */
-    public WebSocketTransport(RoomRegistry registry, RoomPath paths) {
-        this.registry = registry;
-        this.paths = paths;
+    /** Sessions through {@code edge}. */
+    public WebSocketTransport(Edge edge) {
+        this.edge = edge;
+        this.liveness = new WebSocketLiveness(edge.settings().heartbeatWindow.toMillis());
+        long every = edge.settings().heartbeatInterval.toMillis();
+        edge.timer().scheduleWithFixedDelay(() -> liveness.beat(System.currentTimeMillis()), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The connector listener that lets heartbeats see incoming bytes; add it to every connector. */
+    public org.eclipse.jetty.io.Connection.Listener connectionListener() {
+        return liveness;
     }
 
     /** Registers the routes. */
     public void register(RoutesConfig routes) {
-        routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> paths.resolve(ctx));
-        routes.get("/rooms/{type}/{name}", ctx -> {
-            if (paths.resolve(ctx).isPresent()) {
-                ctx.status(426).header("Upgrade", "websocket").result("Expected WebSocket");
-            }
-        });
+        // The room exists once the handshake completes (callers may look it up as soon as they are connected).
+        routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx)
+                .ifPresent(a -> edge.authorize(ctx, a).ifPresent(p -> edge.registry().open(a))));
+        routes.get("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx).flatMap(a -> edge.authorize(ctx, a)).ifPresent(p ->
+                ctx.status(426).header("Upgrade", "websocket").result("Expected WebSocket")));
         routes.ws("/rooms/{type}/{name}", ws -> {
             ws.onConnect(this::connect);
-            ws.onMessage(ctx -> session(ctx).host().receive(session(ctx), ctx.message()));
+            ws.onMessage(ctx -> {
+                Membership m = ctx.attribute(MEMBER);
+                if (m != null) {
+                    m.receive(ctx.message());
+                }
+            });
             ws.onClose(ctx -> {
-                ClientSession s = ctx.attribute(SESSION);
-                if (s != null) {
-                    s.host().left(s, ctx.status(), ctx.reason() == null ? "" : ctx.reason());
+                liveness.forget(ctx.session);
+                Membership m = ctx.attribute(MEMBER);
+                if (m != null) {
+                    m.leave(ctx.status(), ctx.reason());
                 }
             });
             ws.onError(ctx -> {
-                ClientSession s = ctx.attribute(SESSION);
-                if (s != null && ctx.error() != null) {
-                    s.host().failed(s, ctx.error());
+                Membership m = ctx.attribute(MEMBER);
+                if (m != null && ctx.error() != null) {
+                    m.session().host().failed(m.session(), ctx.error());
                 }
             });
         });
     }
 
     private void connect(WsContext ctx) {
-        ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(5));
-        var address = new org.roomhub.protocol.value.RoomAddress(ctx.pathParam("type"), ctx.pathParam("name"));
-        Long since = parseSince(ctx.queryParam("since"));
-        String user = Sessions.displayName(ctx.queryParam("name"));
-        ClientSession session = registry.open(address).join(Sessions.newId(), user, "admin",
-                new WebSocketOutbound(ctx.session, MAX_PENDING_BYTES), since);
-        ctx.attribute(SESSION, session);
+        RoomAddress address = new RoomAddress(ctx.pathParam("type"), ctx.pathParam("name"));
+        String suggested = ctx.queryParam("name");
+        Access.Decision decision = edge.access().forRoom(Access.token(ctx.queryParam("token"), ctx.header("Authorization")),
+                address, () -> Sessions.displayName(suggested));
+        if (!(decision instanceof Access.Decision.Allowed allowed)) {
+            ctx.session.close(1008, "not authorized", Callback.NOOP); // checked before the upgrade; a token expired in between
+            return;
+        }
+        Principal principal = allowed.principal();
+        Optional<ConnectionLimits.Refusal> refused = edge.admit(address, principal);
+        if (refused.isPresent()) {
+            String text = edge.codec().encode(new ServerFrame.Error(ErrorCode.ROOM_FULL, refusalMessage(refused.get()),
+                    System.currentTimeMillis())).text();
+            ctx.session.sendText(text, Callback.from(() -> ctx.session.close(WebSocketOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP),
+                    e -> ctx.session.close(WebSocketOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP)));
+            return;
+        }
+        // Jetty's idle timeout counts writes too; it is only the backstop behind the heartbeats.
+        Duration window = edge.settings().heartbeatWindow;
+        ctx.session.setIdleTimeout(window.plus(window));
+        String sessionId = Sessions.newId();
+        AtomicReference<Membership> self = new AtomicReference<>();
+        WebSocketOutbound out = new WebSocketOutbound(ctx.session, edge.queueFor(address), edge.drops(address, sessionId),
+                (code, reason) -> {
+                    Membership m = self.get();
+                    if (m != null) {
+                        m.leave(code, reason);
+                    }
+                });
+        Membership member = edge.join(address, sessionId, principal,
+                Access.displayName(principal, suggested, Sessions::isUsableName), out, parseSince(ctx.queryParam("since")));
+        self.set(member);
+        ctx.attribute(MEMBER, member);
+        liveness.watch(ctx.session, member, System.currentTimeMillis());
     }
 
-    private static ClientSession session(WsContext ctx) {
-        return ctx.attribute(SESSION);
+    static String refusalMessage(ConnectionLimits.Refusal r) {
+        return r == ConnectionLimits.Refusal.ROOM_FULL ? "the room has no connection left" : "you have no connection left";
     }
 
-    private static Long parseSince(String value) {
+    static Long parseSince(String value) {
         if (value == null) {
             return null;
         }
         try {
-            long n = Long.parseLong(value);
+            long n = Long.parseLong(value.strip());
             return n >= 0 ? n : null;
         } catch (NumberFormatException e) {
             return null;

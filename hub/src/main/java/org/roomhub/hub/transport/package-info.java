@@ -1,2 +1,2 @@
-/** Transports that carry room sessions: WebSocket (and later SSE and polling). Room code never sees them. */
+/** Transports that carry room sessions (WebSocket, SSE, HTTP polling) and the bounded outbound queue they share. Room code never sees them. */
 package org.roomhub.hub.transport;

@@ -35,6 +35,12 @@ public final class MetricsRoomType implements RoomType {
                 ClientFrame.HistoryRequest.class);
     }
 
+    /** Metric values are samples: a slow consumer gets the latest value of each metric. */
+    @Override
+    public Overflow overflow() {
+        return Overflow.CONFLATE;
+    }
+
     @Override
     public RoomObject create(RoomContext context) {
         return new MetricsRoom(context, minBroadcastInterval, historyRetention);

@@ -1,0 +1,26 @@
+package org.roomhub.hub.auth;
+
+import java.util.List;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Who is asking: the user a token names, its role, the rooms it covers, and whether the holder may
+ * pick a display name with {@code name=}.
+ *
+ * @param user the token's subject; limits count per user
+ * @param role what the holder may do
+ * @param rooms rooms the token covers
+ * @param mayRename whether {@code name=} may replace {@code user} as the display name
+ */
+public record Principal(String user, Role role, List<RoomPattern> rooms, boolean mayRename) {
+
+    /** Anyone on an open hub: admin of every room, free to pick a name. */
+    public static Principal open(String displayName) {
+        return new Principal(displayName, Role.ADMIN, List.of(RoomPattern.parse("*")), true);
+    }
+
+    /** Whether the token covers {@code room}. */
+    public boolean covers(RoomAddress room) {
+        return rooms.stream().anyMatch(p -> p.covers(room));
+    }
+}

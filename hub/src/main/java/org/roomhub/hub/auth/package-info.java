@@ -1,0 +1,2 @@
+/** Signed tokens (HS256), roles and room patterns, and the access decision every entry point asks. */
+package org.roomhub.hub.auth;

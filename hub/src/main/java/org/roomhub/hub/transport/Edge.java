@@ -1,0 +1,70 @@
+package org.roomhub.hub.transport;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.roomhub.hub.auth.Access;
+import org.roomhub.hub.auth.Principal;
+import org.roomhub.hub.config.HubConfig.TransportConfig;
+import org.roomhub.hub.http.RoomPath;
+import org.roomhub.hub.limit.ConnectionLimits;
+import org.roomhub.hub.limit.RateLimits;
+import org.roomhub.hub.observe.EdgeEvents;
+import org.roomhub.hub.room.RoomType.Overflow;
+import org.roomhub.hub.runtime.ClientSession;
+import org.roomhub.hub.runtime.Outbound;
+import org.roomhub.hub.runtime.RoomHost;
+import org.roomhub.hub.runtime.RoomRegistry;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * What every transport shares: the rooms, path checks, access decisions, limits, the edge's event
+ * listeners, settings and a timer. {@link #join} is the one way a connection of any transport enters
+ * a room, so limits and roles apply the same everywhere.
+ *
+ * @param timer runs heartbeats, polling expiry and long-poll timeouts
+ */
+public record Edge(RoomRegistry registry, RoomPath paths, Access access, ConnectionLimits connections, RateLimits rates,
+        EdgeEvents events, TransportConfig settings, ScheduledExecutorService timer, FrameCodec codec) {
+
+    /**
+     * Checks the credentials of a request for {@code room}: the principal, or empty after answering
+     * 401/403 (which also stops a WebSocket upgrade) and counting the refusal.
+     */
+    public Optional<Principal> authorize(io.javalin.http.Context ctx, RoomAddress room) {
+        Access.Decision d = access.forRoom(Access.token(ctx), room, () -> org.roomhub.hub.http.Sessions.displayName(ctx.queryParam("name")));
+        if (d instanceof Access.Decision.Denied denied) {
+            events.rejected(denied.status() == 401 ? "unauthorized" : "forbidden");
+        }
+        return Access.admit(ctx, d);
+    }
+
+    /** Takes a connection place for {@code principal} in {@code room}, or says why not (and counts the refusal). */
+    public Optional<ConnectionLimits.Refusal> admit(RoomAddress room, Principal principal) {
+        Optional<ConnectionLimits.Refusal> refused = connections.acquire(room, principal.user());
+        refused.ifPresent(r -> events.rejected(r.label()));
+        return refused;
+    }
+
+    /** A bounded outbound queue with the slow-consumer policy of the room's type. */
+    public OutboundQueue queueFor(RoomAddress room) {
+        Overflow policy = registry.types().get(room.type()).map(t -> t.overflow()).orElse(Overflow.CLOSE);
+        return new OutboundQueue(settings.outboundFrames, settings.outboundBytes, policy);
+    }
+
+    /**
+     * Joins an admitted connection to its room. {@code since} non-null resumes. The returned membership
+     * must be {@linkplain Membership#leave left} exactly once (later calls are ignored).
+     */
+    public Membership join(RoomAddress room, String sessionId, Principal principal, String displayName, Outbound outbound, Long since) {
+        RoomHost host = registry.open(room);
+        RateLimits.Limiter limiter = rates.open(room.type(), principal.user());
+        ClientSession session = host.join(sessionId, displayName, principal.role().wireName(), outbound, since);
+        return new Membership(this, room, principal, session, limiter);
+    }
+
+    /** Reports drops of one session's outbound queue. */
+    public DropReport drops(RoomAddress room, String sessionId) {
+        return new DropReport(events, room, sessionId);
+    }
+}

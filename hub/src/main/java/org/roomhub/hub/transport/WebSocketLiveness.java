@@ -1,0 +1,100 @@
+package org.roomhub.hub.transport;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
+
+/**
+ * Heartbeats for WebSockets. Every interval each quiet socket gets a ping; a socket from which no
+ * byte at all (no frame, no pong) arrived for the heartbeat window is closed with 1001 and reaped.
+ * Jetty's own idle timeout cannot do this: it counts our writes as activity, so a peer that lets
+ * the kernel acknowledge but never answers would live forever. Incoming bytes are read from Jetty's
+ * {@link WebSocketConnection}, found through a connector {@link Connection.Listener} by remote address.
+ */
+final class WebSocketLiveness implements Connection.Listener {
+
+    /** Close code for a socket silent past its heartbeat window (the code Jetty uses for idle sockets). */
+    static final int SILENT = 1001;
+
+    private final Map<SocketAddress, WebSocketConnection> connections = new ConcurrentHashMap<>();
+    private final Map<Session, Watched> watched = new ConcurrentHashMap<>();
+    private final long windowMillis;
+
+    /** One watched socket. */
+    private static final class Watched {
+        final Membership member;
+        final LongSupplier bytesIn;
+        long lastBytes = -1;
+        long lastHeard;
+
+        Watched(Membership member, LongSupplier bytesIn, long now) {
+            this.member = member;
+            this.bytesIn = bytesIn;
+            this.lastHeard = now;
+        }
+    }
+
+    WebSocketLiveness(long windowMillis) {
+        this.windowMillis = windowMillis;
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        if (connection instanceof WebSocketConnection ws) {
+            connections.put(ws.getEndPoint().getRemoteSocketAddress(), ws);
+        }
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        if (connection instanceof WebSocketConnection ws) {
+            connections.remove(ws.getEndPoint().getRemoteSocketAddress(), ws);
+        }
+    }
+
+    /** Starts watching a joined socket. */
+    void watch(Session session, Membership member, long now) {
+        WebSocketConnection c = connections.get(session.getRemoteSocketAddress());
+        LongSupplier bytes = c == null ? () -> -1 : c::getBytesIn;
+        watched.put(session, new Watched(member, bytes, now));
+    }
+
+    /** Stops watching a closed socket. */
+    void forget(Session session) {
+        watched.remove(session);
+    }
+
+    /** Sockets watched. */
+    int size() {
+        return watched.size();
+    }
+
+    /** One heartbeat: pings quiet sockets, closes silent ones. */
+    void beat(long now) {
+        watched.forEach((session, w) -> {
+            long bytes = w.bytesIn.getAsLong();
+            if (bytes < 0) {
+                return; // connection not found: Jetty's idle timeout is the backstop
+            }
+            if (bytes != w.lastBytes) {
+                w.lastBytes = bytes;
+                w.lastHeard = now;
+            } else if (now - w.lastHeard >= windowMillis) {
+                watched.remove(session);
+                String reason = "silent past the heartbeat window";
+                session.close(SILENT, reason, Callback.NOOP);
+                w.member.leave(SILENT, reason);
+                return;
+            }
+            if (session.isOpen()) {
+                session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+            }
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package org.roomhub.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A polling client like a curl loop: opens a session, polls with {@code after=next}, posts frames. */
+final class PollClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String base;
+    final String sessionId;
+    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    long next;
+    JsonNode last;
+
+    private PollClient(String base, JsonNode first) {
+        this.base = base;
+        this.sessionId = first.path("sessionId").asText();
+        take(first);
+    }
+
+    /** Opens a session at {@code http://host:port/rooms/t/n} (plus an optional query). */
+    static PollClient open(String roomUrl, String query) {
+        JsonNode first = get(URI.create(roomUrl + "/poll" + (query == null ? "" : "?" + query)));
+        return new PollClient(roomUrl, first);
+    }
+
+    private void take(JsonNode body) {
+        last = body;
+        body.path("messages").forEach(frames::add);
+        next = body.path("next").asLong();
+    }
+
+    /** One poll, waiting up to {@code waitSeconds}. */
+    JsonNode poll(int waitSeconds) {
+        JsonNode body = get(URI.create(base + "/poll?session=" + sessionId + "&after=" + next + "&wait=" + waitSeconds));
+        take(body);
+        return body;
+    }
+
+    int post(String json) {
+        return send(URI.create(base + "/messages?session=" + sessionId), json).statusCode();
+    }
+
+    static HttpResponse<String> send(URI uri, String json) {
+        try {
+            return SseClient.HTTP.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> getRaw(URI uri) {
+        try {
+            return SseClient.HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode get(URI uri) {
+        HttpResponse<String> r = getRaw(uri);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("poll answered " + r.statusCode() + ": " + r.body());
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until a frame of {@code type} with {@code text} arrived (each poll waits up to 2 s). */
+    JsonNode pollUntil(String type, java.util.function.Predicate<JsonNode> test) {
+        for (int i = 0; i < 20; i++) {
+            for (JsonNode f : frames) {
+                if (type.equals(f.path("type").asText()) && test.test(f)) {
+                    return f;
+                }
+            }
+            poll(2);
+        }
+        throw new AssertionError("no " + type + " after 20 polls; got " + frames);
+    }
+
+    /** Polls with a token until a frame of {@code type} arrives. */
+    JsonNode pollUntilWithToken(String token, String type) {
+        for (int i = 0; i < 20; i++) {
+            for (JsonNode f : frames) {
+                if (type.equals(f.path("type").asText())) {
+                    return f;
+                }
+            }
+            take(get(URI.create(base + "/poll?token=" + token + "&session=" + sessionId + "&after=" + next + "&wait=2")));
+        }
+        throw new AssertionError("no " + type + "; got " + frames);
+    }
+
+    List<String> types() {
+        return frames.stream().map(f -> f.path("type").asText()).toList();
+    }
+}

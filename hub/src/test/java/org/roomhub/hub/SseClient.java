@@ -1,0 +1,121 @@
+package org.roomhub.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** A real SSE client over the JDK HttpClient: records every event (id, type, data) it reads. */
+final class SseClient implements AutoCloseable {
+
+    /** One event as received. */
+    record Event(String id, String type, JsonNode data) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final List<Event> events = new CopyOnWriteArrayList<>();
+    final List<String> comments = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Boolean> ended = new CompletableFuture<>();
+    final int status;
+    private final Stream<String> lines;
+    private final Thread reader;
+
+    private SseClient(HttpResponse<Stream<String>> response) {
+        this.status = response.statusCode();
+        this.lines = response.body();
+        this.reader = new Thread(this::read, "sse-client");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static SseClient open(URI uri, String lastEventId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return new SseClient(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void read() {
+        String id = null;
+        String type = null;
+        StringBuilder data = new StringBuilder();
+        try {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isEmpty()) {
+                    if (type != null) {
+                        events.add(new Event(id, type, JSON.readTree(data.toString())));
+                    }
+                    type = null;
+                    data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    comments.add(line);
+                } else if (line.startsWith("id: ")) {
+                    id = line.substring(4);
+                } else if (line.startsWith("event: ")) {
+                    type = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data.append(line.substring(6));
+                }
+            }
+        } catch (Exception e) {
+            // stream closed by us or the hub
+        }
+        ended.complete(true);
+    }
+
+    Event await(String type, Predicate<JsonNode> test) {
+        Event[] found = new Event[1];
+        org.awaitility.Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+            for (Event e : events) {
+                if (type.equals(e.type()) && test.test(e.data())) {
+                    found[0] = e;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    Event await(String type) {
+        return await(type, f -> true);
+    }
+
+    String sessionId() {
+        return await("connected").data().path("sessionId").asText();
+    }
+
+    List<String> types() {
+        return events.stream().map(Event::type).toList();
+    }
+
+    String lastId() {
+        return events.get(events.size() - 1).id();
+    }
+
+    @Override
+    public void close() {
+        lines.close();
+    }
+
+    /** Reads the raw stream once without parsing, for a client that stops reading. */
+    static InputStream raw(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+}
