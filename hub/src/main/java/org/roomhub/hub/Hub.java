@@ -56,6 +56,7 @@ public final class Hub {
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
+    private java.util.concurrent.ExecutorService writer;
     private Access access;
     private Edge edge;
     private HttpSessions httpSessions;
@@ -106,8 +107,14 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
+        java.util.concurrent.atomic.AtomicInteger writers = new java.util.concurrent.atomic.AtomicInteger();
+        writer = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "roomhub-writer-" + writers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         edge = new Edge(registry, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
-                EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec);
+                EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
         WebSocketTransport webSockets = new WebSocketTransport(edge);
         app = Javalin.create(cfg -> {
@@ -123,7 +130,7 @@ public final class Hub {
             new SseTransport(edge, httpSessions).register(cfg.routes);
             new PollingTransport(edge, httpSessions).register(cfg.routes);
             httpSessions.register(cfg.routes);
-            new ObserverTransport(observers, registry, access).register(cfg.routes);
+            new ObserverTransport(observers, registry, access, writer).register(cfg.routes);
             new RoomRequests(registry, paths, access).register(cfg.routes);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         });
@@ -190,6 +197,13 @@ public final class Hub {
             return;
         }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
+        // Let the writers send the last frames and the 1001 closes the rooms just queued.
+        writer.shutdown();
+        try {
+            writer.awaitTermination(config.rooms.shutdownGrace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         ticker.shutdownNow();
         edgeTimer.shutdownNow();
         app.stop();

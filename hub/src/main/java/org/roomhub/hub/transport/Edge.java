@@ -23,9 +23,11 @@ import org.roomhub.protocol.value.RoomAddress;
  * a room, so limits and roles apply the same everywhere.
  *
  * @param timer runs heartbeats, polling expiry and long-poll timeouts
+ * @param writer writes queued frames to sockets and streams, so a room's thread only enqueues
  */
 public record Edge(RoomRegistry registry, RoomPath paths, Access access, ConnectionLimits connections, RateLimits rates,
-        EdgeEvents events, TransportConfig settings, ScheduledExecutorService timer, FrameCodec codec) {
+        EdgeEvents events, TransportConfig settings, ScheduledExecutorService timer, FrameCodec codec,
+        java.util.concurrent.Executor writer) {
 
     /**
      * Checks the credentials of a request for {@code room}: the principal, or empty after answering

@@ -17,9 +17,11 @@ public final class ObserverTransport {
     private final ObserverHub observers;
     private final RoomRegistry registry;
     private final Access access;
+    private final java.util.concurrent.Executor writer;
 
     /** Observers of {@code registry}'s rooms, admitted by {@code access}. */
-    public ObserverTransport(ObserverHub observers, RoomRegistry registry, Access access) {
+    public ObserverTransport(ObserverHub observers, RoomRegistry registry, Access access, java.util.concurrent.Executor writer) {
+        this.writer = writer;
         this.observers = observers;
         this.registry = registry;
         this.access = access;
@@ -35,7 +37,7 @@ public final class ObserverTransport {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
                 WebSocketOutbound[] out = new WebSocketOutbound[1];
                 out[0] = new WebSocketOutbound(ctx.session, new OutboundQueue(MAX_PENDING_FRAMES, MAX_PENDING_BYTES, Overflow.CLOSE),
-                        DropReport.NONE, (code, reason) -> observers.remove(out[0]));
+                        DropReport.NONE, writer, (code, reason) -> observers.remove(out[0]));
                 ctx.attribute(OUTBOUND, out[0]);
                 observers.add(out[0], () -> List.copyOf(registry.all()));
             });

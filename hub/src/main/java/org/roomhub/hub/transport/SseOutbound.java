@@ -27,6 +27,8 @@ final class SseOutbound implements Outbound, WriteListener {
     private final BiConsumer<Integer, String> gone;
     private final java.util.function.Function<String, JsonNode> parse;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final java.util.concurrent.Executor writer;
+    private final java.util.concurrent.atomic.AtomicBoolean pumpQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private ServletOutputStream out;
     private long lastSeq;
     private boolean needFlush;
@@ -37,7 +39,8 @@ final class SseOutbound implements Outbound, WriteListener {
     private boolean finished;
 
     SseOutbound(OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone, Long since,
-            java.util.function.Function<String, JsonNode> parse) {
+            java.util.function.Function<String, JsonNode> parse, java.util.concurrent.Executor writer) {
+        this.writer = writer;
         this.queue = queue;
         this.drops = drops;
         this.gone = gone;
@@ -66,10 +69,10 @@ final class SseOutbound implements Outbound, WriteListener {
     @Override
     public void send(EncodedFrame frame) {
         switch (queue.offer(frame)) {
-            case QUEUED -> pump();
+            case QUEUED -> schedule();
             case CONFLATED -> {
                 drops.conflated(1);
-                pump();
+                schedule();
             }
             case OVERFLOW -> overflow();
             case CLOSED -> { }
@@ -109,6 +112,21 @@ final class SseOutbound implements Outbound, WriteListener {
     @Override
     public void onError(Throwable error) {
         finish(1006, "stream failed: " + error.getClass().getSimpleName());
+    }
+
+    /** Writes on the writer pool, so a room fanning out only enqueues; one queued pump at a time. */
+    private void schedule() {
+        if (pumpQueued.compareAndSet(false, true)) {
+            try {
+                writer.execute(() -> {
+                    pumpQueued.set(false);
+                    pump();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                pumpQueued.set(false);
+                pump();
+            }
+        }
     }
 
     private void pump() {

@@ -72,7 +72,7 @@ public final class SseTransport {
                 if (m != null) {
                     m.leave(code, reason);
                 }
-            }, since, this::readTree);
+            }, since, this::readTree, edge.writer());
             try {
                 stream[0].start(ctx.res().getOutputStream());
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.roomhub.hub.transport;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -12,6 +13,7 @@ import org.roomhub.protocol.EncodedFrame;
  * and one at a time is handed to Jetty, the next once the previous is written. A consumer that falls
  * behind gets metric frames conflated, or is closed with 1013 when its queue overflows; then
  * {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
+ * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  */
 final class WebSocketOutbound implements Outbound {
 
@@ -22,6 +24,7 @@ final class WebSocketOutbound implements Outbound {
     private final OutboundQueue queue;
     private final DropReport drops;
     private final BiConsumer<Integer, String> gone;
+    private final Executor writer;
     /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean inFlight;
@@ -29,8 +32,10 @@ final class WebSocketOutbound implements Outbound {
     private volatile String closeReason;
     private boolean closeSent;
 
-    WebSocketOutbound(Session session, OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone) {
+    WebSocketOutbound(Session session, OutboundQueue queue, DropReport drops, Executor writer,
+            BiConsumer<Integer, String> gone) {
         this.session = session;
+        this.writer = writer;
         this.queue = queue;
         this.drops = drops;
         this.gone = gone;
@@ -44,10 +49,10 @@ final class WebSocketOutbound implements Outbound {
     @Override
     public void send(EncodedFrame frame) {
         switch (queue.offer(frame)) {
-            case QUEUED -> drain();
+            case QUEUED -> schedule();
             case CONFLATED -> {
                 drops.conflated(1);
-                drain();
+                schedule();
             }
             case OVERFLOW -> overflow();
             case CLOSED -> { }
@@ -69,7 +74,7 @@ final class WebSocketOutbound implements Outbound {
     public void close(int code, String reason) {
         closeReason = reason;
         closeCode = code;
-        drain();
+        schedule();
     }
 
     /** Frames waiting. */
@@ -77,10 +82,26 @@ final class WebSocketOutbound implements Outbound {
         return queue.size();
     }
 
+    /** Hands the drain to the writer pool unless one is already running or queued. */
+    private void schedule() {
+        if (wip.getAndIncrement() == 0) {
+            try {
+                writer.execute(this::drainLoop);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                drainLoop(); // the hub is stopping: write the last frames (and the close) here
+            }
+        }
+    }
+
+    /** Drains on the calling thread (a write completion) unless a drain is running. */
     private void drain() {
         if (wip.getAndIncrement() != 0) {
             return;
         }
+        drainLoop();
+    }
+
+    private void drainLoop() {
         int missed = 1;
         do {
             while (!inFlight) {

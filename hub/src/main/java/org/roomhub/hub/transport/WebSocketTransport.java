@@ -95,7 +95,7 @@ public final class WebSocketTransport {
         String sessionId = Sessions.newId();
         AtomicReference<Membership> self = new AtomicReference<>();
         WebSocketOutbound out = new WebSocketOutbound(ctx.session, edge.queueFor(address), edge.drops(address, sessionId),
-                (code, reason) -> {
+                edge.writer(), (code, reason) -> {
                     Membership m = self.get();
                     if (m != null) {
                         m.leave(code, reason);
