@@ -28,10 +28,17 @@ public final class MapBridge {
     public static final class Callbacks {
         private final BiConsumer<Double, Double> clicked;
         private final Consumer<String> errors;
+        private final Runnable ready;
 
-        Callbacks(BiConsumer<Double, Double> clicked, Consumer<String> errors) {
+        Callbacks(BiConsumer<Double, Double> clicked, Consumer<String> errors, Runnable ready) {
             this.clicked = clicked;
             this.errors = errors;
+            this.ready = ready;
+        }
+
+        /** The page's script has run: {@code window.roomhubMap} exists. */
+        public void ready() {
+            ready.run();
         }
 
         /** The user clicked the map. */
@@ -45,16 +52,21 @@ public final class MapBridge {
         }
     }
 
-    MapBridge(WebEngine engine, ObjectMapper json, BiConsumer<Double, Double> clicked, Consumer<String> errors) {
+    MapBridge(WebEngine engine, ObjectMapper json, BiConsumer<Double, Double> clicked, Consumer<String> errors, Runnable ready) {
         this.engine = engine;
         this.json = json;
         // WebEngine keeps the member weakly: this field is the strong reference.
-        this.callbacks = new Callbacks(clicked, errors);
+        this.callbacks = new Callbacks(clicked, errors, ready);
     }
 
     /** Installs the callbacks; call once the page has loaded. */
     void install() {
         ((JSObject) engine.executeScript("window")).setMember("javaBridge", callbacks);
+    }
+
+    /** Whether the page's script has run; the load worker can report SUCCEEDED before it has. */
+    boolean pageReady() {
+        return Boolean.TRUE.equals(engine.executeScript("!!window.roomhubMap"));
     }
 
     /** Creates or moves a pin. */

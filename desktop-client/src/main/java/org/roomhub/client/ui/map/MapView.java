@@ -45,13 +45,15 @@ public final class MapView extends BorderPane {
         getStyleClass().add("map-view");
         web.setId("map-web");
         web.setContextMenuEnabled(false);
-        bridge = new MapBridge(web.getEngine(), json, viewModel::mapClicked, message -> LOG.warning("map page: " + message));
+        bridge = new MapBridge(web.getEngine(), json, viewModel::mapClicked, message -> LOG.warning("map page: " + message), this::pageReady);
         web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 bridge.install();
-                loaded = true;
-                bridge.setTiles(viewModel.tileUrlProperty().get());
-                syncAll();
+                // A WebView outside the visible tab can report SUCCEEDED while the document is still
+                // loading; then map.js calls the bridge's ready() once it has run.
+                if (bridge.pageReady()) {
+                    pageReady();
+                }
             }
         });
         web.getEngine().load(MapView.class.getResource("map.html").toExternalForm());
@@ -71,6 +73,15 @@ public final class MapView extends BorderPane {
     /** Whether the page has loaded and the bridge is installed. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    private void pageReady() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        bridge.setTiles(viewModel.tileUrlProperty().get());
+        syncAll();
     }
 
     private VBox sidebar() {

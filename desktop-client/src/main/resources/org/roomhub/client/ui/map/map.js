@@ -80,4 +80,6 @@
     pinIds: function () { return Object.keys(pins).sort().join(','); },
     invalidate: function () { map.invalidateSize(); }
   };
+  // Java may have installed the bridge before this script ran (see MapView).
+  if (bridge()) { bridge().ready(); }
 })();
