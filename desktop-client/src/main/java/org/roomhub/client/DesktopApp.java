@@ -71,6 +71,7 @@ public final class DesktopApp {
         stage.setTitle("Roomhub");
         stage.setScene(scene);
         stage.show();
+        shellView.focusTabs();
         shell.connect();
     }
 

@@ -37,7 +37,9 @@ class HibernationTest {
     }
 
     private RoomHost room(String type, String name) {
-        return hub.hub.registry().find(new RoomAddress(type, name)).orElseThrow();
+        RoomAddress address = new RoomAddress(type, name);
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub.registry().find(address).isPresent());
+        return hub.hub.registry().find(address).orElseThrow();
     }
 
     private void awaitState(RoomHost room, RoomState state) {

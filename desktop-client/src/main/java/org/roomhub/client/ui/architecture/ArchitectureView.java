@@ -99,6 +99,19 @@ public final class ArchitectureView extends BorderPane {
         ListView<String> log = new ListView<>(viewModel.log());
         log.setId("architecture-log");
         log.getStyleClass().add("event-log");
+        // Long entries wrap inside the sidebar instead of hiding behind a horizontal scrollbar.
+        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(18));
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         VBox.setVgrow(log, Priority.ALWAYS);
 
         Label hint = new Label("Click a client in the diagram to disconnect it.");

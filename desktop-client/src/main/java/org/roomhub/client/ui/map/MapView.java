@@ -110,6 +110,10 @@ public final class MapView extends BorderPane {
 
         ListView<DistanceLine> people = new ListView<>();
         people.setId("map-distances");
+        Label noPins = new Label("No pins yet. Click the map to place yours.");
+        noPins.setWrapText(true);
+        noPins.getStyleClass().add("muted");
+        people.setPlaceholder(noPins);
         people.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(DistanceLine line, boolean empty) {

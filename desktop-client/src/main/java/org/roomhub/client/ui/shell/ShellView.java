@@ -82,6 +82,11 @@ public final class ShellView extends BorderPane {
         return bar;
     }
 
+    /** Puts keyboard focus on the tabs, so the window does not open with the hub address selected for editing. */
+    public void focusTabs() {
+        tabs.requestFocus();
+    }
+
     private HBox connectionBar() {
         TextField hub = field("hub-address", 200, "hub address");
         hub.textProperty().bindBidirectional(viewModel.hubAddressProperty());
