@@ -70,6 +70,16 @@ class HttpRoutesTest {
             c.await("presence");
             String text = hub.get("/metrics").body();
             assertThat(text).contains("roomhub_connections 1.0", "roomhub_wakes_total 1.0", "roomhub_wake_latency_seconds");
+            try (WsClient d = hub.join("/rooms/chat/lobby")) {
+                d.send("{\"type\":\"chat-message\",\"text\":\"to both\"}");
+                c.await("chat-message");
+                d.await("chat-message");
+                // A broadcast counts once per recipient: c and d each got the chat message.
+                double sent = Double.parseDouble(hub.get("/metrics").body().lines()
+                        .filter(l -> l.startsWith("roomhub_frames_sent_total ")).findFirst().orElseThrow().split(" ")[1]);
+                // c's welcome (connected, system, history, presence), d's welcome, user-joined to c, the message to both.
+                assertThat(sent).isEqualTo(4 + 4 + 1 + 2);
+            }
             assertThat(text).containsPattern("roomhub_rooms\\{state=\"(active|idle)\"} 1.0");
         }
     }

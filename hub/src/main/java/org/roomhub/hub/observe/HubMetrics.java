@@ -110,11 +110,13 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
     public void flow(RoomAddress room, String from, List<String> to, String msgType, int bytes, long at) {
         if (to != null && to.size() == 1 && "room".equals(to.get(0))) {
             framesIn.increment();
-        } else {
-            int n = to == null ? 1 : to.size();
-            framesOut.increment(n);
-            bytesOut.increment((double) n * bytes);
         }
+    }
+
+    @Override
+    public void delivered(RoomAddress room, int recipients, int bytes) {
+        framesOut.increment(recipients);
+        bytesOut.increment((double) recipients * bytes);
     }
 
     @Override

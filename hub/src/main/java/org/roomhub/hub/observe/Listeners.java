@@ -30,6 +30,11 @@ public record Listeners(List<RoomListener> all) implements RoomListener {
     }
 
     @Override
+    public void delivered(RoomAddress room, int recipients, int bytes) {
+        all.forEach(l -> l.delivered(room, recipients, bytes));
+    }
+
+    @Override
     public void alarmFired(RoomAddress room, long at) {
         all.forEach(l -> l.alarmFired(room, at));
     }

@@ -18,7 +18,7 @@ final class Effects {
 
     /** A frame for some sessions, or a close. */
     record Delivery(List<ClientSession> targets, EncodedFrame frame, String from, boolean broadcast,
-            int closeCode, String closeReason) {
+            int closeCode, String closeReason, boolean replay) {
         boolean isClose() {
             return frame == null;
         }
@@ -51,12 +51,17 @@ final class Effects {
 
     void send(List<ClientSession> targets, EncodedFrame frame, String from, boolean broadcast) {
         if (!targets.isEmpty() || broadcast) {
-            deliveries.add(new Delivery(List.copyOf(targets), frame, from, broadcast, 0, null));
+            deliveries.add(new Delivery(List.copyOf(targets), frame, from, broadcast, 0, null, false));
         }
     }
 
+    /** A frame resent to one session for its resume. */
+    void replay(ClientSession session, EncodedFrame frame) {
+        deliveries.add(new Delivery(List.of(session), frame, "room", false, 0, null, true));
+    }
+
     void close(ClientSession session, int code, String reason) {
-        deliveries.add(new Delivery(List.of(session), null, null, false, code, reason));
+        deliveries.add(new Delivery(List.of(session), null, null, false, code, reason, false));
     }
 
     void setAlarm(OptionalLong at) {

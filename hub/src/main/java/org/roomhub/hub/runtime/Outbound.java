@@ -11,6 +11,11 @@ public interface Outbound {
     /** Queues a frame for the client. */
     void send(EncodedFrame frame);
 
+    /** Queues a frame resent for a resume; unlike live frames it may not be refused for being behind. */
+    default void replay(EncodedFrame frame) {
+        send(frame);
+    }
+
     /** Closes the client's connection. */
     void close(int code, String reason);
 }

@@ -449,14 +449,21 @@ public final class RoomHost {
                 continue;
             }
             List<String> to = d.broadcast() ? null : new ArrayList<>(d.targets().size());
+            int recipients = 0;
             for (ClientSession s : d.targets()) {
                 if (s.isOpen()) {
-                    s.outbound().send(d.frame());
+                    if (d.replay()) {
+                        s.outbound().replay(d.frame());
+                    } else {
+                        s.outbound().send(d.frame());
+                    }
+                    recipients++;
                     if (to != null) {
                         to.add(s.sessionId());
                     }
                 }
             }
+            services.listener().delivered(address, recipients, d.frame().byteLength());
             services.listener().flow(address, d.from(), to, d.frame().type(), d.frame().byteLength(), at);
         }
     }
@@ -511,14 +518,13 @@ public final class RoomHost {
         if (missed.isEmpty()) {
             return false;
         }
-        List<ClientSession> one = List.of(session);
         for (EncodedFrame f : missed.get()) {
             Decoded<ServerFrame> decoded = services.codec().decodeServer(f.text());
             if (decoded instanceof Decoded.Ok<ServerFrame> ok && ok.frame() instanceof ServerFrame.Broadcast b
                     && !room.wants(session, b)) {
                 continue;
             }
-            current().send(one, f, "room", false);
+            current().replay(session, f);
         }
         return true;
     }
@@ -560,6 +566,7 @@ public final class RoomHost {
     public void sendNow(ClientSession session, ServerFrame frame) {
         EncodedFrame encoded = services.codec().encode(frame);
         session.outbound().send(encoded);
+        services.listener().delivered(address, 1, encoded.byteLength());
         services.listener().flow(address, "room", List.of(session.sessionId()), encoded.type(), encoded.byteLength(), now());
     }
 

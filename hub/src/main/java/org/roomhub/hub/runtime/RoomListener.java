@@ -19,6 +19,9 @@ public interface RoomListener {
     /** A frame travelled; {@code to} is null for a broadcast. */
     void flow(RoomAddress room, String from, List<String> to, String msgType, int bytes, long at);
 
+    /** One frame was handed to {@code recipients} clients (a broadcast counts each of them). */
+    default void delivered(RoomAddress room, int recipients, int bytes) {}
+
     /** The room's alarm fired. */
     void alarmFired(RoomAddress room, long at);
 

@@ -17,8 +17,8 @@ import org.roomhub.protocol.EncodedFrame;
  */
 public final class OutboundQueue {
 
-    /** A waiting frame and its session-local number. */
-    public record Entry(long n, EncodedFrame frame) {}
+    /** A waiting frame and its session-local number; {@code replay} marks a frame resent for a resume. */
+    public record Entry(long n, EncodedFrame frame, boolean replay) {}
 
     /** What {@link #offer} did. */
     public enum Result {
@@ -38,6 +38,9 @@ public final class OutboundQueue {
     /** Keyed by the conflation subject for conflatable frames, else by {@code n}; insertion order is delivery order. */
     private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>();
     private long bytes;
+    /** Replayed frames waiting; they do not count against the bounds, which are for live traffic. */
+    private int replayFrames;
+    private long replayBytes;
     private long next;
     private long dropped;
     private boolean closed;
@@ -62,7 +65,8 @@ public final class OutboundQueue {
         String subject = policy == Overflow.CONFLATE ? Conflation.subject(frame) : null;
         int size = frame.byteLength();
         // A waiting value of the same subject means the client is behind: the newer value wins.
-        boolean full = !entries.isEmpty() && (entries.size() >= maxFrames || bytes + size > maxBytes);
+        boolean full = entries.size() > replayFrames
+                && (entries.size() - replayFrames >= maxFrames || bytes - replayBytes + size > maxBytes);
         if (subject != null && (entries.containsKey(subject) || full)) {
             if (!evict(subject)) {
                 return Result.OVERFLOW;
@@ -79,23 +83,48 @@ public final class OutboundQueue {
     }
 
     private void put(Object subject, EncodedFrame frame, int size) {
-        Entry e = new Entry(++next, frame);
+        Entry e = new Entry(++next, frame, false);
         entries.put(subject == null ? (Object) e.n() : subject, e);
         bytes += size;
+    }
+
+    /**
+     * Adds a frame resent for a resume, past the bounds: a replay is already bounded by what the room
+     * holds for resume, and refusing it would close a client that is catching up. Never conflated.
+     */
+    public synchronized Result offerReplay(EncodedFrame frame) {
+        if (closed) {
+            return Result.CLOSED;
+        }
+        Entry e = new Entry(++next, frame, true);
+        entries.put(e.n(), e);
+        bytes += frame.byteLength();
+        replayFrames++;
+        replayBytes += frame.byteLength();
+        return Result.QUEUED;
+    }
+
+    /** Accounts for an entry leaving the queue. */
+    private void removed(Entry e) {
+        bytes -= e.frame().byteLength();
+        if (e.replay()) {
+            replayFrames--;
+            replayBytes -= e.frame().byteLength();
+        }
     }
 
     /** Removes the waiting frame of {@code subject}, else the oldest conflatable frame; false when there is none. */
     private boolean evict(String subject) {
         Entry same = entries.remove(subject);
         if (same != null) {
-            bytes -= same.frame().byteLength();
+            removed(same);
             return true;
         }
         Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Object, Entry> e = it.next();
             if (e.getKey() instanceof String) {
-                bytes -= e.getValue().frame().byteLength();
+                removed(e.getValue());
                 it.remove();
                 return true;
             }
@@ -111,7 +140,7 @@ public final class OutboundQueue {
         }
         Entry e = it.next();
         it.remove();
-        bytes -= e.frame().byteLength();
+        removed(e);
         return e;
     }
 
@@ -123,7 +152,7 @@ public final class OutboundQueue {
             Entry e = it.next();
             if (e.n() <= n) {
                 it.remove();
-                bytes -= e.frame().byteLength();
+                removed(e);
             } else if (out.size() < max) {
                 out.add(e);
             } else {
@@ -164,6 +193,8 @@ public final class OutboundQueue {
         int n = entries.size();
         entries.clear();
         bytes = 0;
+        replayFrames = 0;
+        replayBytes = 0;
         return n;
     }
 

@@ -42,6 +42,13 @@ final class PollingMailbox implements Outbound {
     }
 
     @Override
+    public void replay(EncodedFrame frame) {
+        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
+            wake();
+        }
+    }
+
+    @Override
     public String transport() {
         return "polling";
     }

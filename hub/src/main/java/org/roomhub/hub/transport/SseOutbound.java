@@ -79,6 +79,13 @@ final class SseOutbound implements Outbound, WriteListener {
         }
     }
 
+    @Override
+    public void replay(EncodedFrame frame) {
+        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
+            schedule();
+        }
+    }
+
     private void overflow() {
         int discarded = queue.close();
         drops.closed(discarded + 1L);

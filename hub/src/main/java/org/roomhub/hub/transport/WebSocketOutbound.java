@@ -59,6 +59,13 @@ final class WebSocketOutbound implements Outbound {
         }
     }
 
+    @Override
+    public void replay(EncodedFrame frame) {
+        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
+            schedule();
+        }
+    }
+
     private void overflow() {
         int discarded = queue.close();
         drops.closed(discarded + 1L);
