@@ -29,8 +29,13 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
     private final Counter handlerErrors;
     private final Timer wakeLatency;
 
+    private final Supplier<List<RoomHost>> rooms;
+    private final PerRoom perRoom;
+
     /** Metrics over the rooms {@code rooms} lists. */
     public HubMetrics(Supplier<List<RoomHost>> rooms) {
+        this.rooms = rooms;
+        this.perRoom = new PerRoom(registry);
         hibernations = Counter.builder("roomhub_hibernations").description("Rooms evicted from memory").register(registry);
         wakes = Counter.builder("roomhub_wakes").description("Rooms re-created from storage").register(registry);
         connects = Counter.builder("roomhub_connections_opened").register(registry);
@@ -81,6 +86,7 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
 
     /** The Prometheus text exposition. */
     public String scrape() {
+        perRoom.update(rooms.get());
         return registry.scrape();
     }
 

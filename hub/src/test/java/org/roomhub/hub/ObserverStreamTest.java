@@ -1,0 +1,85 @@
+package org.roomhub.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.config.HubConfig.LimitsConfig.Rate;
+
+class ObserverStreamTest {
+
+    @TempDir
+    Path data;
+    TestHub hub;
+
+    @BeforeEach
+    void start() {
+        hub = TestHub.start(data, cfg -> {
+            cfg.rooms.hibernateAfter = Duration.ofMillis(400);
+            cfg.limits.rates.put("chat", new Rate(100_000, 100_000));
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void an_observer_sees_clients_room_states_and_flows_as_they_happen() {
+        try (WsClient observer = WsClient.connect(hub.ws("/hub/events"))) {
+            assertThat(observer.await("hello").path("rooms").isArray()).isTrue();
+            try (WsClient c = hub.join("/rooms/chat/watched?name=zoe")) {
+                String id = c.sessionId();
+                var joined = observer.await("client-connected", f -> f.path("sessionId").asText().equals(id));
+                assertThat(joined.path("room").asText()).isEqualTo("chat/watched");
+                assertThat(joined.path("user").asText()).isEqualTo("zoe");
+                assertThat(joined.path("transport").asText()).isEqualTo("websocket");
+                observer.await("room-state", f -> f.path("room").asText().equals("chat/watched")
+                        && f.path("from").asText().equals("resuming") && f.path("to").asText().equals("active"));
+                observer.await("room-state", f -> f.path("room").asText().equals("chat/watched") && f.path("to").asText().equals("hibernating"));
+
+                c.send("{\"type\":\"chat-message\",\"text\":\"seen\"}");
+                observer.await("room-state", f -> f.path("room").asText().equals("chat/watched")
+                        && f.path("from").asText().equals("hibernating") && f.path("to").asText().equals("resuming"));
+                observer.await("flow", f -> f.path("from").asText().equals(id) && f.path("msgType").asText().equals("chat-message"));
+                observer.await("flow", f -> f.path("from").asText().equals("room") && f.path("to").asText().equals("broadcast")
+                        && f.path("msgType").asText().equals("chat-message") && f.path("bytes").asInt() > 0);
+                c.close();
+                observer.await("client-disconnected", f -> f.path("sessionId").asText().equals(id));
+            }
+        }
+    }
+
+    @Test
+    void dense_flows_turn_into_one_flow_summary_per_room_per_second() {
+        try (WsClient observer = WsClient.connect(hub.ws("/hub/events")); WsClient c = hub.join("/rooms/chat/busy")) {
+            observer.await("hello");
+            c.await("presence");
+            for (int i = 0; i < 200; i++) {
+                c.send("{\"type\":\"chat-message\",\"text\":\"burst " + i + "\"}");
+            }
+            c.await("chat-message", f -> f.path("text").asText().equals("burst 199"));
+            var summary = observer.await("flow-summary", f -> f.path("room").asText().equals("chat/busy"));
+            assertThat(summary.path("perSecond").asDouble()).isPositive();
+            assertThat(summary.path("byType").path("chat-message").asLong()).isPositive();
+            assertThat(observer.ofType("flow").size()).isLessThan(400);
+        }
+    }
+
+    @Test
+    void prometheus_shows_each_rooms_figures_tagged_by_room() {
+        try (WsClient c = hub.join("/rooms/map/tagged")) {
+            c.send("{\"type\":\"add-waypoint\",\"location\":{\"lat\":1,\"lng\":2}}");
+            c.await("route");
+            String text = hub.get("/metrics").body();
+            assertThat(text).contains("roomhub_room_connections{room=\"map/tagged\"} 1.0",
+                    "roomhub_room_messages_processed{room=\"map/tagged\"} 1.0");
+            assertThat(text).containsPattern("roomhub_room_state\\{room=\"map/tagged\",state=\"(active|idle)\"} 1.0");
+        }
+    }
+}
