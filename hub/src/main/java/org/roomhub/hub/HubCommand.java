@@ -4,13 +4,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
 import org.roomhub.hub.auth.TokenService;
 import org.roomhub.hub.config.DurationConverter;
+import org.roomhub.hub.config.HubConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +45,23 @@ public final class HubCommand implements Callable<Integer> {
                     + "(default: any on loopback, none beyond).")
     List<String> corsOrigins = new ArrayList<>();
 
+    @Option(names = "--rate-limit", paramLabel = "TYPE=PER_CONN,PER_USER",
+            description = "Frames per minute a connection and a user may send to rooms of TYPE, e.g. chat=600,1200; "
+                    + "repeatable (defaults: chat=60,120, metrics=60000,120000, others 600,1200).")
+    Map<String, String> rateLimits = new LinkedHashMap<>();
+
+    private static HubConfig.LimitsConfig.Rate parseRate(String type, String value) {
+        String[] parts = value.split(",");
+        try {
+            int perConnection = Integer.parseInt(parts[0].strip());
+            int perUser = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : 2 * perConnection;
+            return new HubConfig.LimitsConfig.Rate(perConnection, perUser);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("--rate-limit " + type + "=" + value
+                    + ": give frames per minute as PER_CONN or PER_CONN,PER_USER");
+        }
+    }
+
     /** Entry point; exits with the command's status. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new HubCommand()).execute(args));
@@ -54,6 +74,7 @@ public final class HubCommand implements Callable<Integer> {
             cfg.storage.dataDir = data;
             cfg.rooms.hibernateAfter = hibernateAfter;
             cfg.http.corsOrigins.addAll(corsOrigins);
+            rateLimits.forEach((type, value) -> cfg.limits.rates.put(type, parseRate(type, value)));
             if (insecure) {
                 cfg.auth.required = false;
             }

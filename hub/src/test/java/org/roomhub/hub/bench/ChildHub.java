@@ -57,7 +57,9 @@ final class ChildHub implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", testClassPath(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of(HubCommand.class.getName(), "--port", "0", "--bind", "127.0.0.1", "--data", data.toString()));
+        cmd.addAll(List.of(HubCommand.class.getName(), "--port", "0", "--bind", "127.0.0.1", "--data", data.toString(),
+                // The benchmark measures the hub, not its rate limits (chat's default is 60 per minute).
+                "--rate-limit", "chat=10000000,10000000"));
         cmd.addAll(List.of(hubArgs));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();

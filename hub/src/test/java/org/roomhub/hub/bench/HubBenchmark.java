@@ -516,7 +516,7 @@ public final class HubBenchmark {
                     .forEach(e -> byThread.append(byThread.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
                             .append(String.format(Locale.ROOT, "%.0f%%", 100.0 * e.getValue() / cpu)));
             add("fanout", "hub CPU by thread group", byThread.toString(), "% of hub CPU",
-                    "roomhub-room-N run room events and deliver() to every socket inline");
+                    "roomhub-room-N run room events and enqueue deliveries; roomhub-writer-N write to the sockets");
             add("fanout", "frames delivered", f0(frames / wall), "frames/s",
                     String.format(Locale.ROOT, "%.0f msg/s sent; %d frames still undelivered 10 s after publishing stopped; %d subscribers closed by the hub", (s1 - s0) / wall, lost,
                             closedSubs));
