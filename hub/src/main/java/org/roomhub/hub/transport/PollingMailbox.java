@@ -14,7 +14,7 @@ import org.roomhub.protocol.EncodedFrame;
  * arrives or its wait ends. When the queue overflows (a client that stopped polling) the mailbox is
  * closed with 1013: what it holds is still handed out, followed by the close.
  */
-final class PollingMailbox implements Outbound {
+final class PollingMailbox extends QueuedOutbound {
 
     /** Most frames in one response. */
     static final int MAX_BATCH = 1_000;
@@ -24,8 +24,6 @@ final class PollingMailbox implements Outbound {
     /** One poll's answer. */
     record Batch(List<OutboundQueue.Entry> messages, long next, Integer closeCode, String closeReason) {}
 
-    private final OutboundQueue queue;
-    private final DropReport drops;
     private final BiConsumer<Integer, String> gone;
     private final ScheduledExecutorService timer;
     private CompletableFuture<Batch> waiter;
@@ -35,17 +33,9 @@ final class PollingMailbox implements Outbound {
     private String closeReason;
 
     PollingMailbox(OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone, ScheduledExecutorService timer) {
-        this.queue = queue;
-        this.drops = drops;
+        super(queue, drops);
         this.gone = gone;
         this.timer = timer;
-    }
-
-    @Override
-    public void replay(EncodedFrame frame) {
-        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
-            wake();
-        }
     }
 
     @Override
@@ -54,26 +44,21 @@ final class PollingMailbox implements Outbound {
     }
 
     @Override
-    public void send(EncodedFrame frame) {
-        synchronized (this) {
-            if (closeCode != null) {
-                return;
-            }
-        }
-        switch (queue.offer(frame)) {
-            case QUEUED -> wake();
-            case CONFLATED -> {
-                drops.conflated(1);
-                wake();
-            }
-            case OVERFLOW -> {
-                drops.closed(1);
-                String reason = "consumer too slow; poll again with after={last seq}";
-                close(WebSocketOutbound.TRY_AGAIN_LATER, reason);
-                gone.accept(WebSocketOutbound.TRY_AGAIN_LATER, reason);
-            }
-            case CLOSED -> { }
-        }
+    protected synchronized boolean refusing() {
+        return closeCode != null;
+    }
+
+    @Override
+    protected void ready() {
+        wake();
+    }
+
+    @Override
+    protected void overflow() {
+        drops.closed(1);
+        String reason = "consumer too slow; poll again with after={last seq}";
+        close(TRY_AGAIN_LATER, reason);
+        gone.accept(TRY_AGAIN_LATER, reason);
     }
 
     /** Closes the mailbox: what it holds is still handed out, then the close. */

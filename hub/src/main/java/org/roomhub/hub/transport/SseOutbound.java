@@ -18,12 +18,10 @@ import org.roomhub.protocol.EncodedFrame;
  * seq, else the last one sent (starting at the {@code connected} frame's seq, or at {@code since} when
  * resuming), so {@code Last-Event-ID} always resumes correctly.
  */
-final class SseOutbound implements Outbound, WriteListener {
+final class SseOutbound extends QueuedOutbound implements WriteListener {
 
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final OutboundQueue queue;
-    private final DropReport drops;
     private final BiConsumer<Integer, String> gone;
     private final java.util.function.Function<String, JsonNode> parse;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -40,9 +38,8 @@ final class SseOutbound implements Outbound, WriteListener {
 
     SseOutbound(OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone, Long since,
             java.util.function.Function<String, JsonNode> parse, java.util.concurrent.Executor writer) {
+        super(queue, drops);
         this.writer = writer;
-        this.queue = queue;
-        this.drops = drops;
         this.gone = gone;
         this.parse = parse;
         this.lastSeq = since == null ? -1 : since;
@@ -67,29 +64,15 @@ final class SseOutbound implements Outbound, WriteListener {
     }
 
     @Override
-    public void send(EncodedFrame frame) {
-        switch (queue.offer(frame)) {
-            case QUEUED -> schedule();
-            case CONFLATED -> {
-                drops.conflated(1);
-                schedule();
-            }
-            case OVERFLOW -> overflow();
-            case CLOSED -> { }
-        }
+    protected void ready() {
+        schedule();
     }
 
     @Override
-    public void replay(EncodedFrame frame) {
-        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
-            schedule();
-        }
-    }
-
-    private void overflow() {
+    protected void overflow() {
         int discarded = queue.close();
         drops.closed(discarded + 1L);
-        finish(WebSocketOutbound.TRY_AGAIN_LATER, "consumer too slow; reconnect with Last-Event-ID");
+        finish(TRY_AGAIN_LATER, "consumer too slow; reconnect with Last-Event-ID");
     }
 
     /** Ends the stream once what is queued has been written. */

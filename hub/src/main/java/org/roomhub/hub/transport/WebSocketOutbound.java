@@ -15,14 +15,9 @@ import org.roomhub.protocol.EncodedFrame;
  * {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  */
-final class WebSocketOutbound implements Outbound {
-
-    /** Close code for "try again later": the consumer was too slow. */
-    static final int TRY_AGAIN_LATER = 1013;
+final class WebSocketOutbound extends QueuedOutbound {
 
     private final Session session;
-    private final OutboundQueue queue;
-    private final DropReport drops;
     private final BiConsumer<Integer, String> gone;
     private final Executor writer;
     /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
@@ -34,10 +29,9 @@ final class WebSocketOutbound implements Outbound {
 
     WebSocketOutbound(Session session, OutboundQueue queue, DropReport drops, Executor writer,
             BiConsumer<Integer, String> gone) {
+        super(queue, drops);
         this.session = session;
         this.writer = writer;
-        this.queue = queue;
-        this.drops = drops;
         this.gone = gone;
     }
 
@@ -47,26 +41,12 @@ final class WebSocketOutbound implements Outbound {
     }
 
     @Override
-    public void send(EncodedFrame frame) {
-        switch (queue.offer(frame)) {
-            case QUEUED -> schedule();
-            case CONFLATED -> {
-                drops.conflated(1);
-                schedule();
-            }
-            case OVERFLOW -> overflow();
-            case CLOSED -> { }
-        }
+    protected void ready() {
+        schedule();
     }
 
     @Override
-    public void replay(EncodedFrame frame) {
-        if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
-            schedule();
-        }
-    }
-
-    private void overflow() {
+    protected void overflow() {
         int discarded = queue.close();
         drops.closed(discarded + 1L);
         String reason = "consumer too slow; reconnect and resume";

@@ -85,8 +85,8 @@ public final class WebSocketTransport {
         if (refused.isPresent()) {
             String text = edge.codec().encode(new ServerFrame.Error(ErrorCode.ROOM_FULL, refusalMessage(refused.get()),
                     System.currentTimeMillis())).text();
-            ctx.session.sendText(text, Callback.from(() -> ctx.session.close(WebSocketOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP),
-                    e -> ctx.session.close(WebSocketOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP)));
+            ctx.session.sendText(text, Callback.from(() -> ctx.session.close(QueuedOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP),
+                    e -> ctx.session.close(QueuedOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP)));
             return;
         }
         // Jetty's idle timeout counts writes too; it is only the backstop behind the heartbeats.
