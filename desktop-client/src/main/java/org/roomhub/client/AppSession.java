@@ -1,5 +1,7 @@
 package org.roomhub.client;
 
+import org.roomhub.client.ui.shell.Transport;
+
 /**
  * The settings one launch runs with.
  *
@@ -7,14 +9,17 @@ package org.roomhub.client;
  * @param token     credential or null
  * @param userName  display name
  * @param roomName  chat and map room
+ * @param transport how the rooms are reached, until changed in the connection bar
  * @param localHost this machine's metrics room
  * @param width     window width
  * @param height    window height
  */
-record AppSession(String hubUrl, String token, String userName, String roomName, String localHost, int width, int height) {
+record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height) {
 
     /** A new app for these settings; FX thread. */
     DesktopApp newApp() {
-        return new DesktopApp(hubUrl, token, userName, roomName, localHost);
+        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost);
+        app.shell().transportProperty().set(transport); // before show(), which connects
+        return app;
     }
 }

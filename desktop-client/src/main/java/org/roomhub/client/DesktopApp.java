@@ -53,7 +53,7 @@ public final class DesktopApp {
         map = new MapViewModel(Platform::runLater);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
         List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
-        shell = new ShellViewModel(tabs, endpoint -> new HubClient(endpoint, codec), hubUrl, token, userName, localHost);
+        shell = new ShellViewModel(tabs, (endpoint, transport) -> new HubClient(endpoint, codec, transport), hubUrl, token, userName, localHost);
         shell.roomNameProperty().set(roomName);
         chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
         mapView = new MapView(map, codec.mapper());

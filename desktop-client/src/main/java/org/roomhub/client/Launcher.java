@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.roomhub.client.agent.MetricsPublisher;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.client.ui.shell.Transport;
 import org.roomhub.protocol.FrameCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,10 @@ public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--room", description = "Chat and map room name (default: ${DEFAULT-VALUE}).")
     String room = "lobby";
+
+    @Option(names = "--transport", paramLabel = "KIND",
+            description = "How rooms are reached: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); the connection bar can change it.")
+    Transport transport = Transport.WEBSOCKET;
 
     @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
     View render;
@@ -66,7 +71,7 @@ public final class Launcher implements Callable<Integer> {
         HubClient publisherClient = new HubClient(HubEndpoint.parse(hubUrl, token), new FrameCodec());
         MetricsPublisher publisher = noPublish ? null : MetricsPublisher.start(publisherClient, localHost);
         try {
-            AppSession session = new AppSession(hubUrl, token, name, room, localHost, wh[0], wh[1]);
+            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, wh[0], wh[1]);
             return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
         } finally {
             if (publisher != null) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
@@ -21,8 +23,9 @@ import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomSummary;
 
 /**
- * Everything the desktop says to one hub: joins rooms, observes the hub, reads the REST API.
- * Owns one {@link HttpClient} and one timer thread shared by all its connections.
+ * Everything the desktop says to one hub: joins rooms (over the {@link TransportKind} it was made
+ * with, unless told otherwise), observes the hub, reads the REST API. Owns one {@link HttpClient},
+ * one timer thread and a pool for blocking reads (SSE streams), shared by all its connections.
  */
 public final class HubClient implements AutoCloseable {
 
@@ -30,14 +33,27 @@ public final class HubClient implements AutoCloseable {
     private final FrameCodec codec;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
+    private final ExecutorService io;
+    private final TransportKind transport;
 
-    /** A client of the hub at {@code endpoint}. */
+    /** A client of the hub at {@code endpoint} whose rooms use WebSocket. */
     public HubClient(HubEndpoint endpoint, FrameCodec codec) {
+        this(endpoint, codec, TransportKind.WEBSOCKET);
+    }
+
+    /** A client of the hub at {@code endpoint} whose rooms use {@code transport}. */
+    public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport) {
         this.endpoint = endpoint;
         this.codec = codec;
+        this.transport = transport;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hub-client-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "hub-client-io");
             t.setDaemon(true);
             return t;
         });
@@ -48,9 +64,19 @@ public final class HubClient implements AutoCloseable {
         return endpoint;
     }
 
-    /** Joins a room; the returned connection reconnects by itself until closed. */
+    /** The transport {@link #join(RoomAddress, String, RoomListener)} uses. */
+    public TransportKind transport() {
+        return transport;
+    }
+
+    /** Joins a room over this client's transport; the connection reconnects by itself until closed. */
     public RoomConnection join(RoomAddress room, String displayName, RoomListener listener) {
-        RoomConnection connection = new RoomConnection(this, room, displayName, listener);
+        return join(room, displayName, transport, listener);
+    }
+
+    /** Joins a room over {@code kind}; the connection reconnects by itself until closed. */
+    public RoomConnection join(RoomAddress room, String displayName, TransportKind kind, RoomListener listener) {
+        RoomConnection connection = new RoomConnection(this, room, displayName, kind, listener);
         connection.open();
         return connection;
     }
@@ -79,17 +105,30 @@ public final class HubClient implements AutoCloseable {
         return new HubAdminClient(this);
     }
 
-    /** Stops the timer; open connections should be closed first. */
+    /** Stops the timer and the reader pool; open connections should be closed first. */
     @Override
     public void close() {
         timer.shutdownNow();
+        io.shutdownNow();
     }
 
     FrameCodec codec() {
         return codec;
     }
 
-    ReconnectingSocket socket(Supplier<URI> uri, ReconnectingSocket.Handler handler) {
+    HttpClient http() {
+        return http;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    Executor io() {
+        return io;
+    }
+
+    ReconnectingSocket socket(Supplier<URI> uri, RoomTransport.Handler handler) {
         return new ReconnectingSocket(http, timer, uri, handler, Backoff.standard());
     }
 

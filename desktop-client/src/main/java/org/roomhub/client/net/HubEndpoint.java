@@ -39,6 +39,50 @@ public record HubEndpoint(URI baseUrl, String token) {
         return URI.create(wsBase() + "/rooms/" + room.type() + "/" + room.name() + query);
     }
 
+    /** SSE URL of a room; resuming goes in the {@code Last-Event-ID} header, not here. */
+    public URI roomEvents(RoomAddress room, String displayName) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        param(query, "name", displayName);
+        return http(roomPath(room) + "/events" + query);
+    }
+
+    /** Polling URL that opens a session; {@code after} > 0 resumes after that room seq. */
+    public URI roomPollOpen(RoomAddress room, String displayName, long after) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        param(query, "name", displayName);
+        if (after > 0) {
+            param(query, "after", Long.toString(after));
+        }
+        return http(roomPath(room) + "/poll" + query);
+    }
+
+    /** Polling URL of an open session: acknowledges up to {@code next}, waits up to {@code waitSeconds}. */
+    public URI roomPoll(RoomAddress room, String sessionId, long next, int waitSeconds) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        param(query, "session", sessionId);
+        param(query, "after", Long.toString(next));
+        param(query, "wait", Integer.toString(waitSeconds));
+        return http(roomPath(room) + "/poll" + query);
+    }
+
+    /** Where an SSE or polling session posts its frames. */
+    public URI roomMessages(RoomAddress room, String sessionId) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        param(query, "session", sessionId);
+        return http(roomPath(room) + "/messages" + query);
+    }
+
+    /** The admin path of one session, {@code DELETE} closes it. */
+    public URI roomSession(RoomAddress room, String sessionId) {
+        StringBuilder query = new StringBuilder();
+        param(query, "token", token);
+        return http("/api" + roomPath(room) + "/sessions/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8) + query);
+    }
+
     /** WebSocket URL of the observer stream. */
     public URI observerSocket() {
         StringBuilder query = new StringBuilder();
@@ -54,6 +98,10 @@ public record HubEndpoint(URI baseUrl, String token) {
     /** {@code host:port}, for labels. */
     public String display() {
         return baseUrl.getAuthority();
+    }
+
+    private static String roomPath(RoomAddress room) {
+        return "/rooms/" + room.type() + "/" + room.name();
     }
 
     private String wsBase() {

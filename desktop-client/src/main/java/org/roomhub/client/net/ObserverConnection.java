@@ -6,14 +6,17 @@ import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ObserverFrame;
 
-/** The hub's observer stream {@code /hub/events}: room lifecycles, clients and flows, as they happen. */
+/**
+ * The hub's observer stream {@code /hub/events}: room lifecycles, clients and flows, as they happen.
+ * Always a WebSocket, whatever transport the rooms use: the hub serves it on nothing else.
+ */
 public final class ObserverConnection implements AutoCloseable {
 
     private final ReconnectingSocket socket;
 
     ObserverConnection(HubClient hub, Consumer<ObserverFrame> frames, BiConsumer<ConnectionState, String> states) {
         FrameCodec codec = hub.codec();
-        this.socket = hub.socket(() -> hub.endpoint().observerSocket(), new ReconnectingSocket.Handler() {
+        this.socket = hub.socket(() -> hub.endpoint().observerSocket(), new RoomTransport.Handler() {
             @Override
             public void onText(String text) {
                 if (codec.decodeObserver(text) instanceof Decoded.Ok<ObserverFrame> ok) {

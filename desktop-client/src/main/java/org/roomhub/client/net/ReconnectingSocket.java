@@ -8,58 +8,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A text WebSocket that comes back by itself: when the socket drops it reconnects after a
  * {@link Backoff} delay, asking {@code uri} again each time so the caller can add {@code since=}.
  * Callbacks arrive one at a time on the HTTP client's threads.
  */
-final class ReconnectingSocket {
-
-    private static final Logger LOG = Logger.getLogger(ReconnectingSocket.class.getName());
-
-    /** What the socket tells its owner. */
-    interface Handler {
-        /** One complete text frame. */
-        void onText(String text);
-
-        /** The state moved; {@code detail} says why when there is a reason. */
-        void onState(ConnectionState state, String detail);
-    }
+final class ReconnectingSocket extends ReconnectingTransport {
 
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final Supplier<URI> uri;
-    private final Handler handler;
-    private final Backoff backoff;
 
     private WebSocket socket;
     private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
-    private boolean closed;
-    private ConnectionState state = ConnectionState.CONNECTING;
 
     ReconnectingSocket(HttpClient http, ScheduledExecutorService timer, Supplier<URI> uri, Handler handler, Backoff backoff) {
+        super(timer, handler, backoff);
         this.http = http;
         this.timer = timer;
         this.uri = uri;
-        this.handler = handler;
-        this.backoff = backoff;
     }
 
-    /** Starts the first attempt. */
-    void open() {
-        moveTo(ConnectionState.CONNECTING, null);
-        attempt();
-    }
-
-    /** Sends one text frame; false when not connected (the frame is not queued). */
-    synchronized boolean send(String text) {
+    @Override
+    public synchronized boolean send(String text) {
         WebSocket ws = socket;
-        if (ws == null || closed) {
+        if (ws == null) {
             return false;
         }
         // The JDK WebSocket allows one outstanding send: chain them.
@@ -67,106 +42,59 @@ final class ReconnectingSocket {
         return true;
     }
 
-    /** Closes for good with a normal close code. */
-    void close() {
-        WebSocket ws;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            ws = socket;
-            socket = null;
-        }
-        if (ws != null) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
-            timer.schedule(ws::abort, 2, TimeUnit.SECONDS);
-        }
-        moveTo(ConnectionState.CLOSED, null);
-    }
-
-    /** Drops the socket without closing for good, as a network failure would; a reconnect follows. */
-    void dropForTest() {
-        WebSocket ws;
-        synchronized (this) {
-            ws = socket;
-        }
-        if (ws != null) {
-            ws.abort();
-            scheduleReconnect("dropped");
-        }
-    }
-
-    synchronized ConnectionState state() {
-        return state;
-    }
-
-    private void attempt() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-        }
+    @Override
+    protected void attempt(int gen) {
         URI target = uri.get();
         http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(target, new Listener())
+                .buildAsync(target, new Listener(gen))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
-                        scheduleReconnect(rootMessage(error));
+                        failed(gen, rootMessage(error));
                         return;
                     }
-                    boolean keep;
                     synchronized (this) {
-                        keep = !closed;
-                        if (keep) {
-                            socket = ws;
-                            sendChain = CompletableFuture.completedFuture(null);
+                        if (!isCurrent(gen)) {
+                            ws.abort();
+                            return;
                         }
+                        socket = ws;
+                        sendChain = CompletableFuture.completedFuture(null);
                     }
-                    if (!keep) {
-                        ws.abort();
-                        return;
-                    }
-                    backoff.reset();
-                    moveTo(ConnectionState.CONNECTED, target.getHost() + ":" + target.getPort());
+                    connected(gen, target.getHost() + ":" + target.getPort());
                 });
     }
 
-    private void scheduleReconnect(String why) {
+    @Override
+    protected void release(boolean forGood) {
+        WebSocket ws;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
+            ws = socket;
             socket = null;
         }
-        Duration delay = backoff.next();
-        moveTo(ConnectionState.RECONNECTING, why + " — retry in " + delay.toMillis() + " ms");
-        timer.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        if (ws == null) {
+            return;
+        }
+        if (forGood) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+            try {
+                timer.schedule(ws::abort, 2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                ws.abort();
+            }
+        } else {
+            ws.abort();
+        }
     }
 
-    private void moveTo(ConnectionState next, String detail) {
-        synchronized (this) {
-            state = next;
-        }
-        try {
-            handler.onState(next, detail);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "state handler failed", e);
-        }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
-
-    /** Gathers partial text frames and hands over whole ones. */
+    /** Gathers partial text frames and hands over whole ones, for one attempt. */
     private final class Listener implements WebSocket.Listener {
+        private final int gen;
         private final StringBuilder partial = new StringBuilder();
+
+        Listener(int gen) {
+            this.gen = gen;
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -174,7 +102,7 @@ final class ReconnectingSocket {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                deliver(handler::onText, text);
+                deliver(gen, text);
             }
             ws.request(1);
             return null;
@@ -182,32 +110,13 @@ final class ReconnectingSocket {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            synchronized (ReconnectingSocket.this) {
-                if (socket != ws) {
-                    return null;
-                }
-            }
-            scheduleReconnect("closed " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            failed(gen, "closed " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            synchronized (ReconnectingSocket.this) {
-                if (socket != ws) {
-                    return;
-                }
-            }
-            scheduleReconnect(rootMessage(error));
-        }
-
-        private void deliver(Consumer<String> sink, String text) {
-            try {
-                sink.accept(text);
-            } catch (RuntimeException e) {
-                // A faulty handler must not kill the socket's read loop.
-                LOG.log(Level.WARNING, "frame handler failed", e);
-            }
+            failed(gen, rootMessage(error));
         }
     }
 }

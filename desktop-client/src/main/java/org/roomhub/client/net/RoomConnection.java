@@ -9,8 +9,9 @@ import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * One session in one room over WebSocket. Remembers the highest broadcast {@code seq} it saw and
- * rejoins with {@code ?since=} after a drop, so nothing broadcast in between is missed.
+ * One session in one room, over any {@link TransportKind}. Decodes frames and remembers the highest
+ * broadcast {@code seq} it saw, which the transport resumes from after a drop, so nothing broadcast
+ * in between is missed.
  */
 public final class RoomConnection implements AutoCloseable {
 
@@ -20,15 +21,17 @@ public final class RoomConnection implements AutoCloseable {
     private final FrameCodec codec;
     private final RoomListener listener;
     private final AtomicLong lastSeq = new AtomicLong();
-    private final ReconnectingSocket socket;
+    private final TransportKind kind;
+    private final RoomTransport link;
     private volatile String sessionId;
     private volatile String user;
 
-    RoomConnection(HubClient hub, RoomAddress room, String displayName, RoomListener listener) {
+    RoomConnection(HubClient hub, RoomAddress room, String displayName, TransportKind kind, RoomListener listener) {
         this.room = room;
+        this.kind = kind;
         this.codec = hub.codec();
         this.listener = listener;
-        this.socket = hub.socket(() -> hub.endpoint().roomSocket(room, displayName, lastSeq.get()), new ReconnectingSocket.Handler() {
+        this.link = RoomTransport.create(kind, hub, room, displayName, lastSeq::get, new RoomTransport.Handler() {
             @Override
             public void onText(String text) {
                 receive(text);
@@ -42,12 +45,17 @@ public final class RoomConnection implements AutoCloseable {
     }
 
     void open() {
-        socket.open();
+        link.open();
     }
 
-    /** Sends a frame; false when the socket is down at the moment. */
+    /** How this session reaches the room. */
+    public TransportKind transport() {
+        return kind;
+    }
+
+    /** Sends a frame; false when the connection is down at the moment. */
     public boolean send(ClientFrame frame) {
-        return socket.send(codec.write(frame));
+        return link.send(codec.write(frame));
     }
 
     /** The room this session is in. */
@@ -72,18 +80,18 @@ public final class RoomConnection implements AutoCloseable {
 
     /** Current state. */
     public ConnectionState state() {
-        return socket.state();
+        return link.state();
     }
 
-    /** Simulates a network failure: the socket is aborted and the connection resumes by itself. */
+    /** Simulates a network failure: the link is aborted and the connection resumes by itself. */
     public void simulateDrop() {
-        socket.dropForTest();
+        link.dropForTest();
     }
 
     /** Leaves the room for good. */
     @Override
     public void close() {
-        socket.close();
+        link.close();
     }
 
     private void receive(String text) {

@@ -22,4 +22,18 @@ class HubEndpointTest {
         assertThat(endpoint.roomSocket(new RoomAddress("metrics", "box"), null, 0).toString())
                 .isEqualTo("ws://127.0.0.1:7070/rooms/metrics/box");
     }
+
+    @Test
+    void sse_polling_and_post_urls_carry_token_session_and_resume_point() {
+        HubEndpoint endpoint = HubEndpoint.parse("http://10.0.0.2:7070", "t");
+        RoomAddress room = new RoomAddress("chat", "lobby");
+        assertThat(endpoint.roomEvents(room, "Ann").toString()).isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/events?token=t&name=Ann");
+        assertThat(endpoint.roomPollOpen(room, "Ann", 0).toString()).isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/poll?token=t&name=Ann");
+        assertThat(endpoint.roomPollOpen(room, "Ann", 17).toString())
+                .isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/poll?token=t&name=Ann&after=17");
+        assertThat(endpoint.roomPoll(room, "s1", 3, 25).toString())
+                .isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/poll?token=t&session=s1&after=3&wait=25");
+        assertThat(endpoint.roomMessages(room, "s1").toString()).isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/messages?token=t&session=s1");
+        assertThat(endpoint.roomSession(room, "s1").toString()).isEqualTo("http://10.0.0.2:7070/api/rooms/chat/lobby/sessions/s1?token=t");
+    }
 }

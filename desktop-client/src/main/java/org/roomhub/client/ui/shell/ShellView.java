@@ -176,13 +176,12 @@ public final class ShellView extends BorderPane {
         return r;
     }
 
-    /** Greys out transports the client cannot use yet. */
+    /** Shows a transport by its menu text. */
     private static final class TransportCell extends ListCell<Transport> {
         @Override
         protected void updateItem(Transport item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
-            setDisable(item != null && !item.available());
         }
     }
 }

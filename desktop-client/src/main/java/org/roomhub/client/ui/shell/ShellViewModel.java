@@ -1,7 +1,7 @@
 package org.roomhub.client.ui.shell;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,13 +14,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * The connection bar and the tabs: which hub, token, name and room; connect and disconnect
- * every tab together; the status line of the selected tab.
+ * The connection bar and the tabs: which hub, token, name, room and transport; connect and
+ * disconnect every tab together (choosing another transport reconnects them); the status line of
+ * the selected tab.
  */
 public final class ShellViewModel {
 
@@ -34,18 +36,18 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<TabViewModel> tabs;
-    private final Function<HubEndpoint, HubClient> clients;
+    private final BiFunction<HubEndpoint, TransportKind, HubClient> clients;
     private final String localHost;
     private HubClient hub;
 
     /**
      * @param tabs      the tabs' view-models, in tab order
-     * @param clients   makes a hub client for an endpoint
+     * @param clients   makes a hub client for an endpoint whose rooms use a transport
      * @param hubUrl    initial hub address
      * @param userName  initial display name
      * @param localHost this machine's metrics room name
      */
-    public ShellViewModel(List<TabViewModel> tabs, Function<HubEndpoint, HubClient> clients, String hubUrl, String token,
+    public ShellViewModel(List<TabViewModel> tabs, BiFunction<HubEndpoint, TransportKind, HubClient> clients, String hubUrl, String token,
             String userName, String localHost) {
         this.tabs = List.copyOf(tabs);
         this.clients = clients;
@@ -54,6 +56,11 @@ public final class ShellViewModel {
         this.token.set(token == null ? "" : token);
         this.userName.set(userName);
         selectedTab.addListener((obs, old, now) -> bindStatus());
+        transport.addListener((obs, old, now) -> {
+            if (now != null && connected.get()) {
+                connect();
+            }
+        });
         bindStatus();
     }
 
@@ -72,7 +79,7 @@ public final class ShellViewModel {
             error.set("bad hub address: " + e.getMessage());
             return;
         }
-        hub = clients.apply(endpoint);
+        hub = clients.apply(endpoint, kindOf(transport.get()));
         SessionSettings session = new SessionSettings(userName.get(), roomName.get(), localHost);
         tabs.forEach(tab -> tab.attach(hub, session));
         connected.set(true);
@@ -114,7 +121,7 @@ public final class ShellViewModel {
         return roomName;
     }
 
-    /** Chosen transport. */
+    /** Chosen transport; changing it while connected reconnects every tab. */
     public ObjectProperty<Transport> transportProperty() {
         return transport;
     }
@@ -137,6 +144,15 @@ public final class ShellViewModel {
     /** Why the last connect was refused, or empty. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The network layer's name for a bar choice; views may not see {@code client.net}, so the mapping lives here. */
+    static TransportKind kindOf(Transport choice) {
+        return switch (choice == null ? Transport.WEBSOCKET : choice) {
+            case WEBSOCKET -> TransportKind.WEBSOCKET;
+            case SSE -> TransportKind.SSE;
+            case POLLING -> TransportKind.POLLING;
+        };
     }
 
     private void bindStatus() {

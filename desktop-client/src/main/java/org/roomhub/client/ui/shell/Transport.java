@@ -1,29 +1,22 @@
 package org.roomhub.client.ui.shell;
 
-/** How the desktop reaches a room. Only WebSocket is implemented by the client today. */
+/** How the desktop reaches its rooms, as the connection bar offers it. */
 public enum Transport {
     /** One WebSocket per room. */
-    WEBSOCKET("WebSocket", true),
+    WEBSOCKET("WebSocket"),
     /** Server-Sent Events down, HTTP POST up. */
-    SSE("SSE (not yet)", false),
-    /** HTTP long polling. */
-    POLLING("Polling (not yet)", false);
+    SSE("SSE"),
+    /** HTTP long polling down, HTTP POST up. */
+    POLLING("Long polling");
 
     private final String label;
-    private final boolean available;
 
-    Transport(String label, boolean available) {
+    Transport(String label) {
         this.label = label;
-        this.available = available;
     }
 
     /** Menu text. */
     public String label() {
         return label;
-    }
-
-    /** Whether the client can use it now. */
-    public boolean available() {
-        return available;
     }
 }

@@ -1,0 +1,208 @@
+package org.roomhub.client.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * A room over HTTP long polling ({@code GET …/poll}): the first call opens a session, each later
+ * one passes {@code session=} and {@code after=next} (which acknowledges what came) and waits up
+ * to {@value #WAIT_SECONDS} s. A failed call keeps the session and retries it after a backoff
+ * delay; a session the hub no longer knows (404) or closed is reopened with {@code after=} the
+ * last room seq seen, so nothing broadcast in between is missed. Sends go through
+ * {@link SessionPoster}.
+ */
+final class PollingRoomTransport extends ReconnectingTransport {
+
+    /** Long-poll wait; the hub allows up to 30 s. */
+    static final int WAIT_SECONDS = 25;
+
+    private final HttpClient http;
+    private final Executor io;
+    private final HubEndpoint endpoint;
+    private final RoomAddress room;
+    private final String displayName;
+    private final LongSupplier lastSeq;
+    private final ObjectMapper json;
+    private final SessionPoster poster;
+
+    private String sessionId;
+    private long next;
+    private CompletableFuture<?> inFlight;
+
+    /** {@code lastSeq} gives the highest broadcast seq the owner has seen, for reopening. */
+    PollingRoomTransport(HubClient hub, RoomAddress room, String displayName, LongSupplier lastSeq, Handler handler) {
+        super(hub.timer(), handler, Backoff.standard());
+        this.http = hub.http();
+        this.io = hub.io();
+        this.endpoint = hub.endpoint();
+        this.room = room;
+        this.displayName = displayName;
+        this.lastSeq = lastSeq;
+        this.json = hub.codec().mapper();
+        this.poster = new SessionPoster(http, endpoint, room);
+    }
+
+    @Override
+    public boolean send(String text) {
+        String session;
+        synchronized (this) {
+            session = sessionId;
+        }
+        if (session == null || state() != ConnectionState.CONNECTED) {
+            return false;
+        }
+        poster.post(session, text);
+        return true;
+    }
+
+    @Override
+    protected void attempt(int gen) {
+        String session;
+        synchronized (this) {
+            session = sessionId;
+        }
+        if (session == null) {
+            open(gen);
+        } else {
+            poll(gen, session); // the hub may still hold the session and its unacknowledged frames
+        }
+    }
+
+    @Override
+    protected void release(boolean forGood) {
+        CompletableFuture<?> call;
+        String session;
+        synchronized (this) {
+            call = inFlight;
+            inFlight = null;
+            session = sessionId;
+            if (forGood) {
+                sessionId = null;
+            }
+        }
+        if (call != null) {
+            call.cancel(true);
+        }
+        if (forGood && session != null) {
+            // Polling has no "leave": without this the hub shows us present until the session
+            // expires. The admin route may refuse (403 on a hub with credentials); then expiry does it.
+            http.sendAsync(HttpRequest.newBuilder(endpoint.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    private void open(int gen) {
+        URI uri = endpoint.roomPollOpen(room, displayName, lastSeq.getAsLong());
+        call(gen, uri, 10).whenCompleteAsync((response, error) -> {
+            if (error != null) {
+                failed(gen, rootMessage(error));
+                return;
+            }
+            if (response.statusCode() != 200) {
+                failed(gen, "HTTP " + response.statusCode());
+                return;
+            }
+            JsonNode body = parse(response.body());
+            synchronized (this) {
+                if (!isCurrent(gen)) {
+                    return;
+                }
+                sessionId = body.path("sessionId").asText();
+                next = body.path("next").asLong();
+            }
+            connected(gen, uri.getHost() + ":" + uri.getPort() + " over polling");
+            take(gen, body);
+        }, io);
+    }
+
+    private void poll(int gen, String session) {
+        long after;
+        synchronized (this) {
+            after = next;
+        }
+        URI uri = endpoint.roomPoll(room, session, after, WAIT_SECONDS);
+        call(gen, uri, WAIT_SECONDS + 10).whenCompleteAsync((response, error) -> {
+            if (error != null) {
+                failed(gen, rootMessage(error));
+                return;
+            }
+            if (response.statusCode() == 404) {
+                synchronized (this) {
+                    if (!isCurrent(gen)) {
+                        return;
+                    }
+                    sessionId = null;
+                }
+                note(gen, ConnectionState.RECONNECTING, "session gone — reopening after seq " + lastSeq.getAsLong());
+                open(gen);
+                return;
+            }
+            if (response.statusCode() != 200) {
+                failed(gen, "HTTP " + response.statusCode());
+                return;
+            }
+            JsonNode body = parse(response.body());
+            synchronized (this) {
+                if (!isCurrent(gen)) {
+                    return;
+                }
+                next = body.path("next").asLong(after);
+            }
+            connected(gen, uri.getHost() + ":" + uri.getPort() + " over polling");
+            take(gen, body);
+        }, io);
+    }
+
+    /** Delivers a batch, then polls on, or reopens when the hub closed the session. */
+    private void take(int gen, JsonNode body) {
+        for (JsonNode message : body.path("messages")) {
+            deliver(gen, message.toString());
+        }
+        JsonNode closed = body.path("closed");
+        if (!closed.isMissingNode()) {
+            synchronized (this) {
+                if (isCurrent(gen)) {
+                    sessionId = null; // answered its close once; the hub has forgotten it
+                }
+            }
+            failed(gen, "closed " + closed.path("code").asInt() + " " + closed.path("reason").asText(""));
+            return;
+        }
+        String session;
+        synchronized (this) {
+            session = sessionId;
+        }
+        if (isCurrent(gen) && session != null) {
+            poll(gen, session);
+        }
+    }
+
+    private CompletableFuture<HttpResponse<String>> call(int gen, URI uri, int timeoutSeconds) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds)).GET().build();
+        CompletableFuture<HttpResponse<String>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        synchronized (this) {
+            if (isCurrent(gen)) {
+                inFlight = call;
+            }
+        }
+        return call;
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+}

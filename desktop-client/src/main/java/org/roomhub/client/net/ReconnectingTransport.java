@@ -1,0 +1,158 @@
+package org.roomhub.client.net;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The reconnect loop every transport shares: numbered attempts, {@link Backoff} between failures,
+ * and the state the owner sees. Each attempt gets a generation number; callbacks of an older
+ * attempt are ignored, so a late error from a dropped link cannot disturb its successor.
+ */
+abstract class ReconnectingTransport implements RoomTransport {
+
+    private static final Logger LOG = Logger.getLogger(ReconnectingTransport.class.getName());
+
+    private final ScheduledExecutorService timer;
+    private final Handler handler;
+    private final Backoff backoff;
+    private int generation;
+    private boolean closed;
+    private ConnectionState state = ConnectionState.CONNECTING;
+
+    ReconnectingTransport(ScheduledExecutorService timer, Handler handler, Backoff backoff) {
+        this.timer = timer;
+        this.handler = handler;
+        this.backoff = backoff;
+    }
+
+    /** Starts attempt {@code generation}; report the outcome with {@link #connected} or {@link #failed}. */
+    protected abstract void attempt(int generation);
+
+    /** Lets go of the current link; {@code forGood} when the owner closed the transport. */
+    protected abstract void release(boolean forGood);
+
+    @Override
+    public final void open() {
+        int first;
+        synchronized (this) {
+            first = generation;
+        }
+        moveTo(ConnectionState.CONNECTING, null);
+        start(first);
+    }
+
+    @Override
+    public final void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+        }
+        release(true);
+        moveTo(ConnectionState.CLOSED, null);
+    }
+
+    @Override
+    public final void dropForTest() {
+        int current;
+        synchronized (this) {
+            current = generation;
+        }
+        failed(current, "dropped");
+    }
+
+    @Override
+    public final synchronized ConnectionState state() {
+        return state;
+    }
+
+    /** Whether callbacks of attempt {@code gen} still count. */
+    protected final synchronized boolean isCurrent(int gen) {
+        return !closed && gen == generation;
+    }
+
+    /** Attempt {@code gen} is up: forget past failures. Repeated calls are harmless. */
+    protected final void connected(int gen, String detail) {
+        synchronized (this) {
+            if (!isCurrent(gen) || state == ConnectionState.CONNECTED) {
+                return;
+            }
+            state = ConnectionState.CONNECTED;
+        }
+        backoff.reset();
+        moveTo(ConnectionState.CONNECTED, detail);
+    }
+
+    /** Attempt {@code gen} failed or its link dropped: release it and try again after a backoff delay. */
+    protected final void failed(int gen, String why) {
+        int next;
+        synchronized (this) {
+            if (!isCurrent(gen)) {
+                return;
+            }
+            next = ++generation;
+        }
+        release(false);
+        Duration delay = backoff.next();
+        moveTo(ConnectionState.RECONNECTING, why + " — retry in " + delay.toMillis() + " ms");
+        try {
+            timer.schedule(() -> start(next), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.fine("hub client stopped; no reconnect");
+        }
+    }
+
+    /** Tells the owner the state moved without a new attempt (e.g. a polling session being reopened). */
+    protected final void note(int gen, ConnectionState next, String detail) {
+        if (isCurrent(gen)) {
+            moveTo(next, detail);
+        }
+    }
+
+    /** Hands one frame to the owner if attempt {@code gen} still counts; a faulty owner cannot kill the read loop. */
+    protected final void deliver(int gen, String text) {
+        if (!isCurrent(gen)) {
+            return;
+        }
+        try {
+            handler.onText(text);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "frame handler failed", e);
+        }
+    }
+
+    /** The innermost message of {@code error}, for the status line. */
+    protected static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    private void start(int gen) {
+        if (isCurrent(gen)) {
+            attempt(gen);
+        }
+    }
+
+    private void moveTo(ConnectionState next, String detail) {
+        synchronized (this) {
+            if (closed && next != ConnectionState.CLOSED) {
+                return; // a late callback must not revive a closed transport's state
+            }
+            state = next;
+        }
+        try {
+            handler.onState(next, detail);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "state handler failed", e);
+        }
+    }
+}
