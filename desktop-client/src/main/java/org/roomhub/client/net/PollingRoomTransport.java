@@ -1,15 +1,12 @@
 package org.roomhub.client.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -21,48 +18,20 @@ import org.roomhub.protocol.value.RoomAddress;
  * last room seq seen, so nothing broadcast in between is missed. Sends go through
  * {@link SessionPoster}.
  */
-final class PollingRoomTransport extends ReconnectingTransport {
+final class PollingRoomTransport extends HttpSessionTransport {
 
     /** Long-poll wait; the hub allows up to 30 s. */
     static final int WAIT_SECONDS = 25;
 
-    private final HttpClient http;
-    private final Executor io;
-    private final HubEndpoint endpoint;
-    private final RoomAddress room;
-    private final String displayName;
     private final LongSupplier lastSeq;
-    private final ObjectMapper json;
-    private final SessionPoster poster;
 
-    private String sessionId;
     private long next;
     private CompletableFuture<?> inFlight;
 
     /** {@code lastSeq} gives the highest broadcast seq the owner has seen, for reopening. */
     PollingRoomTransport(HubClient hub, RoomAddress room, String displayName, LongSupplier lastSeq, Handler handler) {
-        super(hub.timer(), handler, Backoff.standard());
-        this.http = hub.http();
-        this.io = hub.io();
-        this.endpoint = hub.endpoint();
-        this.room = room;
-        this.displayName = displayName;
+        super(hub, room, displayName, handler);
         this.lastSeq = lastSeq;
-        this.json = hub.codec().mapper();
-        this.poster = new SessionPoster(http, endpoint, room);
-    }
-
-    @Override
-    public boolean send(String text) {
-        String session;
-        synchronized (this) {
-            session = sessionId;
-        }
-        if (session == null || state() != ConnectionState.CONNECTED) {
-            return false;
-        }
-        poster.post(session, text);
-        return true;
     }
 
     @Override

@@ -1,15 +1,11 @@
 package org.roomhub.client.net;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -19,44 +15,16 @@ import org.roomhub.protocol.value.RoomAddress;
  * it reconnects with {@code Last-Event-ID} set to the id of the last event read, so the hub
  * replays exactly what was missed. Each stream is read on an {@code io} thread, never the caller's.
  */
-final class SseRoomTransport extends ReconnectingTransport {
+final class SseRoomTransport extends HttpSessionTransport {
 
     private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
-    private final Executor io;
-    private final HubEndpoint endpoint;
-    private final RoomAddress room;
-    private final String displayName;
-    private final ObjectMapper json;
-    private final SessionPoster poster;
 
     private Stream<String> lines;
-    private String sessionId;
     private String lastEventId;
 
     SseRoomTransport(HubClient hub, RoomAddress room, String displayName, Handler handler) {
-        super(hub.timer(), handler, Backoff.standard());
-        this.http = hub.http();
-        this.io = hub.io();
-        this.endpoint = hub.endpoint();
-        this.room = room;
-        this.displayName = displayName;
-        this.json = hub.codec().mapper();
-        this.poster = new SessionPoster(http, endpoint, room);
-    }
-
-    @Override
-    public boolean send(String text) {
-        String session;
-        synchronized (this) {
-            session = sessionId;
-        }
-        if (session == null || state() != ConnectionState.CONNECTED) {
-            return false;
-        }
-        poster.post(session, text);
-        return true;
+        super(hub, room, displayName, handler);
     }
 
     @Override
