@@ -214,7 +214,10 @@ final class DefaultRoomStore implements RoomStore {
         }
         Record record = new Record(ops);
         engine.submit(record);
-        last = record.durable;
-        return record.durable.copy();
+        // durable() derives from the very future handed out here, not from a sibling copy: dependents
+        // of one future fire in LIFO order, so a sibling could complete before this writer's own.
+        CompletableFuture<Void> handedOut = record.durable.copy();
+        last = handedOut;
+        return handedOut;
     }
 }
