@@ -11,7 +11,6 @@ import org.roomhub.hub.config.DurationConverter;
 import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.RoomRegistry;
 import org.roomhub.protocol.FrameCodec;
-import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomSummary;
 
 /**
@@ -134,8 +133,4 @@ public final class ApiRoutes {
         ctx.contentType("application/json").result(codec.write(body));
     }
 
-    /** The address in a path, for callers that already resolved it. */
-    static String describe(RoomAddress a) {
-        return a.toString();
-    }
 }

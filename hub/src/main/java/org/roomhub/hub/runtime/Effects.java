@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
@@ -71,9 +70,5 @@ final class Effects {
 
     boolean wroteNothing() {
         return writes.isEmpty() && !alarmChanged;
-    }
-
-    static Predicate<byte[]> isTombstone() {
-        return v -> v == TOMBSTONE;
     }
 }

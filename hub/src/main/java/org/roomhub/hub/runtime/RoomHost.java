@@ -237,7 +237,7 @@ public final class RoomHost {
         return true;
     }
 
-    /** Evicts the room now if it is idle (used by the admin API); true when queued. */
+    /** Evicts the room from memory now (admin "hibernate now"): sockets stay open, the next event wakes it. */
     public void hibernateNow() {
         queue.executeAlways(this::hibernate);
     }
