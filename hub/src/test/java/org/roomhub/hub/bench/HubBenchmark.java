@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -296,15 +297,23 @@ public final class HubBenchmark {
         }
     }
 
-    private static void awaitState(ChildHub hub, String room, String state) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (state.equals(BenchSocket.field(hub.get("/api/rooms/" + room).body(), "state"))) {
-                return;
-            }
-            Thread.sleep(1);
+    private static void awaitState(ChildHub hub, String room, String state) {
+        await(room + " reaches " + state, Duration.ofSeconds(10), Duration.ofMillis(1),
+                () -> state.equals(BenchSocket.field(hub.get("/api/rooms/" + room).body(), "state")));
+    }
+
+    /** Waits for {@code condition} (Awaitility); a timeout fails the scenario with {@code what}. */
+    private static void await(String what, Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(poll).until(condition);
+    }
+
+    /** Like {@link #await} but a timeout is an outcome to measure, not a failure. */
+    private static void awaitAtMost(Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await("bounded wait", atMost, poll, condition);
+        } catch (org.awaitility.core.ConditionTimeoutException measured) {
+            // the caller reads what did (not) happen in the time allowed
         }
-        throw new IllegalStateException(room + " did not reach " + state);
     }
 
     // ---- 2. inbound throughput of one room -----------------------------------------------
@@ -488,10 +497,7 @@ public final class HubBenchmark {
             pace.shutdownNow();
             pace.awaitTermination(5, TimeUnit.SECONDS);
             long expected = sent.get() * n;
-            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (delivered.sum() < expected && System.nanoTime() < waitUntil) {
-                Thread.sleep(50);
-            }
+            awaitAtMost(Duration.ofSeconds(10), Duration.ofMillis(50), () -> delivered.sum() >= expected);
             long closedSubs = subs.stream().filter(s -> s.closed.isDone()).count();
             long lost = expected - delivered.sum();
             subs.forEach(BenchSocket::abort);
@@ -529,17 +535,9 @@ public final class HubBenchmark {
         }
     }
 
-    private static void awaitConnections(ChildHub hub, int n) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        double seen = -1;
-        while (System.nanoTime() < deadline) {
-            seen = samples(hub.get("/metrics").body()).getOrDefault("roomhub_connections", -1.0);
-            if (seen >= n) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("hub has " + seen + " connections, expected " + n);
+    private static void awaitConnections(ChildHub hub, int n) {
+        await("hub has " + n + " connections", Duration.ofSeconds(120), Duration.ofMillis(100),
+                () -> samples(hub.get("/metrics").body()).getOrDefault("roomhub_connections", -1.0) >= n);
     }
 
     /** Waits (at most 120 s) until no frame arrived for one second; returns the frames counted. */
@@ -629,10 +627,8 @@ public final class HubBenchmark {
             wave.forEach(BenchSocket::close);
             CompletableFuture.allOf(wave.stream().map(s -> s.closed).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (samples(hub.get("/metrics").body()).getOrDefault("roomhub_connections", 1.0) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        awaitAtMost(Duration.ofSeconds(30), Duration.ofMillis(50),
+                () -> samples(hub.get("/metrics").body()).getOrDefault("roomhub_connections", 1.0) <= 0);
     }
 
     private void openSockets(ChildHub hub, List<BenchSocket> sockets, List<String> rooms, int perRoom) throws Exception {
