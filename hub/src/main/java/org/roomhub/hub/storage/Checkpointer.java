@@ -26,6 +26,8 @@ final class Checkpointer implements Runnable {
     private final StorageCounters counters;
     private final Consumer<Throwable> onFailure;
     private boolean requested;
+    /** A request found nothing applied yet: the applier's next round re-asks, so a burst is never left unchecked. */
+    private boolean deferred;
     private boolean stopping;
 
     Checkpointer(Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
@@ -44,6 +46,15 @@ final class Checkpointer implements Runnable {
         notifyAll();
     }
 
+    /** Called by the applier after each round: a request that came too early is asked again now. */
+    synchronized void applied() {
+        if (deferred) {
+            deferred = false;
+            requested = true;
+            notifyAll();
+        }
+    }
+
     /** Ends the thread after the checkpoint in progress, if any. */
     synchronized void stop() {
         stopping = true;
@@ -54,13 +65,19 @@ final class Checkpointer implements Runnable {
     public void run() {
         try {
             while (awaitRequest()) {
-                checkpoint();
+                if (!checkpoint()) {
+                    defer();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             onFailure.accept(new StorageFailedException("checkpoint failed, so writes are stopped (is the disk full?): " + t, t));
         }
+    }
+
+    private synchronized void defer() {
+        deferred = true;
     }
 
     private synchronized boolean awaitRequest() throws InterruptedException {
@@ -71,8 +88,8 @@ final class Checkpointer implements Runnable {
         return !stopping;
     }
 
-    /** Runs one checkpoint now (on the calling thread). */
-    void checkpoint() throws IOException {
+    /** Runs one checkpoint now (on the calling thread); false when nothing new was applied since the last. */
+    boolean checkpoint() throws IOException {
         long started = System.nanoTime();
         PointerFile.Pointer old = pointer.get();
         long seq;
@@ -82,7 +99,7 @@ final class Checkpointer implements Runnable {
         try {
             seq = slot.appliedSeq();
             if (seq == old.cleanSeq()) {
-                return;
+                return false;
             }
             slot.flush();
             temp = dir.resolve(PointerFile.Pointer.cleanFileName(seq) + ".tmp");
@@ -106,5 +123,6 @@ final class Checkpointer implements Runnable {
         counters.checkpoints.increment();
         counters.lastCheckpointMillis.set(millis);
         LOG.debug("checkpoint at seq {}: {} bytes, {} journal segments deleted, {} ms", seq, copy.length(), segments, millis);
+        return true;
     }
 }

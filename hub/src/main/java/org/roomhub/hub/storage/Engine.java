@@ -48,7 +48,7 @@ final class Engine {
         this.pointer = new AtomicReference<>(recovered.pointer());
         this.view = new ReadView(overlay, slot);
         this.budget = new PendingBudget(options.maxPendingBytes(), lifecycle);
-        this.applier = new Applier(slot, overlay, budget, this::fail);
+        this.applier = new Applier(slot, overlay, budget, this::fail, this::applied);
         this.checkpointer = new Checkpointer(dir, slot, applier, pointer, counters, this::fail);
         this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "roomhub-storage-notify"));
         this.committer = new GroupCommitter(queue, new JournalWriter(dir, options.segmentBytes(), counters), applier,
@@ -56,6 +56,10 @@ final class Engine {
         this.committerThread = daemon(committer, "roomhub-storage-commit");
         this.applierThread = daemon(applier, "roomhub-storage-apply");
         this.checkpointerThread = daemon(checkpointer, "roomhub-storage-checkpoint");
+    }
+
+    private void applied() {
+        checkpointer.applied();
     }
 
     private static Thread daemon(Runnable r, String name) {
