@@ -2,7 +2,6 @@ package org.roomhub.hub.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.util.List;
 import java.nio.file.Path;
 
@@ -38,20 +37,20 @@ final class JournalReplay {
     }
 
     /** Replays records with sequence numbers {@code > afterSeq} from the segments in {@code dir}. */
-    static Result replay(Path dir, long afterSeq, Sink sink) throws IOException {
-        List<JournalSegment> segments = JournalSegment.list(dir);
+    static Result replay(FileLayer files, Path dir, long afterSeq, Sink sink) throws IOException {
+        List<JournalSegment> segments = JournalSegment.list(files, dir);
         long expected = afterSeq + 1;
         long last = -1;
         long replayed = 0;
         for (int i = 0; i < segments.size(); i++) {
             JournalSegment segment = segments.get(i);
-            ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(segment.file()));
+            ByteBuffer buf = ByteBuffer.wrap(files.readAll(segment.file()));
             int pos = 0;
             while (pos < buf.limit()) {
                 RecordCodec.Decoded record = RecordCodec.tryDecode(buf, pos);
                 if (record == null) {
                     TornTail torn = new TornTail(segment, pos, buf.limit() - pos);
-                    checkNothingFollows(torn, buf, last < 0 ? segment.firstSeq() : last + 1, segments.subList(i + 1, segments.size()));
+                    checkNothingFollows(files, torn, buf, last < 0 ? segment.firstSeq() : last + 1, segments.subList(i + 1, segments.size()));
                     return new Result(Math.max(afterSeq, last), replayed, torn);
                 }
                 if (pos == 0 && record.seq() != segment.firstSeq()) {
@@ -79,7 +78,7 @@ final class JournalReplay {
         return new Result(Math.max(afterSeq, last), replayed, null);
     }
 
-    private static void checkNothingFollows(TornTail torn, ByteBuffer buf, long minSeq, List<JournalSegment> later)
+    private static void checkNothingFollows(FileLayer files, TornTail torn, ByteBuffer buf, long minSeq, List<JournalSegment> later)
             throws IOException {
         long maxSeq = minSeq + (1L << 31);
         for (int o = (int) torn.offset() + 1; o < buf.limit(); o++) {
@@ -91,7 +90,7 @@ final class JournalReplay {
             }
         }
         for (JournalSegment next : later) {
-            long size = Files.size(next.file());
+            long size = files.size(next.file());
             if (size > 0) {
                 throw new UnrecoverableStoreException("journal segment " + torn.segment().file() + " has "
                         + torn.bytes() + " unreadable bytes at offset " + torn.offset() + " but a later segment "

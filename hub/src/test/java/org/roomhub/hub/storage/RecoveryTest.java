@@ -74,7 +74,7 @@ class RecoveryTest {
     }
 
     private static Path lastSegment(Path dir) throws IOException {
-        List<JournalSegment> segments = JournalSegment.list(dir);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, dir);
         return segments.get(segments.size() - 1).file();
     }
 
@@ -155,7 +155,7 @@ class RecoveryTest {
     @Test
     void a_damaged_segment_followed_by_a_later_segment_is_refused() throws Exception {
         Path image = crashImage(60, 0, smallSegments);
-        List<JournalSegment> segments = JournalSegment.list(image);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, image);
         assertThat(segments.size()).isGreaterThan(2);
         Path first = segments.get(0).file();
         try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
@@ -169,7 +169,7 @@ class RecoveryTest {
     @Test
     void a_missing_journal_segment_is_refused() throws Exception {
         Path image = crashImage(60, 0, smallSegments);
-        List<JournalSegment> segments = JournalSegment.list(image);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, image);
         assertThat(segments.size()).isGreaterThan(2);
         Files.delete(segments.get(1).file());
         assertThatThrownBy(() -> Storage.open(image, smallSegments))
@@ -185,7 +185,7 @@ class RecoveryTest {
                 .isInstanceOf(UnrecoverableStoreException.class)
                 .hasMessageContaining("no pointer file")
                 .hasMessageContaining("journal-00000000000000000001.log");
-        assertThat(JournalSegment.list(image)).hasSize(1);
+        assertThat(JournalSegment.list(JdkFileLayer.INSTANCE, image)).hasSize(1);
     }
 
     @Test
