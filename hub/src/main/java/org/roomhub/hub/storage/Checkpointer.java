@@ -25,6 +25,7 @@ final class Checkpointer implements Runnable {
     private final AtomicReference<PointerFile.Pointer> pointer;
     private final StorageCounters counters;
     private final Consumer<Throwable> onFailure;
+    private final Object running = new Object();
     private boolean requested;
     private boolean stopping;
 
@@ -72,8 +73,17 @@ final class Checkpointer implements Runnable {
         return !stopping;
     }
 
-    /** Runs one checkpoint now (on the calling thread). */
+    /**
+     * Runs one checkpoint now (on the calling thread). Synchronized on its own lock: a checkpoint asked for
+     * by hand must not race the background one for the same temp file (found by the power-loss explorer).
+     */
     void checkpoint() throws IOException {
+        synchronized (running) {
+            checkpointOnce();
+        }
+    }
+
+    private void checkpointOnce() throws IOException {
         long started = System.nanoTime();
         PointerFile.Pointer old = pointer.get();
         long seq;
