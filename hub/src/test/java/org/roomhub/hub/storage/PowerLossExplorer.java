@@ -294,10 +294,10 @@ final class PowerLossExplorer {
     private void checkState(SimulatedDisk.Image image, long[] ackedAtCut, int id, long stateSeed, boolean cutAgain,
                             String where) throws IOException {
         Path target = root.resolve("state-" + id);
-        image.materialize(new Random(stateSeed), target);
+        image.materialize(stateSeed, target);
         Path checked = target;
         if (cutAgain) {
-            checked = crashDuringRecovery(target, new Random(stateSeed), root.resolve("state-" + id + "-again"));
+            checked = crashDuringRecovery(target, stateSeed, root.resolve("state-" + id + "-again"));
         }
         checkCrashState(checked, ackedAtCut, id % 4 == 0, where);
         synchronized (summary) {
@@ -311,9 +311,9 @@ final class PowerLossExplorer {
     }
 
     /** Opens {@code image} on a simulated disk and cuts the power again at one of its first operations. */
-    private Path crashDuringRecovery(Path image, Random r, Path target) throws IOException {
+    private Path crashDuringRecovery(Path image, long stateSeed, Path target) throws IOException {
         SimulatedDisk disk = new SimulatedDisk(image);
-        long at = 1 + r.nextInt(12);
+        long at = 1 + new java.util.SplittableRandom(stateSeed).nextInt(12);
         SimulatedDisk.Image[] second = new SimulatedDisk.Image[1];
         disk.beforeEachOperation(op -> {
             if (op == at) {
@@ -335,7 +335,7 @@ final class PowerLossExplorer {
         if (second[0] == null) {
             second[0] = disk.snapshot();
         }
-        second[0].materialize(r, target);
+        second[0].materialize(stateSeed + 1, target);
         return target;
     }
 

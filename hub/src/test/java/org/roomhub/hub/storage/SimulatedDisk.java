@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
@@ -24,7 +24,7 @@ import java.util.function.LongConsumer;
  * entries once the folder was synced. Since then, each write, truncate, create, rename and delete is
  * volatile. {@link #snapshot()} captures that state; {@link Image#materialize} builds one possible disk
  * after a power cut in which each volatile change is independently kept, dropped or (a write) torn at
- * 512-byte boundaries, chosen by a seeded {@link Random}.
+ * 512-byte boundaries, chosen by a seeded random generator.
  *
  * <p>Files MapDB memory-maps ({@link #mapped}) are written behind this layer's back: their bytes are
  * modelled per 512-byte sector as either the content at their last force or the content at the crash,
@@ -381,9 +381,11 @@ final class SimulatedDisk implements FileLayer {
 
         /**
          * Writes one possible post-crash disk into the empty folder {@code target}: each folder change kept
-         * or dropped, each content change kept, dropped or torn, independently, by {@code random}.
+         * or dropped, each content change kept, dropped or torn, independently, as drawn from {@code seed}
+         * (through {@link SplittableRandom}, whose seeds are well mixed: nearby seeds give unrelated draws).
          */
-        void materialize(Random random, Path target) throws IOException {
+        void materialize(long seed, Path target) throws IOException {
+            SplittableRandom random = new SplittableRandom(seed);
             Map<String, FrozenInode> entries = new HashMap<>(durable);
             for (Object c : changes) {
                 if (!random.nextBoolean()) {
@@ -408,7 +410,7 @@ final class SimulatedDisk implements FileLayer {
             }
         }
 
-        private static byte[] resolve(FrozenInode f, Random random) {
+        private static byte[] resolve(FrozenInode f, SplittableRandom random) {
             if (f.mappedNow() != null) {
                 return resolveMapped(f.durable(), f.mappedNow(), random);
             }
@@ -440,7 +442,7 @@ final class SimulatedDisk implements FileLayer {
         }
 
         /** A mapped file: its length and each 512-byte sector either as last forced or as at the crash. */
-        private static byte[] resolveMapped(byte[] forced, byte[] now, Random random) {
+        private static byte[] resolveMapped(byte[] forced, byte[] now, SplittableRandom random) {
             int length = random.nextBoolean() ? forced.length : now.length;
             byte[] out = new byte[length];
             for (int pos = 0; pos < length; pos += SECTOR) {
