@@ -55,7 +55,15 @@ public final class Storage implements AutoCloseable {
 
     /** Opens the store with every file step going through {@code files} (tests: a simulated disk). */
     static Storage open(Path dir, StorageOptions options, FileLayer files) throws IOException {
-        files.createDirectories(dir);
+        if (!files.exists(dir)) {
+            files.createDirectories(dir);
+            // A new folder's own entry is only durable once its parent is synced: else a power cut could
+            // take the whole store, acknowledged writes included, with it.
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                files.syncDir(parent);
+            }
+        }
         Closeable lock = files.tryLock(dir.resolve(LOCK_NAME));
         if (lock == null) {
             throw new IOException("store " + dir + " is already open (locked by this or another process)");

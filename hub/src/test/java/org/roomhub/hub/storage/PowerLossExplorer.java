@@ -39,6 +39,8 @@ final class PowerLossExplorer {
         int crashStates;
         int recoveryCrashStates;
         long fileOperations;
+        Map<String, Integer> operationKinds = Map.of();
+        long checkpoints;
         long acknowledgedTransactions;
         long volatileChanges;
         int corruptStarts;
@@ -55,6 +57,7 @@ final class PowerLossExplorer {
         public String toString() {
             return "seed=" + seed + " crashPoints=" + crashPoints + " crashStates=" + crashStates
                     + " (of them cut again during recovery: " + recoveryCrashStates + ") fileOperations=" + fileOperations
+                    + " " + operationKinds + " checkpoints=" + checkpoints
                     + " acknowledgedTransactions=" + acknowledgedTransactions + " volatileChangesAtCuts=" + volatileChanges
                     + " corruptStarts=" + corruptStarts + " lostAcknowledged=" + lostAcknowledged
                     + " partialTransactions=" + partialTransactions + " stoppedWorking=" + stoppedWorking
@@ -189,6 +192,7 @@ final class PowerLossExplorer {
                     }
                 }
                 writeUntil(storage, () -> planned.get() >= goal);
+                summary.checkpoints += storage.stats().checkpoints();
             }
         }
         checkers.shutdown();
@@ -196,6 +200,7 @@ final class PowerLossExplorer {
             throw new AssertionError("crash states were still being checked after 10 minutes");
         }
         summary.fileOperations = disk.operations();
+        summary.operationKinds = disk.operationKinds();
         for (int r = 0; r < ROOMS; r++) {
             summary.acknowledgedTransactions += acked.get(r);
         }

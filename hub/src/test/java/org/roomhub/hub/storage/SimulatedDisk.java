@@ -71,6 +71,8 @@ final class SimulatedDisk implements FileLayer {
     private Map<String, Inode> durableDir = new HashMap<>();
     private final List<DirChange> pendingDir = new ArrayList<>();
     private long operations;
+    /** Operations by kind (write, force, truncate, create, rename, delete, syncDir), for reports. */
+    private final Map<String, Integer> kinds = new java.util.TreeMap<>();
     private volatile LongConsumer beforeOperation = n -> { };
     private volatile boolean crashed;
 
@@ -107,7 +109,12 @@ final class SimulatedDisk implements FileLayer {
         return operations;
     }
 
-    private void step() throws IOException {
+    synchronized Map<String, Integer> operationKinds() {
+        return new java.util.TreeMap<>(kinds);
+    }
+
+    private void step(String kind) throws IOException {
+        kinds.merge(kind, 1, Integer::sum);
         if (crashed) {
             throw new IOException("simulated power cut: the disk is gone");
         }
@@ -147,13 +154,13 @@ final class SimulatedDisk implements FileLayer {
                 return new SimHandle(inode(name), FileChannel.open(real, StandardOpenOption.READ, StandardOpenOption.WRITE));
             }
             case CREATE_NEW -> {
-                step();
+                step(name.startsWith("journal-") ? "create segment" : "create");
                 FileChannel ch = FileChannel.open(real, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
                 return new SimHandle(create(name), ch);
             }
             case REPLACE -> {
-                step();
+                step("create or truncate");
                 Inode inode = live.get(name);
                 if (inode == null) {
                     inode = create(name);
@@ -191,7 +198,7 @@ final class SimulatedDisk implements FileLayer {
 
     @Override
     public synchronized void rename(Path from, Path to) throws IOException {
-        step();
+        step("rename");
         String a = name(from);
         String b = name(to);
         Inode inode = inode(a);
@@ -207,7 +214,7 @@ final class SimulatedDisk implements FileLayer {
         if (!live.containsKey(name)) {
             return false;
         }
-        step();
+        step("delete");
         Files.delete(dir.resolve(name));
         live.remove(name);
         pendingDir.add(new Delete(name));
@@ -222,9 +229,9 @@ final class SimulatedDisk implements FileLayer {
     @Override
     public synchronized void syncDir(Path folder) throws IOException {
         if (!folder.toAbsolutePath().equals(dir)) {
-            throw new IllegalArgumentException(folder + " is not the simulated folder " + dir);
+            return; // only the store folder is modelled (its parent's entry for it counts as durable)
         }
-        step();
+        step("sync folder");
         durableDir = new HashMap<>(live);
         pendingDir.clear();
     }
@@ -268,7 +275,7 @@ final class SimulatedDisk implements FileLayer {
         @Override
         public void write(ByteBuffer src) throws IOException {
             synchronized (SimulatedDisk.this) {
-                step();
+                step("write");
                 long offset = channel.position();
                 byte[] data = new byte[src.remaining()];
                 src.duplicate().get(data);
@@ -282,7 +289,7 @@ final class SimulatedDisk implements FileLayer {
         @Override
         public void force(boolean metadata) throws IOException {
             synchronized (SimulatedDisk.this) {
-                step();
+                step("force");
                 // What the process sees now (page cache, including MapDB's mapped writes) becomes durable.
                 long size = channel.size();
                 byte[] all = new byte[Math.toIntExact(size)];
@@ -298,7 +305,7 @@ final class SimulatedDisk implements FileLayer {
         @Override
         public void truncate(long size) throws IOException {
             synchronized (SimulatedDisk.this) {
-                step();
+                step("truncate");
                 channel.truncate(size);
                 inode.pending.add(new Truncate(size));
             }
