@@ -46,11 +46,19 @@ interface FileLayer {
 
     Handle open(Path file, Mode mode) throws IOException;
 
-    byte[] readAll(Path file) throws IOException;
+    // Reads change nothing a crash could lose, so every layer reads the real files alike.
 
-    boolean exists(Path file);
+    default byte[] readAll(Path file) throws IOException {
+        return java.nio.file.Files.readAllBytes(file);
+    }
 
-    long size(Path file) throws IOException;
+    default boolean exists(Path file) {
+        return java.nio.file.Files.exists(file);
+    }
+
+    default long size(Path file) throws IOException {
+        return java.nio.file.Files.size(file);
+    }
 
     /** Atomically renames {@code from} to {@code to} in one folder, replacing {@code to}. */
     void rename(Path from, Path to) throws IOException;
@@ -59,7 +67,11 @@ interface FileLayer {
     boolean delete(Path file) throws IOException;
 
     /** The entries of {@code dir}, sorted by name. */
-    List<Path> list(Path dir) throws IOException;
+    default List<Path> list(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
 
     /** fsync of a folder: its created, renamed and deleted entries are durable when this returns. */
     void syncDir(Path dir) throws IOException;

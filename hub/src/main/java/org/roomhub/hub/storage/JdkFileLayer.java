@@ -12,8 +12,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** The real {@link FileLayer}: JDK file channels, {@code fsync} of folders through a read-only channel. */
 final class JdkFileLayer implements FileLayer {
@@ -36,21 +34,6 @@ final class JdkFileLayer implements FileLayer {
     }
 
     @Override
-    public byte[] readAll(Path file) throws IOException {
-        return Files.readAllBytes(file);
-    }
-
-    @Override
-    public boolean exists(Path file) {
-        return Files.exists(file);
-    }
-
-    @Override
-    public long size(Path file) throws IOException {
-        return Files.size(file);
-    }
-
-    @Override
     public void rename(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -58,13 +41,6 @@ final class JdkFileLayer implements FileLayer {
     @Override
     public boolean delete(Path file) throws IOException {
         return Files.deleteIfExists(file);
-    }
-
-    @Override
-    public List<Path> list(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().toList();
-        }
     }
 
     @Override

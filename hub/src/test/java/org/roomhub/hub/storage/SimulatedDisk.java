@@ -80,7 +80,7 @@ final class SimulatedDisk implements FileLayer {
     SimulatedDisk(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath();
         Files.createDirectories(this.dir);
-        for (Path f : JdkFileLayer.INSTANCE.list(this.dir)) {
+        for (Path f : list(this.dir)) {
             String name = f.getFileName().toString();
             if (!name.equals(LOCK_NAME)) {
                 Inode inode = new Inode();
@@ -182,21 +182,6 @@ final class SimulatedDisk implements FileLayer {
     }
 
     @Override
-    public byte[] readAll(Path file) throws IOException {
-        return Files.readAllBytes(file);
-    }
-
-    @Override
-    public boolean exists(Path file) {
-        return Files.exists(file);
-    }
-
-    @Override
-    public long size(Path file) throws IOException {
-        return Files.size(file);
-    }
-
-    @Override
     public synchronized void rename(Path from, Path to) throws IOException {
         step("rename");
         String a = name(from);
@@ -219,11 +204,6 @@ final class SimulatedDisk implements FileLayer {
         live.remove(name);
         pendingDir.add(new Delete(name));
         return true;
-    }
-
-    @Override
-    public List<Path> list(Path folder) throws IOException {
-        return JdkFileLayer.INSTANCE.list(folder);
     }
 
     @Override
