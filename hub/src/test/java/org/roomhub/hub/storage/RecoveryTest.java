@@ -141,15 +141,16 @@ class RecoveryTest {
     }
 
     @Test
-    void damage_followed_by_a_valid_record_is_refused_with_what_was_found() throws Exception {
-        Path image = crashImage(30, 0, StorageOptions.defaults());
-        Path segment = lastSegment(image);
+    void damage_followed_by_a_valid_record_of_a_later_group_commit_is_refused_with_what_was_found() throws Exception {
+        // One group commit per put, so the record after the damaged one was written after its fdatasync.
+        Path image = crashImage(30, 0, smallSegments);
+        Path segment = JournalSegment.list(JdkFileLayer.INSTANCE, image).get(0).file();
         flipByte(segment, 20);
-        assertThatThrownBy(() -> Storage.open(image))
+        assertThatThrownBy(() -> Storage.open(image, smallSegments))
                 .isInstanceOf(UnrecoverableStoreException.class)
                 .hasMessageContaining(segment.getFileName().toString())
                 .hasMessageContaining("unreadable bytes at offset 0")
-                .hasMessageContaining("followed by a valid record (seq ")
+                .hasMessageContaining("followed by a valid record (seq 2)")
                 .hasMessageContaining("of a later group commit");
     }
 
