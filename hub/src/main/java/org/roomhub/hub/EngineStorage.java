@@ -74,7 +74,8 @@ final class EngineStorage implements StoragePort {
         }
 
         @Override
-        public CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes) {
+        public CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes,
+                                              Optional<OptionalLong> alarm) {
             return store.transaction(tx -> {
                 if (!puts.isEmpty()) {
                     tx.put(puts);
@@ -82,6 +83,13 @@ final class EngineStorage implements StoragePort {
                 if (!deletes.isEmpty()) {
                     tx.delete(deletes);
                 }
+                alarm.ifPresent(at -> {
+                    if (at.isPresent()) {
+                        tx.setAlarm(at.getAsLong());
+                    } else {
+                        tx.deleteAlarm();
+                    }
+                });
             });
         }
 

@@ -410,18 +410,16 @@ public final class RoomHost {
                     puts.put(k, v);
                 }
             });
-            CompletableFuture<Void> writes = puts.isEmpty() && deletes.isEmpty()
-                    ? CompletableFuture.completedFuture(null) : data.commit(puts, deletes);
+            // Data and alarm in one storage write: a crash between two writes would tear them apart.
+            durable = data.commit(puts, deletes,
+                    effects.alarmChanged ? java.util.Optional.of(effects.alarm) : java.util.Optional.empty());
             if (effects.alarmChanged) {
-                CompletableFuture<Void> alarm = data.setAlarm(effects.alarm);
-                writes = writes.thenCombine(alarm, (a, b) -> null);
                 if (effects.alarm.isPresent()) {
                     scheduleAlarm(effects.alarm.getAsLong());
                 } else {
                     cancelAlarm();
                 }
             }
-            durable = writes;
         }
         log.committed(effects.logged);
         if (effects.deliveries.isEmpty()) {

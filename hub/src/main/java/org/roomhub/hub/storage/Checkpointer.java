@@ -1,7 +1,6 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,19 +18,22 @@ final class Checkpointer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
+    private final FileLayer files;
     private final Path dir;
     private final Slot slot;
     private final Applier applier;
     private final AtomicReference<PointerFile.Pointer> pointer;
     private final StorageCounters counters;
     private final Consumer<Throwable> onFailure;
+    private final Object running = new Object();
     private boolean requested;
     /** A request found nothing applied yet: the applier's next round re-asks, so a burst is never left unchecked. */
     private boolean deferred;
     private boolean stopping;
 
-    Checkpointer(Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
+    Checkpointer(FileLayer files, Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
                  StorageCounters counters, Consumer<Throwable> onFailure) {
+        this.files = files;
         this.dir = dir;
         this.slot = slot;
         this.applier = applier;
@@ -88,8 +90,18 @@ final class Checkpointer implements Runnable {
         return !stopping;
     }
 
-    /** Runs one checkpoint now (on the calling thread); false when nothing new was applied since the last. */
+    /**
+     * Runs one checkpoint now (on the calling thread); false when nothing new was applied since the last.
+     * Synchronized on its own lock: a checkpoint asked for by hand must not race the background one for the
+     * same temp file (found by the power-loss explorer).
+     */
     boolean checkpoint() throws IOException {
+        synchronized (running) {
+            return checkpointOnce();
+        }
+    }
+
+    private boolean checkpointOnce() throws IOException {
         long started = System.nanoTime();
         PointerFile.Pointer old = pointer.get();
         long seq;
@@ -103,22 +115,22 @@ final class Checkpointer implements Runnable {
             }
             slot.flush();
             temp = dir.resolve(PointerFile.Pointer.cleanFileName(seq) + ".tmp");
-            copy = FileOps.copy(slot.file(), temp, counters);
+            copy = FileOps.copy(files, slot.file(), temp, counters);
         } finally {
             applier.applyLock.unlock();
         }
         FailPoints.reach(FailPoints.Point.CHECKPOINT_COPIED);
         Path clean = dir.resolve(PointerFile.Pointer.cleanFileName(seq));
-        FileOps.rename(temp, clean);
+        files.rename(temp, clean);
         FailPoints.reach(FailPoints.Point.CHECKPOINT_RENAMED);
-        FileOps.fsyncDir(dir, counters);
+        FileOps.fsyncDir(files, dir, counters);
         PointerFile.Pointer next = new PointerFile.Pointer(seq, copy.length(), copy.crc(), false, 0);
-        PointerFile.write(dir, next, counters);
+        PointerFile.write(files, dir, next, counters);
         pointer.set(next);
-        Files.deleteIfExists(dir.resolve(old.cleanFileName()));
+        files.delete(dir.resolve(old.cleanFileName()));
         FailPoints.reach(FailPoints.Point.CHECKPOINT_OLD_CLEAN_DELETED);
-        int segments = JournalSegment.deleteCoveredBy(dir, seq);
-        FileOps.fsyncDir(dir, counters);
+        int segments = JournalSegment.deleteCoveredBy(files, dir, seq);
+        FileOps.fsyncDir(files, dir, counters);
         long millis = (System.nanoTime() - started) / 1_000_000;
         counters.checkpoints.increment();
         counters.lastCheckpointMillis.set(millis);
