@@ -136,7 +136,7 @@ public final class RoomHost {
             sessions.put(sessionId, session);
             reorder();
             services.listener().clientConnected(address, session);
-            event(session, "connect", r -> {
+            boolean welcomed = event(session, "connect", r -> {
                 sendTo(session, new ServerFrame.Connected(sessionId, user, address.toString(), seq, now()));
                 if (since == null || !replay(session, since)) {
                     r.onConnect(session);
@@ -147,8 +147,25 @@ public final class RoomHost {
                 }
                 broadcastExcept(session, s -> new ServerFrame.UserJoined(sessionId, user, now(), s));
             });
+            if (!welcomed) {
+                // No welcome went out (its frames died with the event): a client left waiting would be a
+                // session in the room that nobody can use. It got the INTERNAL error; now it is closed.
+                forget(session, 1011, "the room failed to welcome this client");
+                session.outbound().close(1011, "the room failed to welcome this client");
+            }
         });
         return session;
+    }
+
+    /** Removes a session from the room's books; false when it was not there. */
+    private boolean forget(ClientSession session, int code, String reason) {
+        if (sessions.remove(session.sessionId()) == null) {
+            return false;
+        }
+        reorder();
+        session.markClosed();
+        services.listener().clientDisconnected(address, session, code, reason);
+        return true;
     }
 
     /** A text frame from a client: answered here if malformed or a ping, else queued for the room. */
@@ -192,12 +209,9 @@ public final class RoomHost {
     /** The client's connection closed. */
     public void left(ClientSession session, int code, String reason) {
         queue.executeAlways(() -> {
-            if (sessions.remove(session.sessionId()) == null) {
+            if (!forget(session, code, reason)) {
                 return;
             }
-            reorder();
-            session.markClosed();
-            services.listener().clientDisconnected(address, session, code, reason);
             event(null, "close", r -> {
                 r.onClose(session, code, reason);
                 broadcastExcept(session, s -> new ServerFrame.UserLeft(session.sessionId(), session.user(), now(), s));
