@@ -492,6 +492,10 @@ public final class RoomHost {
     }
 
     void sendFromRoom(ClientSession session, ServerFrame frame) {
+        if (frame instanceof ServerFrame.Broadcast) {
+            // A seq names exactly one broadcast frame; a copy for one client would name a second frame.
+            throw new IllegalArgumentException(FrameCodec.typeName(frame) + " carries a seq: broadcast it, or send its welcome form");
+        }
         sendTo(session, frame);
     }
 
