@@ -60,6 +60,10 @@ public final class RoomHost {
     private volatile List<ClientSession> ordered = List.of();
     private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
     private final AtomicInteger pendingTimers = new AtomicInteger();
+    private final AtomicBoolean countersSaveQueued = new AtomicBoolean();
+    /** Figures changed by events that wrote nothing are stored at most this often. */
+    private static final long COUNTERS_EVERY_MILLIS = 1_000;
+    private volatile long countersSavedAt;
 
     private RoomObject room;
     private volatile long seq;
@@ -84,6 +88,7 @@ public final class RoomHost {
         this.log = new ResumeLog(type.retention());
         this.context = new HostContext(this, data, services.codec().mapper());
         this.seq = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+        data.get(RoomCounters.KEY).ifPresent(counters::restore);
         this.lastEventMillis = now;
     }
 
@@ -306,6 +311,9 @@ public final class RoomHost {
 
     /** Called by the registry's ticker; queues the idle check as a room event when due. */
     void tick(long now) {
+        if (now - countersSavedAt >= COUNTERS_EVERY_MILLIS && counters.changed() && countersSaveQueued.compareAndSet(false, true)) {
+            queue.executeAlways(this::saveCounters);
+        }
         if (!inMemory() || pendingTimers.get() > 0) {
             return;
         }
@@ -315,6 +323,19 @@ public final class RoomHost {
         if ((dueIdle || dueHibernate) && idleCheckQueued.compareAndSet(false, true)) {
             queue.executeAlways(this::idleCheck);
         }
+    }
+
+    /**
+     * Stores the figures when only they changed (events that write nothing, hibernations, errors);
+     * events that write store them with their own writes. Not part of any event's output gate.
+     */
+    private CompletableFuture<Void> saveCounters() {
+        countersSaveQueued.set(false);
+        countersSavedAt = now();
+        if (!counters.changed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return data.commit(Map.of(RoomCounters.KEY, counters.encode(now())), java.util.Set.of());
     }
 
     private void idleCheck() {
@@ -377,6 +398,10 @@ public final class RoomHost {
         try {
             body.accept(awake());
             current = null;
+            if (!effects.wroteNothing()) {
+                effects.put(RoomCounters.KEY, counters.encode(now())); // the figures ride along, in the same commit
+                countersSavedAt = lastEventMillis;
+            }
             commit(effects, origin);
             return true;
         } catch (RuntimeException | LinkageError e) {
@@ -599,7 +624,7 @@ public final class RoomHost {
             sessions.clear();
             reorder();
             cancelAlarm();
-            done.complete(null);
+            saveCounters().whenComplete((x, failure) -> done.complete(null));
         })));
         return done;
     }
