@@ -3,13 +3,11 @@ package org.roomhub.hub.runtime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,9 +53,7 @@ public final class RoomHost {
     private final RoomCounters counters;
     private final ResumeLog log;
     private final HostContext context;
-    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    /** Sessions in join order, replaced on join and leave (rare) so broadcasts (frequent) never sort. */
-    private volatile List<ClientSession> ordered = List.of();
+    private final SessionBook sessions = new SessionBook();
     private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
     private final AtomicInteger pendingTimers = new AtomicInteger();
     private final AtomicBoolean countersSaveQueued = new AtomicBoolean();
@@ -138,8 +134,7 @@ public final class RoomHost {
         ClientSession session = new ClientSession(sessionId, user, role, counters.totalConnections.incrementAndGet(),
                 outbound, this, services.codec().mapper());
         queue.executeAlways(() -> {
-            sessions.put(sessionId, session);
-            reorder();
+            sessions.add(session);
             services.listener().clientConnected(address, session);
             boolean welcomed = event(session, "connect", r -> {
                 sendTo(session, new ServerFrame.Connected(sessionId, user, address.toString(), seq, now()));
@@ -164,10 +159,9 @@ public final class RoomHost {
 
     /** Removes a session from the room's books; false when it was not there. */
     private boolean forget(ClientSession session, int code, String reason) {
-        if (sessions.remove(session.sessionId()) == null) {
+        if (!sessions.remove(session)) {
             return false;
         }
-        reorder();
         session.markClosed();
         services.listener().clientDisconnected(address, session, code, reason);
         return true;
@@ -248,12 +242,9 @@ public final class RoomHost {
 
     /** Closes one session from outside (admin); false when it is not in this room. */
     public boolean disconnect(String sessionId, int code, String reason) {
-        ClientSession s = sessions.get(sessionId);
-        if (s == null) {
-            return false;
-        }
-        s.outbound().close(code, reason);
-        return true;
+        Optional<ClientSession> s = sessions.get(sessionId);
+        s.ifPresent(session -> session.outbound().close(code, reason));
+        return s.isPresent();
     }
 
     /** Evicts the room from memory now (admin "hibernate now"): sockets stay open, the next event wakes it. */
@@ -590,17 +581,11 @@ public final class RoomHost {
     }
 
     List<ClientSession> sortedSessions() {
-        return ordered;
-    }
-
-    private void reorder() {
-        List<ClientSession> list = new ArrayList<>(sessions.values());
-        list.sort(Comparator.comparingLong(ClientSession::joinOrder));
-        ordered = List.copyOf(list);
+        return sessions.ordered();
     }
 
     Optional<Connection> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
+        return sessions.get(sessionId).map(Connection.class::cast);
     }
 
     // ---- outside the gate ----------------------------------------------------------------
@@ -622,7 +607,6 @@ public final class RoomHost {
                 s.outbound().close(code, reason);
             }
             sessions.clear();
-            reorder();
             cancelAlarm();
             saveCounters().whenComplete((x, failure) -> done.complete(null));
         })));
