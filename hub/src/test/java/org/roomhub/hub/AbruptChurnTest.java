@@ -79,7 +79,7 @@ class AbruptChurnTest {
         }, true));
         hub = TestHub.start(data, cfg -> {
             cfg.transport.pollingSessionTimeout = POLL_TIMEOUT;
-            cfg.transport.heartbeatInterval = Duration.ofMillis(200);
+            // The default heartbeat (20 s): closes and resets must be noticed without waiting for it.
             cfg.transport.heartbeatWindow = Duration.ofMinutes(5); // held raw sockets never answer pings
             // Rooms hibernate and wake all through the churn, so joins race with both.
             cfg.rooms.hibernateAfter = Duration.ofMillis(100);
