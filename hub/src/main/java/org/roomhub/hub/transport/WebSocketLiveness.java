@@ -18,7 +18,7 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * {@link WebSocketConnection}, found through a connector {@link Connection.Listener} by remote address.
  * The address is read once, when the connection opens: a closed endpoint no longer knows its peer
  * (Jetty answers null), which once made every ordinary disconnect throw here. A socket Jetty already
- * closed is reaped at the next beat whatever else happened, so no session outlives its socket.
+ * closed is reaped within two beats whatever else happened, so no session outlives its socket.
  */
 final class WebSocketLiveness implements Connection.Listener {
 
@@ -36,6 +36,7 @@ final class WebSocketLiveness implements Connection.Listener {
         final Membership member;
         final LongSupplier bytesIn;
         long lastBytes = -1;
+        boolean closedSeen;
         long lastHeard;
 
         Watched(Membership member, LongSupplier bytesIn, long now) {
@@ -92,9 +93,13 @@ final class WebSocketLiveness implements Connection.Listener {
     void beat(long now) {
         watched.forEach((session, w) -> {
             if (!session.isOpen()) {
-                // Closed without our close handler leaving the room (or before it could): leave now.
-                watched.remove(session);
-                w.member.leave(1006, "connection closed");
+                // Closed, yet still watched: its close handler had not run by the previous beat either
+                // (a close in progress gets one beat to finish with its own code). Leave now.
+                if (w.closedSeen) {
+                    watched.remove(session);
+                    w.member.leave(1006, "connection closed");
+                }
+                w.closedSeen = true;
                 return;
             }
             long bytes = w.bytesIn.getAsLong();
