@@ -38,9 +38,10 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
 
     /**
      * One observer. While its {@code hello} and the list of present clients are being sent, frames
-     * published meanwhile wait here and follow them; a {@code client-connected} of a client the list
-     * already named is then skipped. So registering and reading the sessions are one step: a client
-     * joining during it is neither missed nor listed twice.
+     * published meanwhile wait here and follow them. A room adds a session to its book a moment
+     * before it publishes {@code client-connected}, so a client in the list may still be announced
+     * later (while waiting, or after): that one {@code client-connected} is skipped. So registering
+     * and reading the sessions are one step: a client joining during it is neither missed nor listed twice.
      */
     private static final class Sink {
         /** A frame published while the observer's list was being sent. */
@@ -48,6 +49,8 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
 
         private final Outbound out;
         private List<Waiting> waiting = new ArrayList<>();
+        /** Clients the list named whose own {@code client-connected} has not come by yet, as room and session id. */
+        private Set<List<String>> listed = Set.of();
 
         Sink(Outbound out) {
             this.out = out;
@@ -56,20 +59,33 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
         synchronized void send(ObserverFrame frame, EncodedFrame encoded) {
             if (waiting != null) {
                 waiting.add(new Waiting(frame, encoded));
-            } else {
+            } else if (passes(frame)) {
                 out.send(encoded);
             }
         }
 
-        /** The hello and the list went out (naming {@code listed}, as room and session id): send what waited. */
-        synchronized void open(Set<List<String>> listed) {
+        /** The hello and the list went out, naming {@code named}: send what waited. */
+        synchronized void open(Set<List<String>> named) {
+            listed = named;
             for (Waiting w : waiting) {
-                if (w.frame() instanceof ObserverFrame.ClientConnected c && listed.contains(List.of(c.room(), c.sessionId()))) {
-                    continue;
+                if (passes(w.frame())) {
+                    out.send(w.encoded());
                 }
-                out.send(w.encoded());
             }
             waiting = null;
+        }
+
+        private boolean passes(ObserverFrame frame) {
+            if (listed.isEmpty()) {
+                return true;
+            }
+            if (frame instanceof ObserverFrame.ClientConnected c) {
+                return !listed.remove(List.of(c.room(), c.sessionId()));
+            }
+            if (frame instanceof ObserverFrame.ClientDisconnected d) {
+                listed.remove(List.of(d.room(), d.sessionId()));
+            }
+            return true;
         }
     }
 
