@@ -50,6 +50,17 @@ public final class HubCommand implements Callable<Integer> {
                     + "repeatable (defaults: chat=60,120, metrics=60000,120000, others 600,1200).")
     Map<String, String> rateLimits = new LinkedHashMap<>();
 
+    @Option(names = "--max-connections-per-room", defaultValue = "" + HubConfig.LimitsConfig.DEFAULT_CONNECTIONS_PER_ROOM, paramLabel = "N",
+            description = "Most open connections in one room; more are refused with ROOM_FULL (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerRoom;
+
+    @Option(names = "--max-connections-per-user", defaultValue = "" + HubConfig.LimitsConfig.DEFAULT_CONNECTIONS_PER_USER, paramLabel = "N",
+            description = "Most open connections of one user over all rooms; more are refused (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerUser;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private static HubConfig.LimitsConfig.Rate parseRate(String type, String value) {
         String[] parts = value.split(",");
         try {
@@ -69,12 +80,18 @@ public final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (maxConnectionsPerRoom < 1 || maxConnectionsPerUser < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-connections-per-room and --max-connections-per-user must be at least 1");
+        }
         Hub hub = Hub.create(cfg -> {
             cfg.network.bind = bind;
             cfg.storage.dataDir = data;
             cfg.rooms.hibernateAfter = hibernateAfter;
             cfg.http.corsOrigins.addAll(corsOrigins);
             rateLimits.forEach((type, value) -> cfg.limits.rates.put(type, parseRate(type, value)));
+            cfg.limits.connectionsPerRoom = maxConnectionsPerRoom;
+            cfg.limits.connectionsPerUser = maxConnectionsPerUser;
             if (insecure) {
                 cfg.auth.required = false;
             }

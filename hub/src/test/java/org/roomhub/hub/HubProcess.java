@@ -24,10 +24,12 @@ final class HubProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The hub from the test class path. */
-    static HubProcess start(Path data) throws IOException {
-        return launch(List.of("-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                HubCommand.class.getName()), data);
+    /** The hub from the test class path, with extra command-line {@code options}. */
+    static HubProcess start(Path data, String... options) throws IOException {
+        List<String> launch = new java.util.ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", HubCommand.class.getName()));
+        launch.addAll(List.of(options));
+        return launch(launch, data);
     }
 
     /** The packaged jar, exactly as the README runs it. */

@@ -61,8 +61,10 @@ public final class FrameCodec {
                 .maxNumberLength(MAX_FRAME_BYTES + 1)
                 .build());
         clientTypes = new FrameTypes<>(ClientFrame.class, Map.of());
-        serverTypes = new FrameTypes<>(ServerFrame.class, Map.of("history",
-                node -> node.has("messages") ? ServerFrame.ChatHistory.class : ServerFrame.MetricHistory.class));
+        serverTypes = new FrameTypes<>(ServerFrame.class, Map.of(
+                "history", node -> node.has("messages") ? ServerFrame.ChatHistory.class : ServerFrame.MetricHistory.class,
+                // Only a broadcast carries seq: the welcome's presence has none.
+                "presence", node -> node.has("seq") ? ServerFrame.PresenceUpdate.class : ServerFrame.PresenceWelcome.class));
         observerTypes = new FrameTypes<>(ObserverFrame.class, Map.of());
     }
 

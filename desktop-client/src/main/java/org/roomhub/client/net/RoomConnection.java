@@ -105,8 +105,8 @@ public final class RoomConnection implements AutoCloseable {
             sessionId = c.sessionId();
             user = c.user();
             lastSeq.accumulateAndGet(0, Math::max);
-        } else if (frame instanceof ServerFrame.Reset) {
-            lastSeq.set(0);
+        } else if (frame instanceof ServerFrame.Reset r) {
+            lastSeq.set(r.asOf()); // the fresh snapshot that follows is as of this seq: resume from it next time
         } else if (frame instanceof ServerFrame.Broadcast b) {
             lastSeq.accumulateAndGet(b.seq(), Math::max);
         }

@@ -44,6 +44,6 @@ final class FrameRecorder implements RoomListener {
     /** Waits until {@code connection} is connected and has seen the room's presence list. */
     void awaitJoined(RoomConnection connection) {
         await().atMost(PATIENCE).until(() -> connection.state() == ConnectionState.CONNECTED
-                && frames.stream().anyMatch(ServerFrame.PresenceUpdate.class::isInstance));
+                && frames.stream().anyMatch(ServerFrame.PresenceWelcome.class::isInstance));
     }
 }

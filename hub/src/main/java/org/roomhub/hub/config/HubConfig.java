@@ -81,10 +81,14 @@ public final class HubConfig {
                 "metrics", new Rate(60_000, 120_000)));
         /** Budget of room types not in {@link #rates}. */
         public Rate defaultRate = new Rate(600, 1_200);
+        /** Default of {@link #connectionsPerRoom} (a constant, so the command line can show it). */
+        public static final int DEFAULT_CONNECTIONS_PER_ROOM = 5_000;
+        /** Default of {@link #connectionsPerUser}. */
+        public static final int DEFAULT_CONNECTIONS_PER_USER = 500;
         /** Most open connections in one room. */
-        public int connectionsPerRoom = 5_000;
+        public int connectionsPerRoom = DEFAULT_CONNECTIONS_PER_ROOM;
         /** Most open connections of one user, over all rooms. */
-        public int connectionsPerUser = 500;
+        public int connectionsPerUser = DEFAULT_CONNECTIONS_PER_USER;
 
         /**
          * A token-bucket budget: frames per minute for one connection and for one user (all their

@@ -35,9 +35,12 @@ public sealed interface ServerFrame {
     @JsonTypeName("pong")
     record Pong(JsonNode id, JsonNode clientTime, long serverTime, long ts) implements ServerFrame {}
 
-    /** The frames asked for by {@code resume} are gone; a fresh snapshot follows. */
+    /**
+     * The frames asked for by {@code resume} are gone; a fresh snapshot follows, as of the room's
+     * {@code asOf} seq (the point to resume from next time). Not a broadcast, so no {@code seq}.
+     */
     @JsonTypeName("reset")
-    record Reset(long seq, long ts) implements ServerFrame {}
+    record Reset(long asOf, long ts) implements ServerFrame {}
 
     /** A refused frame or request; the connection stays open. */
     @JsonTypeName("error")
@@ -84,9 +87,17 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** Who is in the room. */
+    /** Who is in the room, broadcast when it changes other than by a join or leave (a {@code set-name}). */
     @JsonTypeName("presence")
     record PresenceUpdate(List<Presence> users, long ts, long seq) implements Broadcast {}
+
+    /**
+     * Who is in the room, as the welcome tells one joining client. The same wire type as
+     * {@link PresenceUpdate} but sent to one client only, so it carries no {@code seq}: a seq names
+     * exactly one broadcast frame.
+     */
+    @JsonTypeName("presence")
+    record PresenceWelcome(List<Presence> users, long ts) implements ServerFrame {}
 
     /** A private line; only its addressee gets it. {@code from} is the sender's session id. */
     @JsonTypeName("direct")

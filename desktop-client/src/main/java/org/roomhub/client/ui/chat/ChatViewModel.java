@@ -148,6 +148,8 @@ public final class ChatViewModel implements TabViewModel {
             }
         } else if (frame instanceof ServerFrame.PresenceUpdate p) {
             people.setAll(p.users());
+        } else if (frame instanceof ServerFrame.PresenceWelcome p) {
+            people.setAll(p.users());
         } else if (frame instanceof ServerFrame.UserJoined j) {
             if (people.stream().noneMatch(p -> p.sessionId().equals(j.sessionId()))) {
                 people.add(new Presence(j.sessionId(), j.user()));

@@ -16,7 +16,7 @@ class ChatViewModelTest {
     void the_welcome_gives_a_system_line_the_history_and_who_is_present() {
         viewModel.handle(new ServerFrame.SystemNotice("Welcome to chat/lobby", 1));
         viewModel.handle(new ServerFrame.ChatHistory(List.of(new ChatEntry("m1", "ann", "s1", "hi", 2, 1)), 2));
-        viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new Presence("s1", "ann"), new Presence("s2", "bob")), 3, 2));
+        viewModel.handle(new ServerFrame.PresenceWelcome(List.of(new Presence("s1", "ann"), new Presence("s2", "bob")), 3));
         assertThat(viewModel.lines()).extracting(ChatLine::kind).containsExactly(ChatLine.Kind.SYSTEM, ChatLine.Kind.MESSAGE);
         assertThat(viewModel.people()).extracting(Presence::user).containsExactly("ann", "bob");
         assertThat(viewModel.hasLiveData()).isTrue();
