@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -33,6 +34,10 @@ public record TlsIdentity(List<X509Certificate> chain, KeyStore keyStore, String
             throw new GeneralSecurityException("the key is " + key.getAlgorithm() + " but the certificate holds a "
                     + chain.get(0).getPublicKey().getAlgorithm() + " key");
         }
+        if (!matches(key, chain.get(0))) {
+            throw new GeneralSecurityException("the private key does not belong to the certificate "
+                    + chain.get(0).getSubjectX500Principal().getName());
+        }
         String password = Long.toHexString(new java.security.SecureRandom().nextLong());
         KeyStore store = KeyStore.getInstance("PKCS12");
         try {
@@ -42,6 +47,28 @@ public record TlsIdentity(List<X509Certificate> chain, KeyStore keyStore, String
         }
         store.setKeyEntry(ALIAS, key, password.toCharArray(), chain.toArray(X509Certificate[]::new));
         return new TlsIdentity(List.copyOf(chain), store, password);
+    }
+
+    /** Whether {@code key} signs what {@code certificate}'s public key verifies. */
+    private static boolean matches(PrivateKey key, X509Certificate certificate) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return true; // no probe for this kind of key: the TLS handshake will tell
+        }
+        byte[] probe = "roomhub key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(key);
+        signer.update(probe);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(certificate.getPublicKey());
+        verifier.update(probe);
+        return verifier.verify(signature);
     }
 
     /** The hub's own certificate. */
