@@ -65,26 +65,29 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        try {
-            system.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException notFromACa) {
-            pinned(chain);
-        }
+        systemOrPinned(() -> system.checkServerTrusted(chain, authType, engine), chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        try {
-            system.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException notFromACa) {
-            pinned(chain);
-        }
+        systemOrPinned(() -> system.checkServerTrusted(chain, authType, socket), chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        systemOrPinned(() -> system.checkServerTrusted(chain, authType), chain);
+    }
+
+    /** A check of the JDK's trust manager. */
+    @FunctionalInterface
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    /** A certificate the JDK's CAs vouch for passes as usual; any other must be the pinned one. */
+    private void systemOrPinned(Check system, X509Certificate[] chain) throws CertificateException {
         try {
-            system.checkServerTrusted(chain, authType);
+            system.run();
         } catch (CertificateException notFromACa) {
             pinned(chain);
         }
@@ -107,12 +110,12 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("the desktop does not accept TLS clients");
+        checkClientTrusted(chain, authType);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        throw new CertificateException("the desktop does not accept TLS clients");
+        checkClientTrusted(chain, authType);
     }
 
     @Override
