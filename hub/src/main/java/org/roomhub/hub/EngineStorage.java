@@ -44,6 +44,11 @@ final class EngineStorage implements StoragePort {
     }
 
     @Override
+    public CompletableFuture<Void> delete(RoomAddress address) {
+        return storage.forRoom(address.toString()).deleteRoom();
+    }
+
+    @Override
     public void close() {
         try {
             storage.close();

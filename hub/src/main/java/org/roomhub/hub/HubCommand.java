@@ -61,6 +61,21 @@ public final class HubCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain; with --tls-key the hub serves https/wss only.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (unencrypted) of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed",
+            description = "Serve https/wss with a self-signed certificate, generated once into the data folder and reused.")
+    boolean tlsSelfSigned;
+
+    @Option(names = "--free-names",
+            description = "Let token holders pick their display name (name=, set-name); by default the token's user is the name.")
+    boolean freeNames;
+
     private static HubConfig.LimitsConfig.Rate parseRate(String type, String value) {
         String[] parts = value.split(",");
         try {
@@ -95,14 +110,28 @@ public final class HubCommand implements Callable<Integer> {
             if (insecure) {
                 cfg.auth.required = false;
             }
+            cfg.auth.freeNames = freeNames;
+            cfg.tls.certFile = tlsCert;
+            cfg.tls.keyFile = tlsKey;
+            cfg.tls.selfSigned = tlsSelfSigned;
         });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.stop();
             stopped.countDown();
         }, "roomhub-shutdown"));
-        hub.start(port);
-        System.out.println("Roomhub hub listening on http://" + bind + ":" + hub.port());
+        try {
+            hub.start(port);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // A setting or file the user gave is wrong (e.g. a TLS key that does not match): say so, no stack trace.
+            System.err.println("roomhub-hub: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("Roomhub hub listening on " + hub.scheme() + "://" + bind + ":" + hub.port());
+        hub.tls().ifPresent(t -> {
+            System.out.println("TLS certificate SHA-256 fingerprint: " + t.fingerprint());
+            System.out.println("(check it matches what clients show on first connect; they pin it from then on)");
+        });
         if (hub.authRequired()) {
             String admin = hub.tokens().issue("admin", Role.ADMIN, List.of(RoomPattern.parse("*")), true, Duration.ofDays(7));
             System.out.println("Tokens required. Admin token (valid 7 days; make more with the token command):");

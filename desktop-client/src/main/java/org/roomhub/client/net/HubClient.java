@@ -43,10 +43,22 @@ public final class HubClient implements AutoCloseable {
 
     /** A client of the hub at {@code endpoint} whose rooms use {@code transport}. */
     public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport) {
+        this(endpoint, codec, transport, KnownHubs.standard());
+    }
+
+    /**
+     * A client of the hub at {@code endpoint} whose rooms use {@code transport}; an {@code https} hub's
+     * self-signed certificate is pinned on first use in {@code knownHubs} and must stay the same.
+     */
+    public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport, KnownHubs knownHubs) {
         this.endpoint = endpoint;
         this.codec = codec;
         this.transport = transport;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (endpoint.secure()) {
+            builder.sslContext(PinningTrustManager.context(endpoint.pinKey(), knownHubs));
+        }
+        this.http = builder.build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hub-client-timer");
             t.setDaemon(true);

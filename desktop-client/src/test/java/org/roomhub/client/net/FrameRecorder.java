@@ -14,6 +14,7 @@ final class FrameRecorder implements RoomListener {
 
     final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
     final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+    final List<String> details = new CopyOnWriteArrayList<>();
 
     @Override
     public void onFrame(ServerFrame frame) {
@@ -23,6 +24,9 @@ final class FrameRecorder implements RoomListener {
     @Override
     public void onStateChanged(ConnectionState state, String detail) {
         states.add(state);
+        if (detail != null) {
+            details.add(detail);
+        }
     }
 
     /** Texts of the chat messages received, in arrival order. */

@@ -43,6 +43,8 @@ public final class RoomHost {
     /** Retry delays of a throwing alarm start here and double, six times at most. */
     static final Duration ALARM_RETRY_BASE = Duration.ofSeconds(2);
     static final int ALARM_RETRIES = 6;
+    /** Close code of a join that reaches a room being deleted. */
+    private static final int ROOM_DELETED = 1001;
 
     private final RoomAddress address;
     private final RoomType type;
@@ -68,6 +70,8 @@ public final class RoomHost {
     private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> alarmTask;
     private int alarmAttempt;
+    /** Set by {@link #delete} on the room's queue: from then on no event runs and joins are closed. */
+    private volatile boolean deleted;
 
     RoomHost(RoomAddress address, RoomType type, HostServices services, RoomData data) {
         this.address = address;
@@ -134,6 +138,10 @@ public final class RoomHost {
         ClientSession session = new ClientSession(sessionId, user, role, counters.totalConnections.incrementAndGet(),
                 outbound, this, services.codec().mapper());
         queue.executeAlways(() -> {
+            if (deleted) {
+                outbound.close(ROOM_DELETED, "room deleted");
+                return;
+            }
             sessions.add(session);
             services.listener().clientConnected(address, session);
             boolean welcomed = event(session, "connect", r -> {
@@ -326,7 +334,7 @@ public final class RoomHost {
         if (!counters.changed()) {
             return CompletableFuture.completedFuture(null);
         }
-        return data.commit(Map.of(RoomCounters.KEY, counters.encode(now())), java.util.Set.of());
+        return data.commit(Map.of(RoomCounters.KEY, counters.encode(now())), java.util.Set.of(), Optional.empty());
     }
 
     private void idleCheck() {
@@ -381,6 +389,9 @@ public final class RoomHost {
 
     /** Runs one room event; false when it threw (its effects are then dropped). */
     private boolean event(ClientSession origin, String kind, Consumer<RoomObject> body) {
+        if (deleted) {
+            return false;
+        }
         lastEventMillis = now();
         counters.lastActivity = lastEventMillis;
         long seqBefore = seq;
@@ -608,6 +619,30 @@ public final class RoomHost {
             cancelAlarm();
             saveCounters().whenComplete((x, failure) -> done.complete(null));
         })));
+        return done;
+    }
+
+    /**
+     * Deletes the room (admin): once the events queued before ran and their frames went out, every session is
+     * closed with {@code code}, the alarm cancelled and the room object dropped; later joins are closed and no
+     * event runs. The caller deletes the stored data. Completes when the sessions are closed.
+     */
+    CompletableFuture<Void> delete(int code, String reason) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.executeAlways(() -> {
+            deleted = true;
+            gate.whenComplete((v, e) -> queue.executeAlways(() -> {
+                for (ClientSession s : sortedSessions()) {
+                    s.markClosed();
+                    services.listener().clientDisconnected(address, s, code, reason);
+                    s.outbound().close(code, reason);
+                }
+                sessions.clear();
+                cancelAlarm();
+                room = null;
+                done.complete(null);
+            }));
+        });
         return done;
     }
 
