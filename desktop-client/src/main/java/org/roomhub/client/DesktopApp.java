@@ -50,7 +50,7 @@ public final class DesktopApp {
         FrameCodec codec = new FrameCodec();
         metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
-        map = new MapViewModel(Platform::runLater);
+        map = new MapViewModel(Platform::runLater, background, org.roomhub.client.ui.map.ViewportStore.preferences());
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
         List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
         shell = new ShellViewModel(tabs, (endpoint, transport) -> new HubClient(endpoint, codec, transport), hubUrl, token, userName, localHost);

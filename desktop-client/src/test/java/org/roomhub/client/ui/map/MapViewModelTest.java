@@ -17,9 +17,9 @@ class MapViewModelTest {
 
     @Test
     void the_welcome_state_then_updates_keep_one_entry_per_pin() {
-        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p1", "ann", GeoPoint.of(48.1, 11.6), null, null)), Route.empty(), 1));
-        viewModel.handle(new ServerFrame.PinUpdate("p1", "ann", GeoPoint.of(52.5, 13.4), "Ann", "#ff0000", 2, 1));
-        viewModel.handle(new ServerFrame.PinUpdate("p2", "bob", GeoPoint.of(40.4, -3.7), null, null, 3, 2));
+        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p1", "ann", GeoPoint.of(48.1, 11.6), null, null, null)), Route.empty(), 1));
+        viewModel.handle(new ServerFrame.PinUpdate("p1", "ann", GeoPoint.of(52.5, 13.4), "Ann", "#ff0000", null, 2, 1));
+        viewModel.handle(new ServerFrame.PinUpdate("p2", "bob", GeoPoint.of(40.4, -3.7), null, null, null, 3, 2));
         assertThat(viewModel.pins()).extracting(Pin::pinId).containsExactly("p1", "p2");
         assertThat(viewModel.pins().get(0).location().lat()).isEqualTo(52.5);
         viewModel.handle(new ServerFrame.PinRemoved("p1", 4, 3));
@@ -29,7 +29,7 @@ class MapViewModelTest {
 
     @Test
     void a_pin_without_a_valid_colour_gets_one_from_its_user_and_its_user_as_label() {
-        Pin pin = new Pin("p", "bob", GeoPoint.of(0, 0), null, "javascript:alert(1)");
+        Pin pin = new Pin("p", "bob", GeoPoint.of(0, 0), null, "javascript:alert(1)", null);
         assertThat(viewModel.colorOf(pin)).matches("#[0-9a-f]{6}");
         assertThat(viewModel.labelOf(pin)).isEqualTo("bob");
     }
