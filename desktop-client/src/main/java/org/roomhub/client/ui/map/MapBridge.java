@@ -173,6 +173,16 @@ public final class MapBridge {
         return Optional.of(GeoPoint.of(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
     }
 
+    /** Where a pin is drawn, in pixels from the map's top-left corner, if it is shown. */
+    public Optional<javafx.geometry.Point2D> shownPoint(String pinId) {
+        String text = String.valueOf(call("pinPoint", pinId));
+        if (text.isEmpty() || text.equals("null")) {
+            return Optional.empty();
+        }
+        String[] parts = text.split(",");
+        return Optional.of(new javafx.geometry.Point2D(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
+    }
+
     /** The HTML shown when hovering a pin (owner and note). */
     public String hoverText(String pinId) {
         return String.valueOf(call("pinHoverText", pinId));

@@ -154,12 +154,10 @@ public final class MapView extends BorderPane {
         Button fit = new Button("Show all");
         fit.setId("map-fit");
         fit.setOnAction(e -> bridge.fitPins());
-        Label hint = new Label();
+        Label hint = MapLabels.muted("");
         hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.clickModeProperty().get() == ClickMode.PIN
                 ? "Click the map to place a pin; drag yours to move them." : "Click the map to add a stop to the shared route.",
                 viewModel.clickModeProperty()));
-        hint.setWrapText(true);
-        hint.getStyleClass().add("muted");
 
         TextField tiles = new TextField();
         tiles.setId("map-tile-url");
@@ -168,9 +166,7 @@ public final class MapView extends BorderPane {
         Button applyTiles = new Button("Apply");
         applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
         HBox.setHgrow(tiles, Priority.ALWAYS);
-        Label tilesNote = new Label("Offline base map: Natural Earth countries. A tile server is optional.");
-        tilesNote.setWrapText(true);
-        tilesNote.getStyleClass().add("muted");
+        Label tilesNote = MapLabels.muted("Offline base map: Natural Earth countries. A tile server is optional.");
 
         TitledPane base = titled("Base map", new VBox(6, new HBox(6, tiles, applyTiles), tilesNote));
         base.setExpanded(false);

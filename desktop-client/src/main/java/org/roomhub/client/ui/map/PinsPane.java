@@ -30,7 +30,7 @@ final class PinsPane extends VBox {
     private final TextField label = new TextField();
     private final ColorPicker color = new ColorPicker();
     private final TextArea note = new TextArea();
-    private final Label owner = new Label();
+    private final Label owner = MapLabels.muted("");
     private String lastSelected;
 
     PinsPane(MapViewModel viewModel, java.util.function.Consumer<String> flyTo) {
@@ -39,10 +39,7 @@ final class PinsPane extends VBox {
         list.setId("map-pins");
         list.setItems(viewModel.pins());
         list.setPrefHeight(130);
-        Label empty = new Label("No pins yet. Click the map to place one.");
-        empty.setWrapText(true);
-        empty.getStyleClass().add("muted");
-        list.setPlaceholder(empty);
+        list.setPlaceholder(MapLabels.muted("No pins yet. Click the map to place one."));
         list.setCellFactory(l -> new PinCell());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && selected() != null) {
@@ -58,8 +55,6 @@ final class PinsPane extends VBox {
         note.setPromptText("Note (shown when hovering the pin)");
         note.setPrefRowCount(2);
         note.setWrapText(true);
-        owner.getStyleClass().add("muted");
-        owner.setWrapText(true);
 
         Button fly = new Button("Fly to");
         fly.setId("map-pin-fly");

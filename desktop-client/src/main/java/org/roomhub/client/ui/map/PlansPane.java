@@ -22,9 +22,7 @@ final class PlansPane extends VBox {
         ListView<String> names = new ListView<>(plans.snapshots());
         names.setId("map-plans");
         names.setPrefHeight(90);
-        Label none = new Label("No saved plans yet.");
-        none.getStyleClass().add("muted");
-        names.setPlaceholder(none);
+        names.setPlaceholder(MapLabels.muted("No saved plans yet."));
 
         TextField name = new TextField();
         name.setId("map-plan-name");
@@ -66,10 +64,8 @@ final class PlansPane extends VBox {
             }
         });
 
-        Label message = new Label();
+        Label message = MapLabels.muted("");
         message.setId("map-plan-message");
-        message.setWrapText(true);
-        message.getStyleClass().add("muted");
         message.textProperty().bind(plans.messageProperty());
 
         getChildren().addAll(names, new HBox(6, name, save), new HBox(6, restore, delete),

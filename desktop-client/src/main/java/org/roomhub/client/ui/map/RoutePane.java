@@ -32,10 +32,7 @@ final class RoutePane extends VBox {
         ListView<Waypoint> stops = new ListView<>();
         stops.setId("map-route");
         stops.setPrefHeight(90);
-        Label noStops = new Label("No stops. Choose “Add waypoint” and click the map.");
-        noStops.setWrapText(true);
-        noStops.getStyleClass().add("muted");
-        stops.setPlaceholder(noStops);
+        stops.setPlaceholder(MapLabels.muted("No stops. Choose “Add waypoint” and click the map."));
         stops.setCellFactory(l -> new StopCell());
         viewModel.routeProperty().addListener((obs, old, now) -> stops.getItems().setAll(now.waypoints()));
 
@@ -50,10 +47,7 @@ final class RoutePane extends VBox {
         ListView<DistanceLine> people = new ListView<>();
         people.setId("map-distances");
         people.setPrefHeight(80);
-        Label noPins = new Label("Distances appear once people place pins.");
-        noPins.setWrapText(true);
-        noPins.getStyleClass().add("muted");
-        people.setPlaceholder(noPins);
+        people.setPlaceholder(MapLabels.muted("Distances appear once people place pins."));
         people.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(DistanceLine line, boolean empty) {
@@ -69,8 +63,7 @@ final class RoutePane extends VBox {
         Button clear = new Button("Clear route");
         clear.setId("map-clear-route");
         clear.setOnAction(e -> viewModel.clearRoute());
-        Label distancesTitle = new Label("Distance to the meeting point");
-        distancesTitle.getStyleClass().add("muted");
+        Label distancesTitle = MapLabels.muted("Distance to the meeting point");
         getChildren().addAll(stops, length, clear, distancesTitle, people);
     }
 

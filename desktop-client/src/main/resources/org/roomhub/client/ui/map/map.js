@@ -146,6 +146,12 @@
     view: function () { var c = map.getCenter(); return c.lat + ',' + c.lng + ',' + map.getZoom(); },
     pinIds: function () { return Object.keys(pins).sort().join(','); },
     pinPosition: function (pinId) { var m = pins[pinId]; return m ? m.getLatLng().lat + ',' + m.getLatLng().lng : ''; },
+    pinPoint: function (pinId) {
+      var m = pins[pinId];
+      if (!m) { return ''; }
+      var pt = map.latLngToContainerPoint(m.getLatLng());
+      return pt.x + ',' + pt.y;
+    },
     pinHoverText: function (pinId) { var p = pinData[pinId]; return p ? pinHover(p) : ''; },
     pinDraggable: function (pinId) { var m = pins[pinId]; return !!(m && m.dragging && m.dragging.enabled()); },
     invalidate: function () { map.invalidateSize(); }
