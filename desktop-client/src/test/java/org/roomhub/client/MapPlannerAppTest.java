@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomhub.client.ui.map.MapFileFormat;
+import org.roomhub.client.ui.map.Viewport;
+import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.Pin;
@@ -68,11 +70,7 @@ class MapPlannerAppTest {
     static void closeAppsAndHub() throws Exception {
         for (OpenApp open : new OpenApp[] {ann, bob}) {
             if (open != null) {
-                onFx(() -> {
-                    open.app().close();
-                    open.stage().hide();
-                    return null;
-                });
+                close(open);
             }
         }
         if (hub != null) {
@@ -207,7 +205,43 @@ class MapPlannerAppTest {
         assertThat(onFx(() -> bob.app().map().plans().messageProperty().get())).contains("refused").contains("features");
     }
 
+    @Test
+    void the_map_reopens_where_it_was_left_for_the_same_room() throws Exception {
+        ViewportStore views = ViewportStore.inMemory();
+        OpenApp first = open("cy", views);
+        try {
+            front(first);
+            robot.clickOn(node(first, "#tab-map"));
+            waiting().until(() -> onFx(() -> first.app().hasLiveData(View.MAP)));
+            // The person pans and zooms (the page reports where it stopped; the app keeps it).
+            waiting().until(() -> onFx(() -> first.app().mapView().bridge().setView(new Viewport(60.0, 20.0, 6))));
+            waiting().until(() -> views.load(ROOM).map(v -> Math.abs(v.lat() - 60.0) < 0.01 && v.zoom() == 6).orElse(false));
+        } finally {
+            close(first);
+        }
+        OpenApp again = open("cy", views);
+        try {
+            front(again);
+            robot.clickOn(node(again, "#tab-map"));
+            waiting().until(() -> onFx(() -> again.app().hasLiveData(View.MAP)));
+            waiting().until(() -> onFx(() -> {
+                Viewport v = again.app().mapView().bridge().view();
+                return Math.abs(v.lat() - 60.0) < 0.01 && Math.abs(v.lng() - 20.0) < 0.01 && v.zoom() == 6;
+            }));
+        } finally {
+            close(again);
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
+
+    private static void close(OpenApp open) throws Exception {
+        onFx(() -> {
+            open.app().close();
+            open.stage().hide();
+            return null;
+        });
+    }
 
     /** Folds the sidebar's pin and route sections, as a person would to reach the plans below. */
     private static void showOnlyPlans(OpenApp open) throws Exception {
@@ -265,11 +299,15 @@ class MapPlannerAppTest {
     }
 
     private static OpenApp open(String user) throws Exception {
+        return open(user, ViewportStore.inMemory());
+    }
+
+    private static OpenApp open(String user, ViewportStore views) throws Exception {
         String url = "http://127.0.0.1:" + hub.port();
         // Building a window with a WebView is slow on a busy 2-core machine: more patience here.
         return WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
-            DesktopApp app = new DesktopApp(url, null, user, ROOM, "planner-host");
+            DesktopApp app = new DesktopApp(url, null, user, ROOM, "planner-host", views);
             app.show(stage, 1280, 860);
             return new OpenApp(app, stage);
         }).get(90, TimeUnit.SECONDS);

@@ -38,6 +38,9 @@ public final class MapView extends BorderPane {
     private final Set<String> drawn = new HashSet<>();
     private boolean loaded;
     private boolean positioned;
+    /** Retries positioning while the page cannot take it yet (e.g. its tab is not shown, so the map has no size). */
+    private final javafx.animation.Timeline positionRetry = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> positionOnce()));
 
     /**
      * @param viewModel the map's state
@@ -65,6 +68,7 @@ public final class MapView extends BorderPane {
         viewModel.routeProperty().addListener((obs, old, now) -> syncAll());
         viewModel.meProperty().addListener((obs, old, now) -> syncAll());
         viewModel.roomProperty().addListener((obs, old, now) -> positioned = false);
+        positionRetry.setCycleCount(javafx.animation.Animation.INDEFINITE);
         web.widthProperty().addListener((obs, o, n) -> positionOnce());
         web.heightProperty().addListener((obs, o, n) -> positionOnce());
         setCenter(web);
@@ -208,7 +212,12 @@ public final class MapView extends BorderPane {
 
     /** Once per room, when the map has a size and the room's state: the remembered view, else the pins. */
     private void positionOnce() {
-        if (!loaded || positioned || web.getWidth() <= 0 || web.getHeight() <= 0 || !viewModel.hasLiveData()) {
+        if (positioned) {
+            positionRetry.stop();
+            return;
+        }
+        if (!loaded || web.getWidth() <= 0 || web.getHeight() <= 0 || !viewModel.hasLiveData()) {
+            positionRetry.play();
             return;
         }
         var remembered = viewModel.rememberedView();
@@ -218,6 +227,11 @@ public final class MapView extends BorderPane {
             positioned = bridge.fitPins();
         } else {
             positioned = true; // an empty room stays on the world view
+        }
+        if (positioned) {
+            positionRetry.stop();
+        } else {
+            positionRetry.play();
         }
     }
 }

@@ -228,6 +228,13 @@ public final class MapViewModel implements TabViewModel {
         return pin.color() != null && pin.color().matches("#[0-9a-fA-F]{3,8}") ? pin.color() : NameColors.forName(pin.user());
     }
 
+    /** A person's colour: that of their own pin (the one distances are measured from), else of their first. */
+    public String colorOfPerson(String user) {
+        String own = "pin-" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8);
+        return find(own).or(() -> pins.stream().filter(p -> p.user().equals(user)).findFirst())
+                .map(this::colorOf).orElse(NameColors.forName(user));
+    }
+
     /** The text next to a pin. */
     public String labelOf(Pin pin) {
         return pin.label() != null && !pin.label().isBlank() ? pin.label() : pin.user();

@@ -37,7 +37,9 @@ final class PinsPane extends VBox {
         super(6);
         this.viewModel = viewModel;
         list.setId("map-pins");
-        list.setItems(viewModel.pins());
+        // Mine first, then by owner and label: the order the room stores them in means nothing to people.
+        list.setItems(new javafx.collections.transformation.SortedList<>(viewModel.pins(), java.util.Comparator
+                .comparing((Pin p) -> !viewModel.isMine(p)).thenComparing(Pin::user).thenComparing(viewModel::labelOf)));
         list.setPrefHeight(130);
         list.setPlaceholder(MapLabels.muted("No pins yet. Click the map to place one."));
         list.setCellFactory(l -> new PinCell());

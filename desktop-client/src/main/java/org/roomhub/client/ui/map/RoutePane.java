@@ -73,9 +73,7 @@ final class RoutePane extends VBox {
     private java.util.List<DistanceLine> distanceLines(Route route) {
         Map<String, Double> km = route.distancesKm();
         return km.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
-            String color = viewModel.pins().stream().filter(p -> p.user().equals(e.getKey())).findFirst()
-                    .map(viewModel::colorOf).orElse("#64748b");
-            return new DistanceLine(color, e.getKey() + String.format(Locale.ROOT, " — %,.0f km", e.getValue()));
+            return new DistanceLine(viewModel.colorOfPerson(e.getKey()), e.getKey() + String.format(Locale.ROOT, " — %,.0f km", e.getValue()));
         }).toList();
     }
 

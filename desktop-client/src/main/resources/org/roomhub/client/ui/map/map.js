@@ -110,7 +110,7 @@
     var ids = Object.keys(pins);
     if (!hasSize() || ids.length === 0) { return false; }
     var b = L.latLngBounds(ids.map(function (id) { return pins[id].getLatLng(); }));
-    map.fitBounds(b.pad(0.4), { maxZoom: 5 });
+    map.fitBounds(b.pad(0.25), { maxZoom: 8 });
     return true;
   }
 
