@@ -83,7 +83,7 @@
     if (pts.length > 1) { L.polyline(pts, { color: '#7c3aed', weight: 3, dashArray: '6 4' }).addTo(routeLayer); }
     r.waypoints.forEach(function (w, i) {
       L.circleMarker([w.lat, w.lng], { radius: 5, color: '#7c3aed', fillColor: '#ede9fe', fillOpacity: 1 })
-        .bindTooltip(esc((i + 1) + (w.label ? ' ' + w.label : '')), { permanent: true, direction: 'top', className: 'stop-label' })
+        .bindTooltip(esc((i + 1) + (w.label ? ' ' + w.label : '')), { permanent: true, direction: 'bottom', offset: [0, 4], className: 'stop-label' })
         .addTo(routeLayer);
     });
     if (r.meeting) {
@@ -110,7 +110,7 @@
     var ids = Object.keys(pins);
     if (!hasSize() || ids.length === 0) { return false; }
     var b = L.latLngBounds(ids.map(function (id) { return pins[id].getLatLng(); }));
-    map.fitBounds(b.pad(0.25), { maxZoom: 8 });
+    map.fitBounds(b.pad(0.3), { maxZoom: 6 });
     return true;
   }
 
