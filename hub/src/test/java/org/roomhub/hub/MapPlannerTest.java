@@ -147,7 +147,7 @@ class MapPlannerTest {
         String admin = token("root", Role.ADMIN);
         try (WsClient ann = join("src", "ann", Role.MEMBER); WsClient bob = join("src", "bob", Role.MEMBER)) {
             ann.send(pin("ann-hotel", 48.8566, 2.3522, ",\"label\":\"Hotel <Ritz> & co\",\"color\":\"#ff0000\",\"note\":\"line one\\nline two\""));
-            bob.send(pin(null, 51.5074, -0.1278, ",\"label\":\"Bob\""));
+            bob.send(pin(null, 51.5074, -0.1278, ",\"label\":\"Café Zürich — 東京\""));
             ann.send("{\"type\":\"add-waypoint\",\"location\":{\"lat\":49.5,\"lng\":1.25},\"label\":\"Rouen\"}");
             ann.send("{\"type\":\"add-waypoint\",\"location\":{\"lat\":50.95,\"lng\":1.85}}");
             ann.await("route", f -> f.path("waypoints").size() == 2 && f.path("distancesKm").size() == 2);

@@ -44,9 +44,11 @@ public final class RoomRequests {
             String user = org.roomhub.hub.auth.Access.displayName(principal.get(), ctx.queryParam("name"),
                     n -> !n.isBlank() && n.strip().length() <= 64);
             RoomRequest request = new RoomRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), user,
-                    principal.get().role().wireName(), ctx.body());
+                    principal.get().role().wireName(), new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8));
             ctx.future(() -> registry.open(address).request(request).thenAccept(r ->
-                    ctx.status(r.status()).contentType(r.contentType()).result(r.body())));
+                    ctx.status(r.status()).contentType(r.contentType())
+                            // Always UTF-8 bytes: a type without a charset (application/geo+json) must not fall back to Latin-1.
+                            .result(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         });
     }
 }
