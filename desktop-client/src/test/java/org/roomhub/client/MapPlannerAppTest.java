@@ -178,6 +178,9 @@ class MapPlannerAppTest {
         });
         waiting().until(() -> onFx(() -> bob.app().map().routeProperty().get().waypoints().size() == 3
                 && ann.app().map().routeProperty().get().waypoints().size() == 3));
+        // Three quick clicks are numbered in order although none was seen back yet.
+        assertThat(onFx(() -> bob.app().map().routeProperty().get().waypoints().stream().map(w -> w.label()).toList()))
+                .containsExactly("stop 1", "stop 2", "stop 3");
         double before = onFx(() -> bob.app().map().routeLengthKmProperty().get());
         onFx(() -> {
             ann.app().map().moveWaypoint(2, 0);

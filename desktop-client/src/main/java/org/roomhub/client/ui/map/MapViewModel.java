@@ -53,6 +53,7 @@ public final class MapViewModel implements TabViewModel {
     private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
     private boolean welcomed;
     private int added;
+    private int unseenStops;
 
     /** @param ui runs a task on the UI thread; views are remembered only while the app runs */
     public MapViewModel(Executor ui) {
@@ -116,7 +117,10 @@ public final class MapViewModel implements TabViewModel {
         if (clickMode.get() == ClickMode.PIN) {
             addPin(at);
         } else {
-            send(new ClientFrame.AddWaypoint(at, "stop " + (route.get().waypoints().size() + 1)));
+            // Count stops sent but not yet seen, so quick clicks get "stop 2", "stop 3", not "stop 2" twice.
+            if (send(new ClientFrame.AddWaypoint(at, "stop " + (route.get().waypoints().size() + unseenStops + 1)))) {
+                unseenStops++;
+            }
         }
     }
 
@@ -210,6 +214,8 @@ public final class MapViewModel implements TabViewModel {
                 pins.remove(at);
             }
         } else if (frame instanceof ServerFrame.RouteUpdate r) {
+            int grown = r.waypoints().size() - route.get().waypoints().size();
+            unseenStops = grown > 0 ? Math.max(0, unseenStops - grown) : 0;
             route.set(r.toRoute());
         } else {
             plans.handle(frame);
@@ -269,10 +275,8 @@ public final class MapViewModel implements TabViewModel {
         return -1;
     }
 
-    private void send(ClientFrame frame) {
-        if (connection != null) {
-            connection.send(frame);
-        }
+    private boolean send(ClientFrame frame) {
+        return connection != null && connection.send(frame);
     }
 
     private static double clamp(double v, double limit) {
