@@ -1,5 +1,6 @@
 package org.roomhub.client;
 
+import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.client.ui.shell.Transport;
 
 /**
@@ -16,9 +17,14 @@ import org.roomhub.client.ui.shell.Transport;
  */
 record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height) {
 
-    /** A new app for these settings; FX thread. */
+    /** A new app for these settings; FX thread. Pictures ({@code --render}) never reuse a remembered map view. */
     DesktopApp newApp() {
-        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost);
+        return newApp(ViewportStore.inMemory());
+    }
+
+    /** A new app whose map remembers its views in {@code mapViews}; FX thread. */
+    DesktopApp newApp(ViewportStore mapViews) {
+        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost, mapViews);
         app.shell().transportProperty().set(transport); // before show(), which connects
         return app;
     }

@@ -14,6 +14,7 @@ import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.map.MapView;
 import org.roomhub.client.ui.map.MapViewModel;
+import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.client.ui.metrics.MetricsView;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
 import org.roomhub.client.ui.shell.ShellView;
@@ -47,10 +48,22 @@ public final class DesktopApp {
      * @param localHost this machine's metrics room
      */
     public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost) {
+        this(hubUrl, token, userName, roomName, localHost, ViewportStore.inMemory());
+    }
+
+    /**
+     * @param hubUrl    hub to connect to
+     * @param token     credential, or null
+     * @param userName  display name
+     * @param roomName  chat and map room
+     * @param localHost this machine's metrics room
+     * @param mapViews  where the map remembers its view per room (the window: the user's preferences)
+     */
+    public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost, ViewportStore mapViews) {
         FrameCodec codec = new FrameCodec();
         metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
-        map = new MapViewModel(Platform::runLater);
+        map = new MapViewModel(Platform::runLater, background, mapViews);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
         List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
         shell = new ShellViewModel(tabs, (endpoint, transport) -> new HubClient(endpoint, codec, transport), hubUrl, token, userName, localHost);

@@ -88,7 +88,8 @@ public final class Launcher implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         javafx.application.Platform.startup(() -> {
             javafx.stage.Stage stage = new javafx.stage.Stage();
-            DesktopApp app = session.newApp();
+            // A person's window reopens each room's map where they left it.
+            DesktopApp app = session.newApp(org.roomhub.client.ui.map.ViewportStore.preferences());
             stage.setOnHidden(e -> {
                 app.close();
                 closed.countDown();

@@ -117,6 +117,11 @@ public final class HubClient implements AutoCloseable {
         return new HubAdminClient(this);
     }
 
+    /** A map room's GPX and GeoJSON export and import. */
+    public MapFilesClient mapFiles() {
+        return new MapFilesClient(this);
+    }
+
     /** Stops the timer and the reader pool; open connections should be closed first. */
     @Override
     public void close() {

@@ -103,13 +103,18 @@ public sealed interface ServerFrame {
     @JsonTypeName("direct")
     record Direct(String from, String text, long ts) implements ServerFrame {}
 
-    /** A pin was created or moved. */
+    /** A pin was created, moved or edited. */
     @JsonTypeName("pin-update")
-    record PinUpdate(String pinId, String user, GeoPoint location, String label, String color, long ts, long seq)
+    record PinUpdate(String pinId, String user, GeoPoint location, String label, String color, String note, long ts, long seq)
             implements Broadcast {
+        /** The frame telling {@code pin}. */
+        public PinUpdate(Pin pin, long ts, long seq) {
+            this(pin.pinId(), pin.user(), pin.location(), pin.label(), pin.color(), pin.note(), ts, seq);
+        }
+
         /** As a pin value. */
         public Pin pin() {
-            return new Pin(pinId, user, location, label, color);
+            return new Pin(pinId, user, location, label, color, note);
         }
     }
 
@@ -127,7 +132,24 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** Welcome of a map room: every pin and the route. */
+    /** Welcome of a map room: every pin and the route (a copy for one client: no {@code seq}). */
     @JsonTypeName("map-state")
     record MapState(List<Pin> pins, Route route, long ts) implements ServerFrame {}
+
+    /** A snapshot was restored: every pin and the route, broadcast to all. */
+    @JsonTypeName("map-state")
+    record MapStateChanged(List<Pin> pins, Route route, long ts, long seq) implements Broadcast {
+        /** The same as a welcome-shaped state. */
+        public MapState state() {
+            return new MapState(pins, route, ts);
+        }
+    }
+
+    /** Welcome of a map room: the names of its saved snapshots (a copy for one client: no {@code seq}). */
+    @JsonTypeName("snapshots")
+    record SnapshotNames(List<String> names, long ts) implements ServerFrame {}
+
+    /** The set of saved snapshots changed; broadcast to all. */
+    @JsonTypeName("snapshots")
+    record SnapshotsChanged(List<String> names, long ts, long seq) implements Broadcast {}
 }

@@ -1,7 +1,13 @@
 package org.roomhub.client.ui.map;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,38 +22,61 @@ import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.ui.common.NameColors;
-import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.Pin;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.Route;
+import org.roomhub.protocol.value.Waypoint;
 
-/** A shared map room: everyone's pins, the route with its meeting point and distances, and my clicks. */
+/**
+ * A shared trip-planning map: everyone's pins (mine editable, others' read-only), the route with
+ * its length, meeting point and distances, the room's plans and files, and where the map looks.
+ */
 public final class MapViewModel implements TabViewModel {
 
     private final Executor ui;
+    private final ViewportStore views;
+    private final MapPlansViewModel plans;
     private final ObservableList<Pin> pins = FXCollections.observableArrayList();
     private final ObservableList<Pin> pinsReadOnly = FXCollections.unmodifiableObservableList(pins);
     private final ReadOnlyObjectWrapper<Route> route = new ReadOnlyObjectWrapper<>(Route.empty());
+    private final ReadOnlyDoubleWrapper routeLengthKm = new ReadOnlyDoubleWrapper();
     private final ObjectProperty<ClickMode> clickMode = new SimpleObjectProperty<>(ClickMode.PIN);
     private final StringProperty tileUrl = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private RoomConnection connection;
+    private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
     private boolean welcomed;
+    private int added;
+    private int unseenStops;
 
-    /** @param ui runs a task on the UI thread */
+    /** @param ui runs a task on the UI thread; views are remembered only while the app runs */
     public MapViewModel(Executor ui) {
+        this(ui, ForkJoinPool.commonPool(), ViewportStore.inMemory());
+    }
+
+    /**
+     * @param ui    runs a task on the UI thread
+     * @param io    runs file work off it
+     * @param views remembers where each room's map was looking
+     */
+    public MapViewModel(Executor ui, Executor io, ViewportStore views) {
         this.ui = ui;
+        this.views = views;
+        this.plans = new MapPlansViewModel(ui, io);
+        route.addListener((obs, old, now) -> routeLengthKm.set(lengthKm(now.waypoints())));
     }
 
     @Override
     public void attach(HubClient hub, SessionSettings session) {
         detach();
         RoomAddress address = new RoomAddress("map", session.roomName());
+        room.set(session.roomName());
         connection = hub.join(address, session.userName(), new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
@@ -59,6 +88,7 @@ public final class MapViewModel implements TabViewModel {
                 ui.execute(() -> status.set(address + ": " + state.label()));
             }
         });
+        plans.attach(hub, connection, address, me::get);
     }
 
     @Override
@@ -67,6 +97,7 @@ public final class MapViewModel implements TabViewModel {
             connection.close();
             connection = null;
         }
+        plans.detach();
         pins.clear();
         route.set(Route.empty());
         welcomed = false;
@@ -78,44 +109,97 @@ public final class MapViewModel implements TabViewModel {
         return welcomed;
     }
 
-    /** A click on the map at {@code lat, lng}: set my pin or add a waypoint, per {@link #clickModeProperty()}. */
+    // ---- commands --------------------------------------------------------------------------
+
+    /** A click on the map at {@code lat, lng}: a new pin of mine or a waypoint, per {@link #clickModeProperty()}. */
     public void mapClicked(double lat, double lng) {
-        if (connection == null) {
-            return;
-        }
         GeoPoint at = GeoPoint.of(clamp(lat, 90), clamp(lng, 180));
         if (clickMode.get() == ClickMode.PIN) {
-            connection.send(new ClientFrame.SetPin(at, me.get().isEmpty() ? null : me.get(), NameColors.forName(me.get())));
+            addPin(at);
         } else {
-            connection.send(new ClientFrame.AddWaypoint(at, "stop " + (route.get().waypoints().size() + 1)));
+            // Count stops sent but not yet seen, so quick clicks get "stop 2", "stop 3", not "stop 2" twice.
+            if (send(new ClientFrame.AddWaypoint(at, "stop " + (route.get().waypoints().size() + unseenStops + 1)))) {
+                unseenStops++;
+            }
         }
+    }
+
+    /** Places a new pin of mine; my first one is "me" (the pin my distance is measured from). */
+    public void addPin(GeoPoint at) {
+        String user = me.get();
+        long mine = pins.stream().filter(this::isMine).count();
+        if (mine == 0) {
+            send(new ClientFrame.SetPin(at, user.isEmpty() ? null : user, NameColors.forName(user), null, null));
+        } else {
+            String label = (user.isEmpty() ? "pin" : user) + " " + (mine + 1);
+            send(new ClientFrame.SetPin(at, label, NameColors.forName(user + (mine + 1)), null, newPinId(user)));
+        }
+    }
+
+    /** Moves one of my pins (a drag on the map). Others' pins are read-only here. */
+    public void movePin(String pinId, double lat, double lng) {
+        find(pinId).filter(this::isMine).ifPresent(pin ->
+                send(new ClientFrame.SetPin(GeoPoint.of(clamp(lat, 90), clamp(lng, 180)), null, null, null, pinId)));
+    }
+
+    /** Changes my pin's label, colour and note; an empty note removes it. */
+    public void editPin(String pinId, String label, String color, String note) {
+        find(pinId).filter(this::isMine).ifPresent(pin -> send(new ClientFrame.SetPin(pin.location(),
+                label == null || label.isBlank() ? pin.user() : label.strip(), color, note == null ? "" : note.strip(), pinId)));
+    }
+
+    /** Removes one of my pins. */
+    public void removePin(String pinId) {
+        find(pinId).filter(this::isMine).ifPresent(pin -> send(new ClientFrame.RemovePin(pinId)));
+    }
+
+    /** Whether {@code pin} is mine to move, edit and remove. */
+    public boolean isMine(Pin pin) {
+        return !me.get().isEmpty() && pin.user().equals(me.get());
+    }
+
+    /**
+     * Moves the waypoint at {@code from} to {@code to}. The protocol has no reorder frame, so the
+     * route is cleared and sent again in the new order.
+     */
+    public void moveWaypoint(int from, int to) {
+        List<Waypoint> stops = new ArrayList<>(route.get().waypoints());
+        if (from == to || from < 0 || to < 0 || from >= stops.size() || to >= stops.size()) {
+            return;
+        }
+        stops.add(to, stops.remove(from));
+        send(new ClientFrame.ClearRoute());
+        stops.forEach(w -> send(new ClientFrame.AddWaypoint(w.location(), w.label())));
     }
 
     /** Removes every waypoint. */
     public void clearRoute() {
-        if (connection != null) {
-            connection.send(new ClientFrame.ClearRoute());
+        send(new ClientFrame.ClearRoute());
+    }
+
+    /** The map now looks at {@code view}; remembered for this room. */
+    public void viewChanged(Viewport view) {
+        if (view.usable() && !room.get().isEmpty()) {
+            views.save(room.get(), view);
         }
     }
 
-    /** The colour a pin is drawn in: its own, else one derived from its user. */
-    public String colorOf(Pin pin) {
-        return pin.color() != null && pin.color().matches("#[0-9a-fA-F]{3,8}") ? pin.color() : NameColors.forName(pin.user());
+    /** Where this room's map looked last, if it was seen before. */
+    public Optional<Viewport> rememberedView() {
+        return room.get().isEmpty() ? Optional.empty() : views.load(room.get());
     }
 
-    /** The text next to a pin. */
-    public String labelOf(Pin pin) {
-        return pin.label() != null && !pin.label().isBlank() ? pin.label() : pin.user();
-    }
+    // ---- frames ----------------------------------------------------------------------------
 
     /** Handles one frame from the room; FX thread. Package-visible for tests. */
     void handle(ServerFrame frame) {
         if (frame instanceof ServerFrame.Connected c) {
             me.set(c.user());
         } else if (frame instanceof ServerFrame.MapState s) {
-            pins.setAll(s.pins());
-            route.set(s.route() == null ? Route.empty() : s.route());
+            showState(s);
             welcomed = true;
+        } else if (frame instanceof ServerFrame.MapStateChanged s) {
+            showState(s.state());
         } else if (frame instanceof ServerFrame.PinUpdate u) {
             Pin pin = u.pin();
             int at = indexOf(pin.pinId());
@@ -130,8 +214,56 @@ public final class MapViewModel implements TabViewModel {
                 pins.remove(at);
             }
         } else if (frame instanceof ServerFrame.RouteUpdate r) {
+            int grown = r.waypoints().size() - route.get().waypoints().size();
+            unseenStops = grown > 0 ? Math.max(0, unseenStops - grown) : 0;
             route.set(r.toRoute());
+        } else {
+            plans.handle(frame);
         }
+    }
+
+    private void showState(ServerFrame.MapState s) {
+        pins.setAll(s.pins());
+        route.set(s.route() == null ? Route.empty() : s.route());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** The colour a pin is drawn in: its own, else one derived from its user. */
+    public String colorOf(Pin pin) {
+        return pin.color() != null && pin.color().matches("#[0-9a-fA-F]{3,8}") ? pin.color() : NameColors.forName(pin.user());
+    }
+
+    /** A person's colour: that of their own pin (the one distances are measured from), else of their first. */
+    public String colorOfPerson(String user) {
+        String own = "pin-" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8);
+        return find(own).or(() -> pins.stream().filter(p -> p.user().equals(user)).findFirst())
+                .map(this::colorOf).orElse(NameColors.forName(user));
+    }
+
+    /** The text next to a pin. */
+    public String labelOf(Pin pin) {
+        return pin.label() != null && !pin.label().isBlank() ? pin.label() : pin.user();
+    }
+
+    /** A pin by id. */
+    public Optional<Pin> find(String pinId) {
+        return pins.stream().filter(p -> p.pinId().equals(pinId)).findFirst();
+    }
+
+    /** Great-circle length along the waypoints, in km. */
+    static double lengthKm(List<Waypoint> stops) {
+        double km = 0;
+        for (int i = 1; i < stops.size(); i++) {
+            km += stops.get(i - 1).location().distanceKm(stops.get(i).location());
+        }
+        return km;
+    }
+
+    private String newPinId(String user) {
+        String base = user.replaceAll("[^A-Za-z0-9._-]", "_");
+        base = base.substring(0, Math.min(base.length(), 32));
+        return base + "-" + Long.toString(System.currentTimeMillis(), 36) + "-" + (++added);
     }
 
     private int indexOf(String pinId) {
@@ -143,9 +275,15 @@ public final class MapViewModel implements TabViewModel {
         return -1;
     }
 
+    private boolean send(ClientFrame frame) {
+        return connection != null && connection.send(frame);
+    }
+
     private static double clamp(double v, double limit) {
         return Math.max(-limit, Math.min(limit, v));
     }
+
+    // ---- properties ------------------------------------------------------------------------
 
     /** Every pin in the room. */
     public ObservableList<Pin> pins() {
@@ -157,6 +295,16 @@ public final class MapViewModel implements TabViewModel {
         return route.getReadOnlyProperty();
     }
 
+    /** Great-circle length along the route's waypoints, km. */
+    public ReadOnlyDoubleProperty routeLengthKmProperty() {
+        return routeLengthKm.getReadOnlyProperty();
+    }
+
+    /** Saved plans and files. */
+    public MapPlansViewModel plans() {
+        return plans;
+    }
+
     /** What a click does. */
     public ObjectProperty<ClickMode> clickModeProperty() {
         return clickMode;
@@ -165,6 +313,11 @@ public final class MapViewModel implements TabViewModel {
     /** Optional tile server URL template; empty means the offline country shapes only. */
     public StringProperty tileUrlProperty() {
         return tileUrl;
+    }
+
+    /** The map room's name (empty before the first connect). */
+    public ReadOnlyStringProperty roomProperty() {
+        return room.getReadOnlyProperty();
     }
 
     /** My display name in the room. */
