@@ -1,4 +1,4 @@
-package org.roomhub.client.agent;
+package org.roomhub.agent;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -10,17 +10,30 @@ import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
+import oshi.software.os.OSFileStore;
+import oshi.software.os.OperatingSystem;
 
 /**
- * Reads this machine's figures with OSHI. Counters (CPU ticks, bytes) are turned into rates by
- * comparing with the previous call, so the first call has no CPU, network or disk values.
- * Not thread-safe: one sampler per publishing thread.
+ * Reads this machine's figures with OSHI (names in {@link HostMetrics}). Counters (CPU ticks, bytes)
+ * are turned into rates by comparing with the previous call, so the first call has no CPU, network or
+ * disk values. File systems and the busiest processes change slowly and cost the most to read: they
+ * are read at most once per {@link #SLOW_EVERY_MILLIS}. Not thread-safe: one sampler per publishing thread.
  */
 public final class HostSampler {
+
+    /** Least time between two readings of file systems and processes. */
+    public static final long SLOW_EVERY_MILLIS = 5_000;
+    /** How many of the busiest process names each reading sends. */
+    public static final int TOP_PROCESSES = 5;
+    /** Most file systems sent; a machine with hundreds of mounts sends the first ones. */
+    private static final int MAX_FILE_STORES = 32;
 
     private final CentralProcessor cpu;
     private final GlobalMemory memory;
     private final HardwareAbstractionLayer hardware;
+    private final OperatingSystem os;
+    private final TopProcesses processes;
+    private long lastSlowNanos;
     private long[] lastTicks;
     private long[][] lastCoreTicks;
     private long lastNetIn;
@@ -31,9 +44,12 @@ public final class HostSampler {
 
     /** A sampler of the local machine. */
     public HostSampler() {
-        hardware = new SystemInfo().getHardware();
+        SystemInfo system = new SystemInfo();
+        hardware = system.getHardware();
+        os = system.getOperatingSystem();
         cpu = hardware.getProcessor();
         memory = hardware.getMemory();
+        processes = new TopProcesses(os, TOP_PROCESSES);
     }
 
     /** Reads every figure now, stamped {@code now} (epoch ms). */
@@ -88,8 +104,31 @@ public final class HostSampler {
         lastDiskWrite = diskWrite;
         lastNanos = nanos;
 
+        add(points, HostMetrics.UPTIME, os.getSystemUptime(), now);
+        if (lastSlowNanos == 0 || nanos - lastSlowNanos >= SLOW_EVERY_MILLIS * 1_000_000) {
+            lastSlowNanos = nanos;
+            sampleFileStores(points, now);
+            processes.read().forEach((name, percent) -> add(points, HostMetrics.PROC_CPU + name, percent, now));
+        }
         add(points, HostMetrics.JVM_HEAP, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), now);
         return points;
+    }
+
+    private void sampleFileStores(List<MetricSample> points, long now) {
+        int sent = 0;
+        for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
+            long total = store.getTotalSpace();
+            long used = total - store.getFreeSpace();
+            long usable = store.getUsableSpace();
+            // df's Use%: space reserved for root counts neither as used nor as available.
+            if (total <= 0 || used + usable <= 0 || sent++ >= MAX_FILE_STORES) {
+                continue;
+            }
+            String mount = store.getMount();
+            if (mount != null && !mount.isEmpty() && mount.length() <= 128 - HostMetrics.FS_USED.length()) {
+                add(points, HostMetrics.FS_USED + mount, 100.0 * used / (used + usable), now);
+            }
+        }
     }
 
     private static void add(List<MetricSample> points, String name, double value, long now) {
