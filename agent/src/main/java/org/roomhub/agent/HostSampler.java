@@ -22,9 +22,11 @@ import oshi.software.os.OperatingSystem;
 public final class HostSampler {
 
     /** Least time between two readings of file systems and processes. */
-    public static final long SLOW_EVERY_MILLIS = 5_000;
+    public static final long SLOW_EVERY_MILLIS = 10_000;
     /** How many of the busiest process names each reading sends. */
     public static final int TOP_PROCESSES = 5;
+    /** How often the lists of network interfaces and disks are read again. */
+    private static final long LIST_EVERY_NANOS = 60_000_000_000L;
     /** Most file systems sent; a machine with hundreds of mounts sends the first ones. */
     private static final int MAX_FILE_STORES = 32;
 
@@ -34,6 +36,11 @@ public final class HostSampler {
     private final OperatingSystem os;
     private final TopProcesses processes;
     private long lastSlowNanos;
+    private long lastListNanos;
+    private List<NetworkIF> networks = List.of();
+    private List<HWDiskStore> disks = List.of();
+    private final boolean linux = ProcFiles.available();
+    private java.util.Set<String> wholeDisks = java.util.Set.of();
     private long[] lastTicks;
     private long[][] lastCoreTicks;
     private long lastNetIn;
@@ -78,20 +85,13 @@ public final class HostSampler {
         add(points, HostMetrics.LOAD_5, load[1], now);
         add(points, HostMetrics.LOAD_15, load[2], now);
 
-        long netIn = 0;
-        long netOut = 0;
-        for (NetworkIF nif : hardware.getNetworkIFs()) {
-            nif.updateAttributes();
-            netIn += nif.getBytesRecv();
-            netOut += nif.getBytesSent();
-        }
-        long diskRead = 0;
-        long diskWrite = 0;
-        for (HWDiskStore disk : hardware.getDiskStores()) {
-            disk.updateAttributes();
-            diskRead += disk.getReadBytes();
-            diskWrite += disk.getWriteBytes();
-        }
+        long[] net = new long[2];
+        long[] disk = new long[2];
+        readCounters(nanos, net, disk);
+        long netIn = net[0];
+        long netOut = net[1];
+        long diskRead = disk[0];
+        long diskWrite = disk[1];
         if (seconds > 0) {
             add(points, HostMetrics.NET_IN, Math.max(0, netIn - lastNetIn) / seconds, now);
             add(points, HostMetrics.NET_OUT, Math.max(0, netOut - lastNetOut) / seconds, now);
@@ -114,7 +114,50 @@ public final class HostSampler {
         return points;
     }
 
+    /** Network bytes in/out and disk bytes read/written since boot, into {@code net} and {@code disk}. */
+    private void readCounters(long nanos, long[] net, long[] disk) {
+        // Listing interfaces and disks costs far more than reading their counters: list once a minute.
+        boolean relist = lastListNanos == 0 || nanos - lastListNanos >= LIST_EVERY_NANOS;
+        if (relist) {
+            lastListNanos = nanos;
+        }
+        if (linux) {
+            try {
+                if (relist) {
+                    wholeDisks = ProcFiles.wholeDisks();
+                }
+                System.arraycopy(ProcFiles.netBytes(), 0, net, 0, 2);
+                System.arraycopy(ProcFiles.diskBytes(wholeDisks), 0, disk, 0, 2);
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                // Fall through to OSHI for this reading.
+            }
+        }
+        if (relist || networks.isEmpty()) {
+            networks = hardware.getNetworkIFs();
+            disks = hardware.getDiskStores();
+        }
+        for (NetworkIF nif : networks) {
+            nif.updateAttributes();
+            net[0] += nif.getBytesRecv();
+            net[1] += nif.getBytesSent();
+        }
+        for (HWDiskStore d : disks) {
+            d.updateAttributes();
+            disk[0] += d.getReadBytes();
+            disk[1] += d.getWriteBytes();
+        }
+    }
+
     private void sampleFileStores(List<MetricSample> points, long now) {
+        if (linux) {
+            try {
+                ProcFiles.fileSystems(MAX_FILE_STORES).forEach((mount, percent) -> addFileStore(points, mount, percent, now));
+                return;
+            } catch (java.io.IOException | RuntimeException e) {
+                // Fall through to OSHI for this reading.
+            }
+        }
         int sent = 0;
         for (OSFileStore store : os.getFileSystem().getFileStores(true)) {
             long total = store.getTotalSpace();
@@ -124,10 +167,13 @@ public final class HostSampler {
             if (total <= 0 || used + usable <= 0 || sent++ >= MAX_FILE_STORES) {
                 continue;
             }
-            String mount = store.getMount();
-            if (mount != null && !mount.isEmpty() && mount.length() <= 128 - HostMetrics.FS_USED.length()) {
-                add(points, HostMetrics.FS_USED + mount, 100.0 * used / (used + usable), now);
-            }
+            addFileStore(points, store.getMount(), 100.0 * used / (used + usable), now);
+        }
+    }
+
+    private static void addFileStore(List<MetricSample> points, String mount, double percent, long now) {
+        if (mount != null && !mount.isEmpty() && mount.length() <= 128 - HostMetrics.FS_USED.length()) {
+            add(points, HostMetrics.FS_USED + mount, percent, now);
         }
     }
 

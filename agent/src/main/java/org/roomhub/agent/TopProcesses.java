@@ -17,7 +17,10 @@ final class TopProcesses {
 
     private final OperatingSystem os;
     private final int limit;
+    private final boolean linux = ProcFiles.available();
     private Map<Integer, OSProcess> previous = Map.of();
+    private Map<Integer, ProcFiles.ProcessTicks> previousTicks = Map.of();
+    private long previousNanos;
 
     TopProcesses(OperatingSystem os, int limit) {
         this.os = os;
@@ -26,6 +29,30 @@ final class TopProcesses {
 
     /** CPU percent of one core by command name, the busiest {@code limit} names, since the last call; empty the first time. */
     Map<String, Double> read() {
+        return top(linux ? readProc() : readOshi());
+    }
+
+    private Map<String, Double> readProc() {
+        long nanos = System.nanoTime();
+        Map<Integer, ProcFiles.ProcessTicks> now = ProcFiles.processTicks();
+        Map<String, Double> byName = new HashMap<>();
+        double seconds = (nanos - previousNanos) / 1e9;
+        if (!previousTicks.isEmpty() && seconds > 0) {
+            double hz = oshi.software.os.linux.LinuxOperatingSystem.getHz();
+            now.forEach((pid, p) -> {
+                ProcFiles.ProcessTicks before = previousTicks.get(pid);
+                if (before != null && p.ticks() > before.ticks()) {
+                    byName.merge(cleanName(p.name()), 100 * (p.ticks() - before.ticks()) / hz / seconds, Double::sum);
+                }
+            });
+        }
+        boolean first = previousTicks.isEmpty();
+        previousTicks = now;
+        previousNanos = nanos;
+        return first ? Map.of() : byName;
+    }
+
+    private Map<String, Double> readOshi() {
         List<OSProcess> now = os.getProcesses();
         Map<Integer, OSProcess> byPid = new HashMap<>(now.size() * 2);
         Map<String, Double> byName = new HashMap<>();
@@ -42,9 +69,10 @@ final class TopProcesses {
         }
         boolean first = previous.isEmpty();
         previous = byPid;
-        if (first) {
-            return Map.of();
-        }
+        return first ? Map.of() : byName;
+    }
+
+    private Map<String, Double> top(Map<String, Double> byName) {
         return byName.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(limit)
