@@ -22,7 +22,7 @@ cp "$TARGET/roomhub-hub.jar" "$WORK/input/"
 cat > "$WORK/roomhub-agent.properties" <<PROPS
 main-class=org.roomhub.hub.HubCommand
 arguments=agent
-java-options=-Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m
+java-options=-Xms8m -Xmx32m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData
 PROPS
 
 "$JPACKAGE" --type deb --name "$NAME" --app-version "$VERSION" \
