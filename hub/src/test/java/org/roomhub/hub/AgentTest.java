@@ -106,7 +106,8 @@ class AgentTest {
         int port = first.port();
         Counter counter = new Counter();
         Hub second = null;
-        try (MetricsAgent agent = MetricsAgent.start(settings(first, null, "restart"), counter::sample, log::add)) {
+        MetricsAgent agent = MetricsAgent.start(settings(first, null, "restart"), counter::sample, log::add);
+        try {
             await().atMost(WAIT).until(() -> agent.status().sentReadings() >= 10);
             first.stop();
             // Readings pile up while the hub is away (well within the one-minute buffer).
@@ -119,6 +120,7 @@ class AgentTest {
             assertThat(agent.status().droppedReadings()).isZero();
             assertThat(storedSeconds(second, "restart", "test.counter")).containsAll(counter.seconds());
         } finally {
+            agent.close();
             if (second != null) {
                 second.stop();
             }
@@ -130,9 +132,9 @@ class AgentTest {
     void a_dropped_connection_is_reopened_and_loses_nothing() throws Exception {
         Hub hub = hub(data, 0, false);
         Counter counter = new Counter();
-        try (TestHttp http = new TestHttp(hub.port());
-             WsClient observer = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/hub/events"));
-             MetricsAgent agent = MetricsAgent.start(settings(hub, null, "dropped"), counter::sample, log::add)) {
+        WsClient observer = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/hub/events"));
+        MetricsAgent agent = MetricsAgent.start(settings(hub, null, "dropped"), counter::sample, log::add);
+        try (TestHttp http = new TestHttp(hub.port())) {
             await().atMost(WAIT).until(() -> agent.status().sentReadings() >= 10);
             String session = observer.await("client-connected", f -> f.path("room").asText().contains("dropped"))
                     .path("sessionId").asText();
@@ -143,6 +145,8 @@ class AgentTest {
             agent.close();
             assertThat(storedSeconds(hub, "dropped", "test.counter")).containsAll(counter.seconds());
         } finally {
+            agent.close();
+            observer.close();
             hub.stop();
         }
     }
