@@ -76,6 +76,11 @@ public final class Hub {
         return new Hub(config);
     }
 
+    /** The settings this hub was created with (read them, do not change them after start). */
+    public HubConfig config() {
+        return config;
+    }
+
     /** Opens storage, restores rooms and alarms, and listens on {@code port} (0 picks a free one). */
     public synchronized Hub start(int port) {
         // First, so a bad certificate stops the start before storage is opened.

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The hub's command line: {@code java -jar roomhub-hub.jar [options]}, and {@code token} to issue a token. */
 @Command(name = "roomhub-hub", mixinStandardHelpOptions = true, version = "Roomhub hub 0.1.0",
         description = "Hosts room objects (metrics, chat, map) over WebSocket, SSE and HTTP polling.",
-        subcommands = HubCommand.TokenCommand.class)
+        subcommands = {HubCommand.TokenCommand.class, AgentCommand.class})
 public final class HubCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7070", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -88,9 +88,24 @@ public final class HubCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML settings: options by their long names (port: 7070, cors-origin: [a, b]) and the "
+                    + "sections --print-config shows (rooms, limits, transport, …); the command line wins.")
+    Path config;
+
+    @Option(names = "--print-config", description = "Print the effective settings as YAML (a valid --config file) and exit.")
+    boolean printConfig;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** When set, receives the settings instead of a hub starting (how the config file is checked). */
+    java.util.function.Consumer<HubConfig> settingsOnly;
+
     /** Entry point; exits with the command's status. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubCommand()).execute(args));
+        CommandLine cmd = new CommandLine(new HubCommand());
+        System.exit(cmd.execute(HubConfigFile.withFileOptions(cmd, args)));
     }
 
     @Override
@@ -99,7 +114,9 @@ public final class HubCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-connections-per-room and --max-connections-per-user must be at least 1");
         }
+        org.roomhub.hub.config.ConfigFile file = HubConfigFile.load(this);
         Hub hub = Hub.create(cfg -> {
+            HubConfigFile.applySections(file, cfg);
             cfg.network.bind = bind;
             cfg.storage.dataDir = data;
             cfg.rooms.hibernateAfter = hibernateAfter;
@@ -115,6 +132,9 @@ public final class HubCommand implements Callable<Integer> {
             cfg.tls.keyFile = tlsKey;
             cfg.tls.selfSigned = tlsSelfSigned;
         });
+        if (HubConfigFile.handled(this, file, hub.config())) {
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.stop();
