@@ -11,14 +11,16 @@ import org.roomhub.client.ui.shell.Transport;
  * @param roomName  chat and map room
  * @param transport how the rooms are reached, until changed in the connection bar
  * @param localHost this machine's metrics room
+ * @param publish   whether this machine's metrics are published (they follow the connection bar)
  * @param width     window width
  * @param height    window height
  */
-record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height) {
+record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, boolean publish, int width,
+        int height) {
 
     /** A new app for these settings; FX thread. */
     DesktopApp newApp() {
-        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost);
+        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost, publish);
         app.shell().transportProperty().set(transport); // before show(), which connects
         return app;
     }

@@ -16,8 +16,10 @@ import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.ui.common.NameColors;
-import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.common.HubParticipant;
+import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.GeoPoint;
@@ -38,6 +40,8 @@ public final class MapViewModel implements TabViewModel {
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private RoomConnection connection;
     private boolean welcomed;
+    private SessionSettings session;
+    private Identity identity;
 
     /** @param ui runs a task on the UI thread */
     public MapViewModel(Executor ui) {
@@ -45,10 +49,20 @@ public final class MapViewModel implements TabViewModel {
     }
 
     @Override
-    public void attach(HubClient hub, SessionSettings session) {
+    public void attach(HubClient hub, SessionSettings next) {
         detach();
-        RoomAddress address = new RoomAddress("map", session.roomName());
-        connection = hub.join(address, session.userName(), new RoomListener() {
+        if (!next.sameRoomsAs(session)) {
+            pins.clear();
+            route.set(Route.empty());
+            welcomed = false;
+        }
+        if (next.identity() != identity) {
+            identity = next.identity();
+            identity.onRename(name -> ui.execute(() -> relabelMyPin(name)));
+        }
+        session = next;
+        RoomAddress address = new RoomAddress("map", next.roomName());
+        connection = hub.join(address, identity::current, new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
                 ui.execute(() -> handle(frame));
@@ -56,21 +70,28 @@ public final class MapViewModel implements TabViewModel {
 
             @Override
             public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> status.set(address + ": " + state.label()));
+                ui.execute(() -> status.set(HubParticipant.statusLine(address.toString(), state, detail)));
             }
         });
     }
 
+    /** Leaves the room; the pins shown stay until another hub or room is chosen (the welcome refreshes them). */
     @Override
     public void detach() {
         if (connection != null) {
             connection.close();
             connection = null;
         }
-        pins.clear();
-        route.set(Route.empty());
-        welcomed = false;
         status.set("not connected");
+    }
+
+    /** My pin carries my name: after a rename it is moved in place with the new label. */
+    private void relabelMyPin(String name) {
+        if (connection == null) {
+            return;
+        }
+        pins.stream().filter(p -> p.user().equals(me.get()) && !name.equals(p.label())).findFirst()
+                .ifPresent(p -> connection.send(new ClientFrame.SetPin(p.location(), name, NameColors.forName(name))));
     }
 
     @Override
@@ -85,7 +106,8 @@ public final class MapViewModel implements TabViewModel {
         }
         GeoPoint at = GeoPoint.of(clamp(lat, 90), clamp(lng, 180));
         if (clickMode.get() == ClickMode.PIN) {
-            connection.send(new ClientFrame.SetPin(at, me.get().isEmpty() ? null : me.get(), NameColors.forName(me.get())));
+            String name = identity == null ? me.get() : identity.current();
+            connection.send(new ClientFrame.SetPin(at, name.isEmpty() ? null : name, NameColors.forName(name)));
         } else {
             connection.send(new ClientFrame.AddWaypoint(at, "stop " + (route.get().waypoints().size() + 1)));
         }
