@@ -51,8 +51,17 @@ final class FailureWords {
         try {
             return JSON.readTree(body).path("message").asText("");
         } catch (java.io.IOException | RuntimeException e) {
-            return body.length() > 200 ? body.substring(0, 200) : body.strip();
+            return ""; // not the hub's JSON (a proxy's or a stopping server's page): nothing worth showing
         }
+    }
+
+    /** Why an HTTP answer with {@code status} (not 2xx, not 401/403) ended an attempt; {@code hubMessage} may be empty. */
+    static String ofStatus(int status, String hubMessage) {
+        String said = hubMessage == null || hubMessage.isBlank() ? "" : ": " + hubMessage;
+        if (status >= 500) {
+            return "the hub is not answering normally (HTTP " + status + said + "; it may be restarting)";
+        }
+        return "the hub answered HTTP " + status + said;
     }
 
     /** Why the hub closed a WebSocket or a polling session with {@code code} and {@code reason}. */

@@ -65,7 +65,7 @@ abstract class HttpSessionTransport extends ReconnectingTransport {
         if (HubRefusal.isRefusal(status)) {
             refused(gen, status, FailureWords.hubMessage(body));
         } else {
-            failed(gen, "the hub answered HTTP " + status + (body == null || body.isBlank() ? "" : " (" + FailureWords.hubMessage(body) + ")"));
+            failed(gen, FailureWords.ofStatus(status, FailureWords.hubMessage(body)));
         }
     }
 }
