@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.client.ui.TestPictures;
 import org.roomhub.client.ui.architecture.ClientNode;
 import org.roomhub.hub.Hub;
 import org.roomhub.hub.auth.Role;
@@ -87,6 +88,7 @@ class AppAgainstTokenHubTest {
         // No retry loop: the status stays on the refusal instead of counting down to the next attempt.
         await().during(Duration.ofMillis(1500)).atMost(PATIENCE).until(() -> onFx(() ->
                 app.chat().statusProperty().get().contains("refused") && !app.chat().statusProperty().get().contains("retry")));
+        TestPictures.write(app.root(), "token-missing");
     }
 
     @Test
@@ -95,6 +97,7 @@ class AppAgainstTokenHubTest {
 
         waiting().until(() -> onFx(() -> error().contains("token is invalid or expired")));
         assertThat(onFx(this::error)).doesNotContain("403").doesNotContain("Unexpected HTTP");
+        TestPictures.write(app.root(), "token-wrong");
     }
 
     @Test
@@ -112,6 +115,7 @@ class AppAgainstTokenHubTest {
         // One name: the token's user, in the bar and in the chat.
         assertThat(onFx(() -> ((TextField) node("#user-name")).getText())).isEqualTo("bob");
         assertThat(onFx(() -> app.chat().meProperty().get())).isEqualTo("bob");
+        assertThat(onFx(() -> ((Label) node("#connection-notice")).getText())).contains("\"bob\"").contains("from your token");
 
         // The architecture tab: no admin rights, so it says so, its controls are off, and nothing loops.
         robot.clickOn(node("#tab-architecture"));
@@ -123,6 +127,7 @@ class AppAgainstTokenHubTest {
                 app.architecture().clients().stream().noneMatch(ClientNode::simulated)
                         && app.chat().people().stream().noneMatch(p -> p.user().startsWith("sim-"))
                         && !app.architecture().statusProperty().get().contains("retry")));
+        TestPictures.write(app.root(), "architecture-member-token");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.client.ui.TestPictures;
 import org.roomhub.client.ui.architecture.ClientNode;
 import org.roomhub.client.ui.chat.ChatLine;
 import org.roomhub.client.ui.shell.Transport;
@@ -161,6 +162,11 @@ class AppReconnectsAndSwitchesTest {
                 .equals(List.of("sse")));
         // The architecture timeline kept its history.
         assertThat(onFx(() -> bob.architecture().rooms().get("chat/lobby").spans().size())).isGreaterThanOrEqualTo(spansBefore);
+        robot.interact(() -> bobStage.toFront());
+        robot.clickOn(node(bob, "#tab-chat"));
+        TestPictures.write(bob.root(), "chat-after-rename-and-transport-switch");
+        robot.clickOn(node(bob, "#tab-architecture"));
+        TestPictures.write(bob.root(), "architecture-after-transport-switch");
     }
 
     @Test
@@ -175,6 +181,7 @@ class AppReconnectsAndSwitchesTest {
         Label problem = (Label) node(ann, "#architecture-delay-problem");
         waiting().until(() -> onFx(problem::isVisible));
         assertThat(onFx(problem::getText)).contains("\"abc\" is not a whole number of seconds");
+        TestPictures.write(ann.root(), "architecture-delay-abc");
     }
 
     // ---- helpers ---------------------------------------------------------------------------

@@ -17,13 +17,13 @@ public record HubRefusal(int status, String hubMessage, boolean adminOnly) {
 
     /** What happened and what to do, in words a newcomer reads. */
     public String words() {
-        String why = hubMessage == null || hubMessage.isBlank() ? "" : " (the hub says: " + hubMessage + ")";
+        String said = hubMessage == null || hubMessage.isBlank() ? "" : ": " + hubMessage;
         if (status == 401) {
-            return "This hub needs a token" + why + ". Enter it in the token field and press Reconnect.";
+            return "This hub needs a token: enter it in the token field, then Reconnect.";
         }
         if (adminOnly) {
-            return "This needs an admin token" + why + ".";
+            return "Needs an admin token" + said + ".";
         }
-        return "The hub refused the token" + why + ". Check the token field and press Reconnect.";
+        return "The hub refused the token" + said + ". Check the token field, then Reconnect.";
     }
 }

@@ -100,6 +100,7 @@ public final class ArchitectureView extends BorderPane {
         delayProblem.setId("architecture-delay-problem");
         delayProblem.getStyleClass().add("error");
         delayProblem.setWrapText(true);
+        delayProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, not cut off
         delayProblem.textProperty().bind(viewModel.delayProblemProperty());
         delayProblem.visibleProperty().bind(viewModel.delayProblemProperty().isNotEmpty());
         delayProblem.managedProperty().bind(delayProblem.visibleProperty());
@@ -109,6 +110,7 @@ public final class ArchitectureView extends BorderPane {
         needsAdmin.setId("architecture-needs-admin");
         needsAdmin.getStyleClass().add("error");
         needsAdmin.setWrapText(true);
+        needsAdmin.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         needsAdmin.visibleProperty().bind(viewModel.adminAllowedProperty().not());
         needsAdmin.managedProperty().bind(needsAdmin.visibleProperty());
         for (javafx.scene.Node control : List.of(room, add, send, broadcast, hibernate, delay, setDelay)) {

@@ -134,12 +134,12 @@ public final class ArchitectureViewModel implements TabViewModel {
             case REFUSED -> {
                 adminAllowed.set(false);
                 reachability.set(Reachability.REACHABLE);
-                log("the architecture view needs an admin token; its controls are off");
+                log("the hub refused to show its events to this token: " + detail);
             }
             default -> { }
         }
         status.set(state == ConnectionState.REFUSED
-                ? "Architecture view: needs an admin token (" + detail + ")"
+                ? "Architecture view: needs an admin token"
                 : HubParticipant.statusLine("/hub/events", state, detail));
     }
 
@@ -168,12 +168,12 @@ public final class ArchitectureViewModel implements TabViewModel {
         String text = delayText.get() == null ? "" : delayText.get().strip();
         if (!text.matches("\\d{1,9}")) {
             delayProblem.set(text.isEmpty() ? "Type a delay in whole seconds (1–3600)."
-                    : "\"" + text + "\" is not a whole number of seconds: type 1–3600.");
+                    : "\"" + text + "\" is not a whole number of seconds: type 1 to 3600.");
             return;
         }
         long seconds = Long.parseLong(text);
         if (seconds < 1 || seconds > 3600) {
-            delayProblem.set("The delay must be 1–3600 seconds; " + seconds + " is out of range.");
+            delayProblem.set(seconds + " s is out of range: type 1–3600 seconds.");
             return;
         }
         delayProblem.set("");

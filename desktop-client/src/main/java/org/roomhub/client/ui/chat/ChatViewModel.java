@@ -226,7 +226,7 @@ public final class ChatViewModel implements TabViewModel {
             people.add(new Presence(c.sessionId(), c.user()));
         }
         if (identity != null && !c.user().equals(identity.current())) {
-            identity.adoptFromHub(c.user(), "This hub calls you \"" + c.user() + "\" (the name comes from your token).");
+            identity.adoptFromHub(c.user(), "Your name here is \"" + c.user() + "\" (from your token).");
         }
     }
 

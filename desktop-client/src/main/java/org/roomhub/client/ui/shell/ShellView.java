@@ -135,9 +135,13 @@ public final class ShellView extends BorderPane {
         error.getStyleClass().add("error");
         error.textProperty().bind(viewModel.errorProperty());
         exportResult.getStyleClass().add("muted");
+        Label notice = new Label();
+        notice.setId("connection-notice");
+        notice.getStyleClass().add("muted");
+        notice.textProperty().bind(viewModel.noticeProperty());
 
         HBox bar = new HBox(6, label("Hub"), hub, token, label("Name"), name, label("Room"), room, transport, connect,
-                spacer(), state, error, exportResult);
+                spacer(), state, error, notice, exportResult);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("connection-bar");

@@ -44,6 +44,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper tokenPrompt = new ReadOnlyStringWrapper(TOKEN_OPTIONAL);
     private final List<TabViewModel> tabs;
@@ -79,11 +80,7 @@ public final class ShellViewModel {
         userName.set(identity.nameProperty().get());
         // The hub may name me (a token's user, a refused rename): the bar shows the name in use.
         identity.nameProperty().addListener((obs, old, now) -> userName.set(now));
-        identity.noticeProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.isEmpty()) {
-                error.set(now);
-            }
-        });
+        notice.bind(identity.noticeProperty());
         this.token.addListener((obs, old, now) -> tokenProblem.set(false));
         selectedTab.addListener((obs, old, now) -> bindStatus());
         transport.addListener((obs, old, now) -> {
@@ -213,6 +210,11 @@ public final class ShellViewModel {
     /** What is wrong, in words: a field that cannot be used, or what the hub refused; empty when all is well. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Something worth knowing that is not wrong (the hub named me after my token), or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Whether the hub refused the token (the view marks the token field). */
