@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.client.ui.TestPictures;
+import org.roomhub.client.ui.architecture.ArchitectureView;
 import org.roomhub.client.ui.architecture.ArchitectureViewModel;
 import org.roomhub.client.ui.architecture.Reachability;
 import org.roomhub.client.ui.chat.ChatLine;
@@ -19,6 +24,8 @@ import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.FrameCodec;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a hub restart leaves in the app: the chat and the architecture view over a real hub that is
@@ -36,6 +43,11 @@ class RestartTracesTest {
     private Hub hub;
     private HubClient client;
 
+    @BeforeAll
+    static void startFx() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
     @AfterEach
     void stopEverything() {
         if (client != null) {
@@ -47,15 +59,20 @@ class RestartTracesTest {
     }
 
     @Test
-    void a_restart_reads_as_restarting_then_unreachable_and_leaves_no_replayed_join_of_mine() {
+    void a_restart_reads_as_restarting_then_unreachable_and_leaves_no_replayed_join_of_mine() throws Exception {
         hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
         int port = hub.port();
         client = new HubClient(HubEndpoint.parse("127.0.0.1:" + port, null), new FrameCodec());
         SessionSettings session = new SessionSettings("http://127.0.0.1:" + port, new Identity("carol"), "lobby", "h");
-        ChatViewModel chat = new ChatViewModel(Runnable::run, System::currentTimeMillis);
-        ArchitectureViewModel architecture = new ArchitectureViewModel(Runnable::run, System::currentTimeMillis);
-        chat.attach(client, session);
-        architecture.attach(client, session);
+        ChatViewModel chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
+        ArchitectureViewModel architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
+        ArchitectureView view = WaitForAsyncUtils.asyncFx(() -> {
+            ArchitectureView v = new ArchitectureView(architecture);
+            TestPictures.show(new Stage(), v);
+            chat.attach(client, session);
+            architecture.attach(client, session);
+            return v;
+        }).get();
         await().atMost(PATIENCE).until(() -> chat.people().size() == 1
                 && architecture.reachabilityProperty().get() == Reachability.REACHABLE && architecture.rooms().containsKey("chat/lobby"));
         int linesBefore = chat.lines().size();
@@ -66,6 +83,7 @@ class RestartTracesTest {
         await().atMost(PATIENCE).until(() -> chat.statusProperty().get().contains("reconnecting"));
         assertThat(chat.statusProperty().get()).containsAnyOf("restarting", "unreachable", "connection lost").doesNotContain("Exception");
         assertThat(architecture.statusProperty().get()).doesNotContain("Exception");
+        TestPictures.write(view, "architecture-hub-unreachable");
 
         hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(port);
 
@@ -76,7 +94,10 @@ class RestartTracesTest {
         assertThat(after).extracting(ChatLine::text).noneMatch(t -> t.startsWith("carol "));
         assertThat(chat.lines()).isSortedAccordingTo(java.util.Comparator.comparingLong(ChatLine::ts));
         assertThat(architecture.rooms()).containsKey("chat/lobby"); // the timeline survived the restart
-        chat.detach();
-        architecture.detach();
+        WaitForAsyncUtils.asyncFx(() -> {
+            chat.detach();
+            architecture.detach();
+            view.getScene().getWindow().hide();
+        }).get();
     }
 }

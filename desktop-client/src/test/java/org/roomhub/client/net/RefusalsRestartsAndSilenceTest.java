@@ -55,7 +55,7 @@ class RefusalsRestartsAndSilenceTest {
     void no_token_on_a_token_hub_is_refused_in_words_and_not_retried(TransportKind kind) {
         hub = tokenHub();
         List<HubRefusal> refusals = new CopyOnWriteArrayList<>();
-        StateRecorder states = new StateRecorder();
+        FrameRecorder states = new FrameRecorder();
         HubClient client = client(hub.port(), null, kind);
         client.onRefusal(refusals::add);
 
@@ -74,7 +74,7 @@ class RefusalsRestartsAndSilenceTest {
     @EnumSource(TransportKind.class)
     void a_wrong_token_shows_the_hubs_own_message_and_is_not_retried(TransportKind kind) {
         hub = tokenHub();
-        StateRecorder states = new StateRecorder();
+        FrameRecorder states = new FrameRecorder();
         HubClient client = client(hub.port(), "not-a-token", kind);
 
         closeables.add(client.join(LOBBY, "ann", states));
@@ -93,7 +93,7 @@ class RefusalsRestartsAndSilenceTest {
         List<String> observerDetails = new CopyOnWriteArrayList<>();
         HubClient client = client(hub.port(), member, TransportKind.WEBSOCKET);
         client.onRefusal(refusals::add);
-        StateRecorder room = new StateRecorder();
+        FrameRecorder room = new FrameRecorder();
         closeables.add(client.join(LOBBY, "bob", room));
 
         ObserverConnection observer = client.observe(frame -> { }, (state, detail) -> observerDetails.add(state + " " + detail));
@@ -112,7 +112,7 @@ class RefusalsRestartsAndSilenceTest {
     @EnumSource(TransportKind.class)
     void a_hub_shutting_down_gracefully_reads_as_restarting_not_as_an_exception(TransportKind kind) {
         hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
-        StateRecorder states = new StateRecorder();
+        FrameRecorder states = new FrameRecorder();
         HubClient client = client(hub.port(), null, kind);
         closeables.add(client.join(LOBBY, "ann", states));
         await().atMost(PATIENCE).until(() -> states.count(ConnectionState.CONNECTED) == 1);
@@ -139,7 +139,7 @@ class RefusalsRestartsAndSilenceTest {
         }).start(0);
         FreezingProxy proxy = new FreezingProxy(hub.port());
         closeables.add(proxy);
-        StateRecorder states = new StateRecorder();
+        FrameRecorder states = new FrameRecorder();
         HubClient client = client(proxy.port(), null, TransportKind.SSE).heartbeatInterval(Duration.ofMillis(300));
         RoomConnection watcher = client.join(LOBBY, "watcher", states);
         closeables.add(watcher);

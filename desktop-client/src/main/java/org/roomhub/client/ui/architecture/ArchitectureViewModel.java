@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -80,8 +79,7 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final AtomicInteger simCounter = new AtomicInteger();
     private final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
-    private final StringProperty delayText = new SimpleStringProperty("10");
-    private final ReadOnlyStringWrapper delayProblem = new ReadOnlyStringWrapper("");
+    private final DelayInput delay = new DelayInput();
     private long flowsThisSecond;
     private long secondStart;
     private HubClient hub;
@@ -127,14 +125,14 @@ public final class ArchitectureViewModel implements TabViewModel {
             case CONNECTED -> reachability.set(Reachability.REACHABLE);
             case RECONNECTING -> {
                 if (reachability.get() != Reachability.UNREACHABLE) {
-                    log("hub unreachable: " + detail);
+                    log("hub unreachable: " + (detail == null ? "" : detail.replaceFirst(" — retry in .*$", "")));
                 }
                 reachability.set(Reachability.UNREACHABLE);
             }
             case REFUSED -> {
                 adminAllowed.set(false);
                 reachability.set(Reachability.REACHABLE);
-                log("the hub refused to show its events to this token: " + detail);
+                log("observer refused: " + detail);
             }
             default -> { }
         }
@@ -155,29 +153,17 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** The hibernation delay field as typed, in seconds. */
     public StringProperty delayTextProperty() {
-        return delayText;
+        return delay.textProperty();
     }
 
     /** What is wrong with the typed delay, in words, or empty. */
     public ReadOnlyStringProperty delayProblemProperty() {
-        return delayProblem.getReadOnlyProperty();
+        return delay.problemProperty();
     }
 
     /** Sets the hub's hibernation delay from the typed text when it is a whole number of seconds in range; else says why. */
     public void applyHibernationDelay() {
-        String text = delayText.get() == null ? "" : delayText.get().strip();
-        if (!text.matches("\\d{1,9}")) {
-            delayProblem.set(text.isEmpty() ? "Type a delay in whole seconds (1–3600)."
-                    : "\"" + text + "\" is not a whole number of seconds: type 1 to 3600.");
-            return;
-        }
-        long seconds = Long.parseLong(text);
-        if (seconds < 1 || seconds > 3600) {
-            delayProblem.set(seconds + " s is out of range: type 1–3600 seconds.");
-            return;
-        }
-        delayProblem.set("");
-        setHibernationDelay(Duration.ofSeconds(seconds));
+        delay.read().ifPresent(this::setHibernationDelay);
     }
 
     /** The name the diagram gives a client: mine say so and carry my current name. */
@@ -194,8 +180,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     private void showDelay(Duration d) {
         hibernateAfterSeconds.set((int) Math.max(1, Math.ceil(d.toMillis() / 1000.0)));
-        delayText.set(Integer.toString(hibernateAfterSeconds.get()));
-        delayProblem.set("");
+        delay.show(hibernateAfterSeconds.get());
     }
 
     /** Closes the observer and the simulated clients; the rooms and their timeline stay for a reconnect to the same hub. */

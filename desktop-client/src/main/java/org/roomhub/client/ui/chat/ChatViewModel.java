@@ -162,9 +162,14 @@ public final class ChatViewModel implements TabViewModel {
     private void renamed(String name) {
         ui.execute(() -> {
             if (connection != null && connection.send(new ClientFrame.SetName(name))) {
-                pendingRename = name;
+                renameSent(name);
             }
         });
+    }
+
+    /** A {@code set-name} went out: the hub's answer is the new presence, or a {@code FORBIDDEN} error. Package-visible for tests. */
+    void renameSent(String name) {
+        pendingRename = name;
     }
 
     /** Handles one frame from the room; FX thread. Package-visible for tests. */

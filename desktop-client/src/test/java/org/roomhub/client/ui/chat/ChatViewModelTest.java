@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.client.ui.common.Identity;
+import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.ChatEntry;
 import org.roomhub.protocol.value.Presence;
@@ -92,5 +98,23 @@ class ChatViewModelTest {
 
         assertThat(viewModel.people()).extracting(Presence::sessionId).containsExactlyInAnyOrder("s2", "s3");
         assertThat(viewModel.meProperty().get()).isEqualTo("bob");
+    }
+
+    @Test
+    void a_rename_the_hub_forbids_is_said_in_words_and_my_name_stays_the_hubs() {
+        Identity identity = new Identity("bob");
+        try (HubClient nowhere = new HubClient(HubEndpoint.parse("127.0.0.1:9", null), new FrameCodec())) {
+            viewModel.attach(nowhere, new SessionSettings("http://127.0.0.1:9", identity, "lobby", "h"));
+            viewModel.handle(new ServerFrame.Connected("s1", "bob", "chat/lobby", 0, 1));
+            assertThat(identity.choose("Alicia")).isNull();
+            viewModel.renameSent("Alicia");
+
+            viewModel.handle(new ServerFrame.Error(ErrorCode.FORBIDDEN, "names come from tokens on this hub", 2));
+
+            assertThat(identity.nameProperty().get()).isEqualTo("bob");
+            assertThat(identity.noticeProperty().get()).contains("names come from tokens on this hub");
+            assertThat(viewModel.lines()).extracting(ChatLine::text).contains("Name not changed: names come from tokens on this hub");
+            viewModel.detach();
+        }
     }
 }
