@@ -273,7 +273,8 @@ public final class ArchitectureView extends BorderPane {
             g.setFill(Color.web("#b91c1c"));
             g.setFont(Font.font("System", FontWeight.BOLD, 15));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Hub unreachable — reconnecting. Rooms are shown as last seen.", w / 2, 44);
+            g.fillText(roomPos.isEmpty() ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
+                    w / 2, 44);
         } else if (roomPos.isEmpty()) {
             g.setFill(Color.web("#64748b"));
             g.setFont(Font.font(15));

@@ -125,7 +125,8 @@ public final class ArchitectureViewModel implements TabViewModel {
             case CONNECTED -> reachability.set(Reachability.REACHABLE);
             case RECONNECTING -> {
                 if (reachability.get() != Reachability.UNREACHABLE) {
-                    log("hub unreachable: " + (detail == null ? "" : detail.replaceFirst(" — retry in .*$", "")));
+                    String why = detail == null ? "" : detail.replaceFirst(" — retry in .*$", "");
+                    log(why.startsWith("hub ") ? why : "hub unreachable: " + why);
                 }
                 reachability.set(Reachability.UNREACHABLE);
             }
