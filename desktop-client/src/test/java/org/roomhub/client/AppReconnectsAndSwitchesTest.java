@@ -206,6 +206,6 @@ class AppReconnectsAndSwitchesTest {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS); // generous: a loaded machine starves the FX thread
     }
 }

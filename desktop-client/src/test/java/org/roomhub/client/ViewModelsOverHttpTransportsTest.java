@@ -108,7 +108,9 @@ class ViewModelsOverHttpTransportsTest {
 
             shell.transportProperty().set(choice);
 
-            await().atMost(PATIENCE).until(() -> hub.edgeCounts().httpSessions() == 1 && chat.people().size() == 1);
+            // The chat keeps what it showed across the switch, so wait for the new session itself, not for a list.
+            await().atMost(PATIENCE).until(() -> hub.edgeCounts().httpSessions() == 1 && chat.statusProperty().get().endsWith(": connected")
+                    && chat.people().size() == 1 && chat.people().get(0).sessionId().equals(chat.sessionId()));
             chat.draftProperty().set("switched to " + choice);
             chat.send();
             await().atMost(PATIENCE).until(() -> chat.lines().stream()

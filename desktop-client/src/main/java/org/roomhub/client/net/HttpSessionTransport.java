@@ -2,9 +2,9 @@ package org.roomhub.client.net;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.roomhub.protocol.value.RoomAddress;

@@ -25,7 +25,6 @@ final class SseRoomTransport extends HttpSessionTransport {
 
     private static final Duration HEADERS_TIMEOUT = Duration.ofSeconds(10);
 
-
     private final ScheduledExecutorService timer;
     private final Duration heartbeat;
     private Stream<String> lines;

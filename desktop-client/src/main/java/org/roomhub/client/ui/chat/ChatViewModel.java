@@ -56,13 +56,12 @@ public final class ChatViewModel implements TabViewModel {
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
-    private final Set<String> mySessions = new HashSet<>();
+    private final MySessions mine = new MySessions();
     private RoomConnection connection;
     private String room = "";
     private SessionSettings session;
     private Identity identity;
     private String pendingRename;
-    private String currentSession;
 
     /**
      * @param ui    runs a task on the UI thread
@@ -119,7 +118,7 @@ public final class ChatViewModel implements TabViewModel {
         lines.clear();
         people.clear();
         seenIds.clear();
-        mySessions.clear();
+        mine.clear();
         directTo.set(null);
         unread.set(0);
     }
@@ -185,17 +184,17 @@ public final class ChatViewModel implements TabViewModel {
                 unread.set(unread.get() + 1);
             }
         } else if (frame instanceof ServerFrame.PresenceUpdate p) {
-            people.setAll(p.users().stream().filter(u -> !isFormerSelf(u.sessionId())).toList());
-            people.stream().filter(u -> u.sessionId().equals(currentSession)).findFirst().ifPresent(u -> me.set(u.user()));
+            people.setAll(p.users().stream().filter(u -> !mine.isFormer(u.sessionId())).toList());
+            people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
             pendingRename = null;
         } else if (frame instanceof ServerFrame.UserJoined j) {
-            if (isFormerSelf(j.sessionId())) {
+            if (mine.isFormer(j.sessionId())) {
                 return; // a resume replays my own earlier join: not news, and that session is gone
             }
             if (people.stream().noneMatch(p -> p.sessionId().equals(j.sessionId()))) {
                 people.add(new Presence(j.sessionId(), j.user()));
             }
-            if (!mySessions.contains(j.sessionId())) {
+            if (!mine.isMine(j.sessionId())) {
                 add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, j.user() + " joined", j.ts()));
             }
         } else if (frame instanceof ServerFrame.UserLeft l) {
@@ -203,7 +202,7 @@ public final class ChatViewModel implements TabViewModel {
             if (directTo.get() != null && directTo.get().sessionId().equals(l.sessionId())) {
                 directTo.set(null);
             }
-            if (!mySessions.contains(l.sessionId())) {
+            if (!mine.isMine(l.sessionId())) {
                 add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, l.user() + " left", l.ts()));
             }
         } else if (frame instanceof ServerFrame.Direct d) {
@@ -223,10 +222,9 @@ public final class ChatViewModel implements TabViewModel {
      * (a token's user) is my name.
      */
     private void connected(ServerFrame.Connected c) {
-        currentSession = c.sessionId();
-        mySessions.add(c.sessionId());
+        mine.connected(c.sessionId());
         me.set(c.user());
-        people.removeIf(p -> isFormerSelf(p.sessionId()));
+        people.removeIf(p -> mine.isFormer(p.sessionId()));
         if (people.stream().noneMatch(p -> p.sessionId().equals(c.sessionId()))) {
             people.add(new Presence(c.sessionId(), c.user()));
         }
@@ -247,10 +245,6 @@ public final class ChatViewModel implements TabViewModel {
         add(system("The hub refused that: " + e.message()));
     }
 
-    /** Whether {@code sessionId} was mine before the current connection. */
-    private boolean isFormerSelf(String sessionId) {
-        return mySessions.contains(sessionId) && !sessionId.equals(currentSession);
-    }
 
     private boolean addEntry(ChatEntry entry) {
         if (!seenIds.add(entry.id())) {
