@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 import org.roomhub.protocol.value.Pin;
@@ -132,7 +133,20 @@ public final class MapView extends BorderPane {
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
         tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
         Button applyTiles = new Button("Apply");
-        applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
+        applyTiles.setOnAction(e -> {
+            String checked = viewModel.checkedTileUrl();
+            if (checked != null) {
+                bridge.setTiles(checked);
+            }
+        });
+        Label tileProblem = new Label();
+        tileProblem.setId("map-tile-problem");
+        tileProblem.getStyleClass().add("error");
+        tileProblem.setWrapText(true);
+        tileProblem.setMinHeight(Region.USE_PREF_SIZE);
+        tileProblem.textProperty().bind(viewModel.tileProblemProperty());
+        tileProblem.visibleProperty().bind(viewModel.tileProblemProperty().isNotEmpty());
+        tileProblem.managedProperty().bind(tileProblem.visibleProperty());
         HBox.setHgrow(tiles, Priority.ALWAYS);
 
         Label hint = new Label();
@@ -145,7 +159,7 @@ public final class MapView extends BorderPane {
         tilesNote.getStyleClass().add("muted");
 
         VBox box = new VBox(8, section("Click mode"), new HBox(6, pin, waypoint), hint, new HBox(6, clear, fit),
-                section("Pins · distance to meeting point"), people, section("Tile URL (optional)"), new HBox(6, tiles, applyTiles), tilesNote);
+                section("Pins · distance to meeting point"), people, section("Tile URL (optional)"), new HBox(6, tiles, applyTiles), tileProblem, tilesNote);
         box.setPadding(new Insets(10));
         box.setPrefWidth(280);
         box.getStyleClass().add("sidebar");

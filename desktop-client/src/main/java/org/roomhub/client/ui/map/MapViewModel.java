@@ -36,6 +36,7 @@ public final class MapViewModel implements TabViewModel {
     private final ReadOnlyObjectWrapper<Route> route = new ReadOnlyObjectWrapper<>(Route.empty());
     private final ObjectProperty<ClickMode> clickMode = new SimpleObjectProperty<>(ClickMode.PIN);
     private final StringProperty tileUrl = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper tileProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private RoomConnection connection;
@@ -182,6 +183,28 @@ public final class MapViewModel implements TabViewModel {
     /** What a click does. */
     public ObjectProperty<ClickMode> clickModeProperty() {
         return clickMode;
+    }
+
+    /**
+     * Checks the typed tile URL: empty (offline shapes only) or an {@code http(s)://} template with
+     * {@code {z}}, {@code {x}} and {@code {y}}. Answers the template to use, or null with
+     * {@link #tileProblemProperty()} saying what is wrong.
+     */
+    public String checkedTileUrl() {
+        String typed = tileUrl.get() == null ? "" : tileUrl.get().strip();
+        String problem = null;
+        if (!typed.isEmpty() && !typed.matches("(?i)https?://\\S+")) {
+            problem = "The tile URL must start with http:// or https:// and have no spaces.";
+        } else if (!typed.isEmpty() && !(typed.contains("{z}") && typed.contains("{x}") && typed.contains("{y}"))) {
+            problem = "The tile URL needs {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png";
+        }
+        tileProblem.set(problem == null ? "" : problem);
+        return problem == null ? typed : null;
+    }
+
+    /** What is wrong with the typed tile URL, or empty. */
+    public ReadOnlyStringProperty tileProblemProperty() {
+        return tileProblem.getReadOnlyProperty();
     }
 
     /** Optional tile server URL template; empty means the offline country shapes only. */
