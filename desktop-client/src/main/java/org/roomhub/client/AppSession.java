@@ -12,10 +12,12 @@ import org.roomhub.client.ui.shell.Transport;
  * @param roomName  chat and map room
  * @param transport how the rooms are reached, until changed in the connection bar
  * @param localHost this machine's metrics room
+ * @param publish   whether this machine's metrics are published (they follow the connection bar)
  * @param width     window width
  * @param height    window height
  */
-record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height) {
+record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, boolean publish, int width,
+        int height) {
 
     /** A new app for these settings; FX thread. Pictures ({@code --render}) never reuse a remembered map view. */
     DesktopApp newApp() {
@@ -24,7 +26,7 @@ record AppSession(String hubUrl, String token, String userName, String roomName,
 
     /** A new app whose map remembers its views in {@code mapViews}; FX thread. */
     DesktopApp newApp(ViewportStore mapViews) {
-        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost, mapViews);
+        DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost, publish, mapViews);
         app.shell().transportProperty().set(transport); // before show(), which connects
         return app;
     }

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.client.agent.MetricsPublisher;
-import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.ui.shell.Transport;
-import org.roomhub.protocol.FrameCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,16 +65,11 @@ public final class Launcher implements Callable<Integer> {
         String localHost = MetricsPublisher.localRoomName();
         EmbeddedHub embedded = hub == null ? EmbeddedHub.start(AppDataDir.current()) : null;
         String hubUrl = embedded != null ? embedded.url() : hub;
-        HubClient publisherClient = new HubClient(HubEndpoint.parse(hubUrl, token), new FrameCodec());
-        MetricsPublisher publisher = noPublish ? null : MetricsPublisher.start(publisherClient, localHost);
         try {
-            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, wh[0], wh[1]);
+            // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
+            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1]);
             return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
         } finally {
-            if (publisher != null) {
-                publisher.close();
-            }
-            publisherClient.close();
             if (embedded != null) {
                 embedded.close();
             }

@@ -310,7 +310,7 @@ class MapPlannerAppTest {
         // Building a window with a WebView is slow on a busy 2-core machine: more patience here.
         return WaitForAsyncUtils.asyncFx(() -> {
             Stage stage = new Stage();
-            DesktopApp app = new DesktopApp(url, null, user, ROOM, "planner-host", views);
+            DesktopApp app = new DesktopApp(url, null, user, ROOM, "planner-host", false, views);
             app.show(stage, 1280, 860);
             return new OpenApp(app, stage);
         }).get(90, TimeUnit.SECONDS);

@@ -96,9 +96,6 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the effective settings as YAML (a valid --config file) and exit.")
     boolean printConfig;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** When set, receives the settings instead of a hub starting (how the config file is checked). */
     java.util.function.Consumer<HubConfig> settingsOnly;
 

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.roomhub.protocol.frame.ServerFrame;
 
-/** A room listener that keeps every frame and state it is told about, for assertions. */
+/** A room listener that keeps every frame and state (with its detail) it is told about, for assertions. */
 final class FrameRecorder implements RoomListener {
+
+    /** One state change as the listener was told it. */
+    record Change(ConnectionState state, String detail) {}
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
     final List<ConnectionState> states = new CopyOnWriteArrayList<>();
     final List<String> details = new CopyOnWriteArrayList<>();
+    final List<Change> changes = new CopyOnWriteArrayList<>();
 
     @Override
     public void onFrame(ServerFrame frame) {
@@ -27,6 +31,17 @@ final class FrameRecorder implements RoomListener {
         if (detail != null) {
             details.add(detail);
         }
+        changes.add(new Change(state, detail));
+    }
+
+    /** How often the connection went to {@code state}. */
+    long count(ConnectionState state) {
+        return states.stream().filter(state::equals).count();
+    }
+
+    /** The details given with {@code state}, in order. */
+    List<String> details(ConnectionState state) {
+        return changes.stream().filter(c -> c.state() == state).map(Change::detail).toList();
     }
 
     /** Texts of the chat messages received, in arrival order. */

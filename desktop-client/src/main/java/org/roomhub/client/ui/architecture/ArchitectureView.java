@@ -16,7 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -90,11 +90,32 @@ public final class ArchitectureView extends BorderPane {
         Button send = button("architecture-send", "Send", () -> viewModel.send(room.getValue()));
         Button broadcast = button("architecture-broadcast", "Broadcast", () -> viewModel.broadcast(room.getValue()));
         Button hibernate = button("architecture-hibernate", "Hibernate now", () -> viewModel.forceHibernate(room.getValue()));
-        Spinner<Integer> delay = new Spinner<>(1, 3600, viewModel.hibernateAfterSecondsProperty().get());
-        viewModel.hibernateAfterSecondsProperty().addListener((o, old, now) -> delay.getValueFactory().setValue(now.intValue()));
-        delay.setEditable(true);
+        TextField delay = new TextField();
+        delay.setId("architecture-delay");
         delay.setPrefWidth(80);
-        Button setDelay = button("architecture-set-delay", "Set", () -> viewModel.setHibernationDelay(Duration.ofSeconds(delay.getValue())));
+        delay.textProperty().bindBidirectional(viewModel.delayTextProperty());
+        delay.setOnAction(e -> viewModel.applyHibernationDelay());
+        Button setDelay = button("architecture-set-delay", "Set", viewModel::applyHibernationDelay);
+        Label delayProblem = new Label();
+        delayProblem.setId("architecture-delay-problem");
+        delayProblem.getStyleClass().add("error");
+        delayProblem.setWrapText(true);
+        delayProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, not cut off
+        delayProblem.textProperty().bind(viewModel.delayProblemProperty());
+        delayProblem.visibleProperty().bind(viewModel.delayProblemProperty().isNotEmpty());
+        delayProblem.managedProperty().bind(delayProblem.visibleProperty());
+        // Without admin rights nothing here may act; the tab says why instead of looping on 403.
+        Label needsAdmin = new Label("The architecture view needs an admin token: enter one in the connection bar and press "
+                + "Reconnect. Its controls are off until then.");
+        needsAdmin.setId("architecture-needs-admin");
+        needsAdmin.getStyleClass().add("error");
+        needsAdmin.setWrapText(true);
+        needsAdmin.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        needsAdmin.visibleProperty().bind(viewModel.adminAllowedProperty().not());
+        needsAdmin.managedProperty().bind(needsAdmin.visibleProperty());
+        for (javafx.scene.Node control : List.of(room, add, send, broadcast, hibernate, delay, setDelay)) {
+            control.disableProperty().bind(viewModel.adminAllowedProperty().not());
+        }
 
         ListView<String> log = new ListView<>(viewModel.log());
         log.setId("architecture-log");
@@ -117,8 +138,8 @@ public final class ArchitectureView extends BorderPane {
         Label hint = new Label("Click a client in the diagram to disconnect it.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        VBox box = new VBox(7, counters, section("Room"), room, new HBox(6, add, send, broadcast), hibernate,
-                section("Hibernate after idle (s)"), new HBox(6, delay, setDelay), hint, section("Events"), log);
+        VBox box = new VBox(7, counters, needsAdmin, section("Room"), room, new HBox(6, add, send, broadcast), hibernate,
+                section("Hibernate after idle (s)"), new HBox(6, delay, setDelay), delayProblem, hint, section("Events"), log);
         box.setPadding(new Insets(10));
         box.setPrefWidth(300);
         box.getStyleClass().add("sidebar");
@@ -214,10 +235,15 @@ public final class ArchitectureView extends BorderPane {
                 g.strokeLine(r.getX(), r.getY(), p.getX(), p.getY());
             }
         }
-        drawBox(g, hub, 110, 46, Color.web("#1e293b"), Color.WHITE, "hub", "rooms: " + roomPos.size());
+        boolean unreachable = viewModel.reachabilityProperty().get() == Reachability.UNREACHABLE;
+        drawBox(g, hub, 110, 46, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
+                unreachable ? "unreachable" : "rooms: " + roomPos.size());
         for (Map.Entry<String, Point2D> e : roomPos.entrySet()) {
             RoomNode room = viewModel.rooms().get(e.getKey());
-            if (room != null) {
+            if (room != null && unreachable) {
+                // What was last drawn is no longer known to be true: say so rather than show stale figures.
+                drawBox(g, e.getValue(), 200, 46, Color.web("#e2e8f0"), Color.web("#64748b"), e.getKey(), "hub unreachable");
+            } else if (room != null) {
                 String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
                 drawBox(g, e.getValue(), 200, 46, stateColor(room.state()), Color.web("#0f172a"), e.getKey(), detail);
                 double rate = Math.max(viewModel.summaryRate(e.getKey()), recentPerRoom.getOrDefault(e.getKey(), 0) > 40 ? recentPerRoom.get(e.getKey()) : 0);
@@ -240,10 +266,16 @@ public final class ArchitectureView extends BorderPane {
                 g.setFont(SMALL);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(c.user() + " · " + c.transport(), p.getX() + 13, p.getY());
+                g.fillText(viewModel.labelOf(c), p.getX() + 13, p.getY());
             }
         }
-        if (roomPos.isEmpty()) {
+        if (unreachable) {
+            g.setFill(Color.web("#b91c1c"));
+            g.setFont(Font.font("System", FontWeight.BOLD, 15));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(roomPos.isEmpty() ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
+                    w / 2, 44);
+        } else if (roomPos.isEmpty()) {
             g.setFill(Color.web("#64748b"));
             g.setFont(Font.font(15));
             g.setTextAlign(TextAlignment.CENTER);

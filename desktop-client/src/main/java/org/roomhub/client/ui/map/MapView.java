@@ -18,6 +18,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 import org.roomhub.protocol.value.Pin;
@@ -168,11 +169,24 @@ public final class MapView extends BorderPane {
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
         tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
         Button applyTiles = new Button("Apply");
-        applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
+        applyTiles.setOnAction(e -> {
+            String checked = viewModel.checkedTileUrl();
+            if (checked != null) {
+                bridge.setTiles(checked);
+            }
+        });
+        Label tileProblem = new Label();
+        tileProblem.setId("map-tile-problem");
+        tileProblem.getStyleClass().add("error");
+        tileProblem.setWrapText(true);
+        tileProblem.setMinHeight(Region.USE_PREF_SIZE);
+        tileProblem.textProperty().bind(viewModel.tileProblemProperty());
+        tileProblem.visibleProperty().bind(viewModel.tileProblemProperty().isNotEmpty());
+        tileProblem.managedProperty().bind(tileProblem.visibleProperty());
         HBox.setHgrow(tiles, Priority.ALWAYS);
         Label tilesNote = MapLabels.muted("Offline base map: Natural Earth countries. A tile server is optional.");
 
-        TitledPane base = titled("Base map", new VBox(6, new HBox(6, tiles, applyTiles), tilesNote));
+        TitledPane base = titled("Base map", new VBox(6, new HBox(6, tiles, applyTiles), tileProblem, tilesNote));
         base.setExpanded(false);
         VBox box = new VBox(6, new HBox(6, pin, waypoint, fit), hint,
                 titled("Pins", pinsPane), titled("Route", new RoutePane(viewModel)),

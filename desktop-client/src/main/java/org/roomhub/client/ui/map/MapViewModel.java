@@ -22,6 +22,8 @@ import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.ui.common.NameColors;
+import org.roomhub.client.ui.common.HubParticipant;
+import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.protocol.frame.ClientFrame;
@@ -47,6 +49,7 @@ public final class MapViewModel implements TabViewModel {
     private final ReadOnlyDoubleWrapper routeLengthKm = new ReadOnlyDoubleWrapper();
     private final ObjectProperty<ClickMode> clickMode = new SimpleObjectProperty<>(ClickMode.PIN);
     private final StringProperty tileUrl = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper tileProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private RoomConnection connection;
@@ -54,6 +57,8 @@ public final class MapViewModel implements TabViewModel {
     private boolean welcomed;
     private int added;
     private int unseenStops;
+    private SessionSettings session;
+    private Identity identity;
 
     /** @param ui runs a task on the UI thread; views are remembered only while the app runs */
     public MapViewModel(Executor ui) {
@@ -73,11 +78,21 @@ public final class MapViewModel implements TabViewModel {
     }
 
     @Override
-    public void attach(HubClient hub, SessionSettings session) {
+    public void attach(HubClient hub, SessionSettings next) {
         detach();
-        RoomAddress address = new RoomAddress("map", session.roomName());
-        room.set(session.roomName());
-        connection = hub.join(address, session.userName(), new RoomListener() {
+        if (!next.sameRoomsAs(session)) {
+            pins.clear();
+            route.set(Route.empty());
+            welcomed = false;
+        }
+        if (next.identity() != identity) {
+            identity = next.identity();
+            identity.onRename(name -> ui.execute(() -> relabelMyPin(name)));
+        }
+        session = next;
+        room.set(next.roomName());
+        RoomAddress address = new RoomAddress("map", next.roomName());
+        connection = hub.join(address, identity::current, new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
                 ui.execute(() -> handle(frame));
@@ -85,12 +100,13 @@ public final class MapViewModel implements TabViewModel {
 
             @Override
             public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> status.set(address + ": " + state.label()));
+                ui.execute(() -> status.set(HubParticipant.statusLine(address.toString(), state, detail)));
             }
         });
         plans.attach(hub, connection, address, me::get);
     }
 
+    /** Leaves the room; the pins shown stay until another hub or room is chosen (the welcome refreshes them). */
     @Override
     public void detach() {
         if (connection != null) {
@@ -98,10 +114,16 @@ public final class MapViewModel implements TabViewModel {
             connection = null;
         }
         plans.detach();
-        pins.clear();
-        route.set(Route.empty());
-        welcomed = false;
         status.set("not connected");
+    }
+
+    /** My pin carries my name: after a rename it is moved in place with the new label. */
+    private void relabelMyPin(String name) {
+        if (connection == null) {
+            return;
+        }
+        pins.stream().filter(p -> p.user().equals(me.get()) && !name.equals(p.label())).findFirst()
+                .ifPresent(p -> connection.send(new ClientFrame.SetPin(p.location(), name, NameColors.forName(name))));
     }
 
     @Override
@@ -308,6 +330,28 @@ public final class MapViewModel implements TabViewModel {
     /** What a click does. */
     public ObjectProperty<ClickMode> clickModeProperty() {
         return clickMode;
+    }
+
+    /**
+     * Checks the typed tile URL: empty (offline shapes only) or an {@code http(s)://} template with
+     * {@code {z}}, {@code {x}} and {@code {y}}. Answers the template to use, or null with
+     * {@link #tileProblemProperty()} saying what is wrong.
+     */
+    public String checkedTileUrl() {
+        String typed = tileUrl.get() == null ? "" : tileUrl.get().strip();
+        String problem = null;
+        if (!typed.isEmpty() && !typed.matches("(?i)https?://\\S+")) {
+            problem = "The tile URL must start with http:// or https:// and have no spaces.";
+        } else if (!typed.isEmpty() && !(typed.contains("{z}") && typed.contains("{x}") && typed.contains("{y}"))) {
+            problem = "The tile URL needs {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png";
+        }
+        tileProblem.set(problem == null ? "" : problem);
+        return problem == null ? typed : null;
+    }
+
+    /** What is wrong with the typed tile URL, or empty. */
+    public ReadOnlyStringProperty tileProblemProperty() {
+        return tileProblem.getReadOnlyProperty();
     }
 
     /** Optional tile server URL template; empty means the offline country shapes only. */

@@ -92,11 +92,22 @@ public final class ShellView extends BorderPane {
         hub.textProperty().bindBidirectional(viewModel.hubAddressProperty());
         PasswordField token = new PasswordField();
         token.setId("hub-token");
-        token.setPromptText("token (optional)");
+        token.promptTextProperty().bind(viewModel.tokenPromptProperty());
+        // A refused token is marked and gets the focus: that is where the fix goes.
+        viewModel.tokenProblemProperty().addListener((obs, was, is) -> {
+            token.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), is);
+            if (is) {
+                token.requestFocus();
+            }
+        });
         token.setPrefWidth(120);
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
         TextField name = field("user-name", 110, "your name");
         name.textProperty().bindBidirectional(viewModel.userNameProperty());
+        name.setOnAction(e -> {
+            viewModel.applyName(); // Enter renames everywhere without reconnecting
+            e.consume();
+        });
         TextField room = field("room-name", 90, "room");
         room.textProperty().bindBidirectional(viewModel.roomNameProperty());
 
@@ -120,12 +131,17 @@ public final class ShellView extends BorderPane {
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
         Label error = new Label();
+        error.setId("connection-error");
         error.getStyleClass().add("error");
         error.textProperty().bind(viewModel.errorProperty());
         exportResult.getStyleClass().add("muted");
+        Label notice = new Label();
+        notice.setId("connection-notice");
+        notice.getStyleClass().add("muted");
+        notice.textProperty().bind(viewModel.noticeProperty());
 
         HBox bar = new HBox(6, label("Hub"), hub, token, label("Name"), name, label("Room"), room, transport, connect,
-                spacer(), state, error, exportResult);
+                spacer(), state, error, notice, exportResult);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("connection-bar");

@@ -80,4 +80,20 @@ class MapViewModelTest {
         assertThat(MapFileFormat.forFile("plan.json")).contains(MapFileFormat.GEOJSON);
         assertThat(MapFileFormat.forFile("notes.txt")).isEmpty();
     }
+
+    @Test
+    void a_tile_url_that_is_not_an_http_template_is_refused_in_words() {
+        MapViewModel map = new MapViewModel(Runnable::run);
+        map.tileUrlProperty().set("abc");
+        assertThat(map.checkedTileUrl()).isNull();
+        assertThat(map.tileProblemProperty().get()).contains("http://");
+        map.tileUrlProperty().set("https://tiles.example.org/map.png");
+        assertThat(map.checkedTileUrl()).isNull();
+        assertThat(map.tileProblemProperty().get()).contains("{z}, {x} and {y}");
+        map.tileUrlProperty().set(" https://tiles.example.org/{z}/{x}/{y}.png ");
+        assertThat(map.checkedTileUrl()).isEqualTo("https://tiles.example.org/{z}/{x}/{y}.png");
+        assertThat(map.tileProblemProperty().get()).isEmpty();
+        map.tileUrlProperty().set("");
+        assertThat(map.checkedTileUrl()).isEmpty();
+    }
 }
