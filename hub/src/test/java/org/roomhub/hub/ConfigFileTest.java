@@ -118,12 +118,12 @@ class ConfigFileTest {
         Path f = file("""
                 port: 8080
                 cors-origin: [http://a.lan]
-                limits:
-                  connections-per-room: 77
+                rooms:
+                  queue-capacity: 77
                 """);
         Run printed = run("--config", f.toString(), "--port", "9090", "--print-config");
         assertThat(printed.status()).as(printed.err()).isZero();
-        assertThat(printed.out()).contains("port: 9090", "connections-per-room: 77", "hibernate-after: 10s",
+        assertThat(printed.out()).contains("port: 9090", "queue-capacity: 77", "hibernate-after: 10s",
                 "heartbeat-interval: 20s", "- http://a.lan", "per-connection: 60000");
 
         Path again = file(printed.out());
@@ -131,6 +131,6 @@ class ConfigFileTest {
         assertThat(reprinted.out()).isEqualTo(printed.out());
         Run settings = run("--config", again.toString());
         assertThat(settings.settings().http.corsOrigins).containsExactly("http://a.lan");
-        assertThat(settings.settings().limits.connectionsPerRoom).isEqualTo(77);
+        assertThat(settings.settings().rooms.queueCapacity).isEqualTo(77);
     }
 }
