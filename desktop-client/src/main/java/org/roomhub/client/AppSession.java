@@ -13,12 +13,15 @@ import org.roomhub.client.ui.shell.Transport;
  * @param localHost this machine's metrics room
  * @param width     window width
  * @param height    window height
+ * @param dataFolder where the app's own hub keeps data, or a sentence saying the remote hub does
  */
-record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height) {
+record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, int width, int height,
+        String dataFolder) {
 
     /** A new app for these settings; FX thread. */
     DesktopApp newApp() {
         DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost);
+        app.setAbout(dataFolder, localHost);
         app.shell().transportProperty().set(transport); // before show(), which connects
         return app;
     }

@@ -37,6 +37,7 @@ final class ArchitectureSidebar extends VBox {
                 viewModel.roomKeys(), viewModel.clients(), viewModel.totalFlowsProperty(), viewModel.flowsPerSecondProperty()));
         counters.getStyleClass().add("section-title");
         counters.setWrapText(true);
+        counters.setMinHeight(Region.USE_PREF_SIZE);
         counters.setTooltip(new Tooltip("Frames: every message a room received or sent, counted over the last second."
                 + " The figure over a room box is that room's share."));
 

@@ -244,7 +244,7 @@ public final class ArchitectureView extends BorderPane {
 
     /** Room boxes narrow with the canvas so hub, rooms and client labels all fit. */
     private static double roomWidth(double w) {
-        return Math.max(150, Math.min(200, w * 0.32));
+        return Math.max(180, Math.min(200, w * 0.32));
     }
 
     private static double roomX(double w) {

@@ -38,7 +38,7 @@ final class EventWords {
     static String flipText(String room, RoomState a, RoomState b) {
         RoomState first = a.compareTo(b) < 0 ? a : b;
         RoomState second = first == a ? b : a;
-        return room + " went back and forth " + first.wireName() + " ↔ " + second.wireName();
+        return room + " switched " + first.wireName() + " ↔ " + second.wireName();
     }
 
     static Words connected(String room, String user, String transport, String sessionId, boolean simulated) {

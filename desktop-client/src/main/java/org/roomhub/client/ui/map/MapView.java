@@ -16,9 +16,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 import org.roomhub.protocol.value.Pin;
@@ -95,6 +97,8 @@ public final class MapView extends BorderPane {
         pin.setToggleGroup(mode);
         waypoint.setToggleGroup(mode);
         pin.setSelected(true);
+        pin.setTooltip(new Tooltip("Clicks on the map place or move your own pin"));
+        waypoint.setTooltip(new Tooltip("Clicks on the map add a stop to the route everyone in the room shares"));
         mode.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -105,8 +109,10 @@ public final class MapView extends BorderPane {
         Button clear = new Button("Clear route");
         clear.setId("map-clear-route");
         clear.setOnAction(e -> viewModel.clearRoute());
+        clear.setTooltip(new Tooltip("Remove every stop of the shared route (for everyone in the room)"));
         Button fit = new Button("Show all pins");
         fit.setOnAction(e -> bridge.fitPins());
+        fit.setTooltip(new Tooltip("Zoom the map so every pin is in view"));
 
         ListView<DistanceLine> people = new ListView<>();
         people.setId("map-distances");
@@ -114,6 +120,7 @@ public final class MapView extends BorderPane {
         noPins.setWrapText(true);
         noPins.getStyleClass().add("muted");
         people.setPlaceholder(noPins);
+        people.setTooltip(new Tooltip("Everyone's pin and their great-circle distance to the meeting point (the middle of all pins); grey: not in the room now"));
         people.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(DistanceLine line, boolean empty) {
@@ -131,8 +138,11 @@ public final class MapView extends BorderPane {
         tiles.setId("map-tile-url");
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
         tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
+        tiles.setTooltip(new Tooltip("Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes"));
         Button applyTiles = new Button("Apply");
         applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
+        applyTiles.setTooltip(new Tooltip("Load tiles from the URL above (needs network)"));
+        applyTiles.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(tiles, Priority.ALWAYS);
 
         Label hint = new Label();
@@ -142,6 +152,8 @@ public final class MapView extends BorderPane {
         hint.getStyleClass().add("muted");
         Label tilesNote = new Label("Offline base map: Natural Earth countries. A tile server is optional.");
         tilesNote.setWrapText(true);
+        tilesNote.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         tilesNote.getStyleClass().add("muted");
 
         VBox box = new VBox(8, section("Click mode"), new HBox(6, pin, waypoint), hint, new HBox(6, clear, fit),

@@ -49,7 +49,7 @@ class ArchitectureViewModelTest {
             viewModel.handle(new ObserverFrame.RoomStateChanged("metrics/vm", RoomState.IDLE, RoomState.ACTIVE, 11_500 + i, 11_500 + i));
         }
         assertThat(viewModel.log()).hasSize(2);
-        assertThat(viewModel.log().get(0).line()).endsWith("metrics/vm went back and forth active ↔ idle ×12");
+        assertThat(viewModel.log().get(0).line()).endsWith("metrics/vm switched active ↔ idle ×12");
         assertThat(viewModel.log().get(0).detail()).contains("idle");
     }
 
