@@ -66,6 +66,7 @@ final class ArchitectureSidebar extends VBox {
         log.setId("architecture-log");
         log.getStyleClass().add("event-log");
         log.setMinHeight(80);
+        log.setTooltip(new Tooltip("What the hub did, newest first; repeats are counted (×N). Hover a line for its details."));
         // Long entries wrap inside the sidebar; the technical particulars are on hover.
         log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             {

@@ -35,6 +35,7 @@ public final class ChatView extends BorderPane {
         messages.setId("chat-messages");
         messages.setCellFactory(list -> new LineCell());
         messages.setPlaceholder(new Label("No messages yet"));
+        messages.setTooltip(new Tooltip("The room's messages, newest at the bottom; purple lines are private, grey ones say who came and went"));
         viewModel.lines().addListener((ListChangeListener<ChatLine>) c -> messages.scrollTo(viewModel.lines().size() - 1));
 
         TextField draft = new TextField();
