@@ -69,11 +69,11 @@ public final class MapBridge {
         return Boolean.TRUE.equals(engine.executeScript("!!window.roomhubMap"));
     }
 
-    /** Creates or moves a pin. */
-    public void showPin(Pin pin, String color, String label) {
+    /** Creates or moves a pin; an {@code offline} one (its owner is not in the room) is drawn grey and dashed. */
+    public void showPin(Pin pin, String color, String label, boolean offline) {
         ObjectNode node = json.createObjectNode()
                 .put("pinId", pin.pinId()).put("lat", pin.location().lat()).put("lng", pin.location().lng())
-                .put("color", color).put("label", label);
+                .put("color", color).put("label", label).put("offline", offline);
         call("setPin", node.toString());
     }
 
@@ -110,6 +110,13 @@ public final class MapBridge {
     /** Ids of the pins the page shows, sorted: what the user actually sees. */
     public List<String> shownPinIds() {
         Object ids = engine.executeScript("window.roomhubMap.pinIds()");
+        String text = ids == null ? "" : ids.toString();
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
+    }
+
+    /** Ids of the pins the page draws as offline, sorted. */
+    public List<String> offlinePinIds() {
+        Object ids = engine.executeScript("window.roomhubMap.offlinePinIds()");
         String text = ids == null ? "" : ids.toString();
         return text.isEmpty() ? List.of() : List.of(text.split(","));
     }

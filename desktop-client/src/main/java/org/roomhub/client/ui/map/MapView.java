@@ -61,6 +61,7 @@ public final class MapView extends BorderPane {
         web.getEngine().load(MapView.class.getResource("map.html").toExternalForm());
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> syncAll());
         viewModel.routeProperty().addListener((obs, old, now) -> syncAll());
+        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> syncAll());
         web.widthProperty().addListener((obs, o, n) -> fitOnce());
         web.heightProperty().addListener((obs, o, n) -> fitOnce());
         setCenter(web);
@@ -132,6 +133,7 @@ public final class MapView extends BorderPane {
         Runnable refresh = () -> people.getItems().setAll(distanceLines(viewModel.routeProperty().get()));
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> refresh.run());
         viewModel.routeProperty().addListener((obs, o, n) -> refresh.run());
+        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> refresh.run());
         VBox.setVgrow(people, Priority.ALWAYS);
 
         TextField tiles = new TextField();
@@ -171,8 +173,9 @@ public final class MapView extends BorderPane {
         Map<String, Double> km = route.distancesKm();
         return viewModel.pins().stream().map(p -> {
             Double d = km.get(p.user());
-            return new DistanceLine(viewModel.colorOf(p),
-                    viewModel.labelOf(p) + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d)));
+            boolean offline = viewModel.isOffline(p);
+            return new DistanceLine(offline ? "#cbd5e1" : viewModel.colorOf(p),
+                    viewModel.labelOf(p) + (offline ? " (offline)" : "") + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d)));
         }).toList();
     }
 
@@ -182,7 +185,8 @@ public final class MapView extends BorderPane {
         }
         Set<String> now = new HashSet<>();
         for (Pin pin : viewModel.pins()) {
-            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin));
+            boolean offline = viewModel.isOffline(pin);
+            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin) + (offline ? " (offline)" : ""), offline);
             now.add(pin.pinId());
         }
         drawn.stream().filter(id -> !now.contains(id)).toList().forEach(bridge::removePin);

@@ -1,5 +1,8 @@
 package org.roomhub.client.ui.map;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
@@ -36,6 +40,9 @@ public final class MapViewModel implements TabViewModel {
     private final StringProperty tileUrl = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
+    private final PinPresence presence = new PinPresence();
+    private final ObservableSet<String> offlineUsers = FXCollections.observableSet();
+    private final ObservableSet<String> offlineUsersReadOnly = FXCollections.unmodifiableObservableSet(offlineUsers);
     private RoomConnection connection;
     private boolean welcomed;
 
@@ -69,6 +76,8 @@ public final class MapViewModel implements TabViewModel {
         }
         pins.clear();
         route.set(Route.empty());
+        presence.clear();
+        offlineUsers.clear();
         welcomed = false;
         status.set("not connected");
     }
@@ -112,7 +121,18 @@ public final class MapViewModel implements TabViewModel {
     void handle(ServerFrame frame) {
         if (frame instanceof ServerFrame.Connected c) {
             me.set(c.user());
+            presence.joined(c.sessionId(), c.user());
+        } else if (frame instanceof ServerFrame.UserJoined j) {
+            presence.joined(j.sessionId(), j.user());
+            updateOffline(pins);
+        } else if (frame instanceof ServerFrame.UserLeft l) {
+            presence.left(l.sessionId(), l.user());
+            updateOffline(pins);
+        } else if (frame instanceof ServerFrame.PresenceUpdate p) {
+            presence.replaceAll(p.users());
+            updateOffline(pins);
         } else if (frame instanceof ServerFrame.MapState s) {
+            updateOffline(s.pins()); // before the pins change, so the view draws them with their state at once
             pins.setAll(s.pins());
             route.set(s.route() == null ? Route.empty() : s.route());
             welcomed = true;
@@ -124,6 +144,7 @@ public final class MapViewModel implements TabViewModel {
             } else {
                 pins.add(pin);
             }
+            updateOffline(pins);
         } else if (frame instanceof ServerFrame.PinRemoved r) {
             int at = indexOf(r.pinId());
             if (at >= 0) {
@@ -132,6 +153,27 @@ public final class MapViewModel implements TabViewModel {
         } else if (frame instanceof ServerFrame.RouteUpdate r) {
             route.set(r.toRoute());
         }
+    }
+
+    /** Whether {@code pin}'s owner has no session in the room: the map draws it greyed out. */
+    public boolean isOffline(Pin pin) {
+        return offlineUsers.contains(pin.user());
+    }
+
+    /** Owners of pins who are known to have left the room; the view redraws pins when it changes. */
+    public ObservableSet<String> offlineUsers() {
+        return offlineUsersReadOnly;
+    }
+
+    private void updateOffline(List<Pin> shown) {
+        Set<String> now = new HashSet<>();
+        shown.forEach(p -> {
+            if (presence.offline(p.user())) {
+                now.add(p.user());
+            }
+        });
+        offlineUsers.retainAll(now);
+        offlineUsers.addAll(now);
     }
 
     private int indexOf(String pinId) {

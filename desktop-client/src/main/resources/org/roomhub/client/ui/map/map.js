@@ -20,9 +20,13 @@
     if (bridge()) { bridge().mapClicked(e.latlng.lat, L.Util.wrapNum(e.latlng.lng, [-180, 180], true)); }
   });
 
-  function dot(color) {
-    return L.divIcon({ className: '', iconSize: [18, 18], iconAnchor: [9, 9],
-      html: '<div style="width:14px;height:14px;border-radius:50%;border:2px solid white;box-shadow:0 0 2px #000;background:' + color + '"></div>' });
+  function dot(color, offline) {
+    // An offline owner's pin: grey fill, dashed rim in the owner's colour, faded.
+    var style = offline
+      ? 'opacity:0.75;border:2px dashed ' + color + ';background:#cbd5e1'
+      : 'border:2px solid white;box-shadow:0 0 2px #000;background:' + color;
+    return L.divIcon({ className: offline ? 'pin-offline' : '', iconSize: [18, 18], iconAnchor: [9, 9],
+      html: '<div style="width:14px;height:14px;border-radius:50%;' + style + '"></div>' });
   }
 
   window.roomhubMap = {
@@ -32,14 +36,15 @@
         var ll = [p.lat, p.lng];
         var m = pins[p.pinId];
         if (!m) {
-          m = L.marker(ll, { icon: dot(p.color) }).addTo(map);
+          m = L.marker(ll, { icon: dot(p.color, p.offline) }).addTo(map);
           m.bindTooltip(p.label, { permanent: true, direction: 'right', offset: [10, 0], className: 'pin-label' });
           pins[p.pinId] = m;
         } else {
           m.setLatLng(ll);
-          m.setIcon(dot(p.color));
+          m.setIcon(dot(p.color, p.offline));
           m.setTooltipContent(p.label);
         }
+        m.roomhubOffline = !!p.offline;
       } catch (e) { report(e); }
     },
     removePin: function (pinId) {
@@ -78,6 +83,9 @@
       return true;
     },
     pinIds: function () { return Object.keys(pins).sort().join(','); },
+    offlinePinIds: function () {
+      return Object.keys(pins).filter(function (id) { return pins[id].roomhubOffline; }).sort().join(',');
+    },
     invalidate: function () { map.invalidateSize(); }
   };
   // Java may have installed the bridge before this script ran (see MapView).
