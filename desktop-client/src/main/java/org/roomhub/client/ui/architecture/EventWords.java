@@ -68,7 +68,7 @@ final class EventWords {
     }
 
     static Words dropped(String room, String user, long count, String policy, String sessionId) {
-        return new Words(count + " updates to " + user + " in " + room + " were skipped (it was behind; the newest values still arrive)",
+        return new Words(count + (count == 1 ? " update to " : " updates to ") + user + " in " + room + " were skipped (it was behind; the newest values still arrive)",
                 "policy " + policy + " · session " + sessionId);
     }
 
