@@ -165,7 +165,7 @@ public final class ArchitectureView extends BorderPane {
                     g.setFill(Color.web("#b91c1c"));
                     g.setFont(BOLD);
                     g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(String.format("%.0f frames/s", rate), e.getValue().getX(), e.getValue().getY() - 32);
+                    g.fillText(String.format("%.0f %s", rate, Math.round(rate) == 1 ? "frame/s" : "frames/s"), e.getValue().getX(), e.getValue().getY() - 32);
                 }
             }
         }

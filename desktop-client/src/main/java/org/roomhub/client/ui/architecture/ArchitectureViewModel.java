@@ -145,14 +145,14 @@ public final class ArchitectureViewModel implements TabViewModel {
             log(EventWords.disconnected(d.room(), user, d.code(), d.reason(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.Flow f) {
             room(f.room(), RoomState.ACTIVE, f.at()).countMessage();
-            rates.count(f.room(), 1, clock.getAsLong());
+            rates.count(f.room(), 1);
             if (flows.size() < MAX_PENDING_FLOWS) {
                 flows.add(new FlowEvent(f.room(), f.from(), f.to().isBroadcast() ? List.of() : f.to().sessionIds(),
                         f.to().isBroadcast(), f.msgType(), f.at()));
             }
         } else if (frame instanceof ObserverFrame.FlowSummary s) {
             // The hub summarises a dense room once a second instead of sending each frame.
-            rates.count(s.room(), s.perSecond(), clock.getAsLong());
+            rates.count(s.room(), s.perSecond());
         } else if (frame instanceof ObserverFrame.Dropped d) {
             log(EventWords.dropped(d.room(), userOf(d.sessionId()), d.count(), d.policy(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.RateLimited r) {
@@ -261,9 +261,9 @@ public final class ArchitectureViewModel implements TabViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Call about once a second so the rate figure decays when traffic stops. */
+    /** Call once per drawn frame: the frames/s figures roll over to the last full second only here, so every label shows the same second. */
     public void tick() {
-        rates.count(null, 0, clock.getAsLong());
+        rates.tick(clock.getAsLong());
     }
 
     private String userOf(String sessionId) {

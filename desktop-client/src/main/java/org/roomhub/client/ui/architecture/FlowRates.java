@@ -20,14 +20,19 @@ final class FlowRates {
     private final ReadOnlyDoubleWrapper perSecond = new ReadOnlyDoubleWrapper();
     private long secondStart;
 
-    /** Counts {@code frames} through {@code room} (null: nothing, just let the second roll over) at {@code now}. */
-    void count(String room, double frames, long now) {
+    /** Counts {@code frames} through {@code room}; the figures change only at {@link #tick}. */
+    void count(String room, double frames) {
+        thisSecond.merge(room, frames, Double::sum);
+        total.set(total.get() + Math.round(frames));
+    }
+
+    /**
+     * Rolls the second over once a full one has passed at {@code now}. Only the view's frame calls
+     * this, just before it draws, so the room labels and the sidebar total always show the same second.
+     */
+    void tick(long now) {
         if (secondStart == 0) {
             secondStart = now;
-        }
-        if (room != null) {
-            thisSecond.merge(room, frames, Double::sum);
-            total.set(total.get() + Math.round(frames));
         }
         if (now - secondStart >= 1000) {
             double seconds = (now - secondStart) / 1000.0;
