@@ -6,14 +6,18 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.roomhub.client.agent.MetricsPublisher;
+import org.roomhub.client.agent.PublisherParticipant;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.ui.architecture.ArchitectureView;
 import org.roomhub.client.ui.architecture.ArchitectureViewModel;
 import org.roomhub.client.ui.chat.ChatView;
 import org.roomhub.client.ui.chat.ChatViewModel;
+import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.map.MapView;
 import org.roomhub.client.ui.map.MapViewModel;
+import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.client.ui.metrics.MetricsView;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
 import org.roomhub.client.ui.shell.AboutInfo;
@@ -39,6 +43,7 @@ public final class DesktopApp {
     private final MapView mapView;
     private final ShellViewModel shell;
     private final ShellView shellView;
+    private final PublisherParticipant publisher;
 
     /**
      * @param hubUrl    hub to connect to
@@ -48,13 +53,29 @@ public final class DesktopApp {
      * @param localHost this machine's metrics room
      */
     public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost) {
+        this(hubUrl, token, userName, roomName, localHost, false, ViewportStore.inMemory());
+    }
+
+    /**
+     * @param hubUrl    hub to connect to
+     * @param token     credential, or null
+     * @param userName  display name
+     * @param roomName  chat and map room
+     * @param localHost this machine's metrics room
+     * @param publish   whether this machine's metrics are published into {@code metrics/<localHost>}
+     * @param mapViews  where the map remembers its view per room (the window: the user's preferences)
+     */
+    public DesktopApp(String hubUrl, String token, String userName, String roomName, String localHost, boolean publish,
+                      ViewportStore mapViews) {
         FrameCodec codec = new FrameCodec();
         metrics = new MetricsViewModel(Platform::runLater, System::currentTimeMillis);
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
-        map = new MapViewModel(Platform::runLater);
+        map = new MapViewModel(Platform::runLater, background, mapViews);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
         List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
-        shell = new ShellViewModel(tabs, (endpoint, transport) -> new HubClient(endpoint, codec, transport), hubUrl, token, userName, localHost);
+        publisher = new PublisherParticipant();
+        shell = new ShellViewModel(tabs, publish ? List.of(publisher) : List.of(), (endpoint, transport) -> new HubClient(endpoint, codec, transport),
+                Platform::runLater, new Identity(userName), hubUrl, token, localHost);
         shell.roomNameProperty().set(roomName);
         chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
         mapView = new MapView(map, codec.mapper());
@@ -128,6 +149,11 @@ public final class DesktopApp {
     /** The root node, for pictures. */
     public ShellView root() {
         return shellView;
+    }
+
+    /** This machine's metrics publisher as the connection bar last made it, or null. */
+    public MetricsPublisher publisher() {
+        return publisher.current();
     }
 
     /** The shell's state, for tests. */

@@ -4,10 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.client.agent.MetricsPublisher;
-import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.ui.shell.Transport;
-import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,17 +71,12 @@ public final class Launcher implements Callable<Integer> {
         String localHost = checkedHostName();
         EmbeddedHub embedded = hub == null ? EmbeddedHub.start(AppDataDir.current()) : null;
         String hubUrl = embedded != null ? embedded.url() : hub;
-        HubClient publisherClient = new HubClient(HubEndpoint.parse(hubUrl, token), new FrameCodec());
-        MetricsPublisher publisher = noPublish ? null : MetricsPublisher.start(publisherClient, localHost);
         try {
             String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
-            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, wh[0], wh[1], dataFolder);
+            // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
+            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1], dataFolder);
             return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
         } finally {
-            if (publisher != null) {
-                publisher.close();
-            }
-            publisherClient.close();
             if (embedded != null) {
                 embedded.close();
             }
@@ -95,7 +87,8 @@ public final class Launcher implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         javafx.application.Platform.startup(() -> {
             javafx.stage.Stage stage = new javafx.stage.Stage();
-            DesktopApp app = session.newApp();
+            // A person's window reopens each room's map where they left it.
+            DesktopApp app = session.newApp(org.roomhub.client.ui.map.ViewportStore.preferences());
             stage.setOnHidden(e -> {
                 app.close();
                 closed.countDown();

@@ -17,6 +17,7 @@ import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.net.TransportKind;
 import org.roomhub.client.ui.chat.ChatLine;
 import org.roomhub.client.ui.chat.ChatViewModel;
+import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.shell.ShellViewModel;
@@ -97,8 +98,8 @@ class ViewModelsOverHttpTransportsTest {
     @EnumSource(value = Transport.class, names = {"SSE", "POLLING"})
     void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(Transport choice) {
         ChatViewModel chat = new ChatViewModel(Runnable::run, System::currentTimeMillis);
-        ShellViewModel shell = new ShellViewModel(List.of(chat), (e, kind) -> new HubClient(e, new FrameCodec(), kind),
-                endpoint.baseUrl().toString(), null, "ann", "local");
+        ShellViewModel shell = new ShellViewModel(List.of(chat), List.of(), (e, kind) -> new HubClient(e, new FrameCodec(), kind),
+                Runnable::run, new Identity("ann"), endpoint.baseUrl().toString(), null, "local");
         shell.roomNameProperty().set("bar");
         try {
             shell.connect();
@@ -107,7 +108,9 @@ class ViewModelsOverHttpTransportsTest {
 
             shell.transportProperty().set(choice);
 
-            await().atMost(PATIENCE).until(() -> hub.edgeCounts().httpSessions() == 1 && chat.people().size() == 1);
+            // The chat keeps what it showed across the switch, so wait for the new session itself, not for a list.
+            await().atMost(PATIENCE).until(() -> hub.edgeCounts().httpSessions() == 1 && chat.statusProperty().get().endsWith(": connected")
+                    && chat.people().size() == 1 && chat.people().get(0).sessionId().equals(chat.sessionId()));
             chat.draftProperty().set("switched to " + choice);
             chat.send();
             await().atMost(PATIENCE).until(() -> chat.lines().stream()

@@ -44,6 +44,11 @@ final class EngineStorage implements StoragePort {
     }
 
     @Override
+    public CompletableFuture<Void> delete(RoomAddress address) {
+        return storage.forRoom(address.toString()).deleteRoom();
+    }
+
+    @Override
     public void close() {
         try {
             storage.close();
@@ -74,7 +79,8 @@ final class EngineStorage implements StoragePort {
         }
 
         @Override
-        public CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes) {
+        public CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes,
+                                              Optional<OptionalLong> alarm) {
             return store.transaction(tx -> {
                 if (!puts.isEmpty()) {
                     tx.put(puts);
@@ -82,6 +88,13 @@ final class EngineStorage implements StoragePort {
                 if (!deletes.isEmpty()) {
                     tx.delete(deletes);
                 }
+                alarm.ifPresent(at -> {
+                    if (at.isPresent()) {
+                        tx.setAlarm(at.getAsLong());
+                    } else {
+                        tx.deleteAlarm();
+                    }
+                });
             });
         }
 

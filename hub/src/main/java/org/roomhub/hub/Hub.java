@@ -25,7 +25,10 @@ import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
 import org.roomhub.hub.http.RoomPath;
+import org.roomhub.hub.http.RoomAdminRoutes;
 import org.roomhub.hub.http.RoomRequests;
+import org.roomhub.hub.tls.TlsConnector;
+import org.roomhub.hub.tls.TlsIdentity;
 import org.roomhub.hub.observe.HubMetrics;
 import org.roomhub.hub.observe.Listeners;
 import org.roomhub.hub.observe.ObserverHub;
@@ -60,6 +63,7 @@ public final class Hub {
     private Access access;
     private Edge edge;
     private HttpSessions httpSessions;
+    private TlsIdentity tls;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -72,8 +76,15 @@ public final class Hub {
         return new Hub(config);
     }
 
+    /** The settings this hub was created with (read them, do not change them after start). */
+    public HubConfig config() {
+        return config;
+    }
+
     /** Opens storage, restores rooms and alarms, and listens on {@code port} (0 picks a free one). */
     public synchronized Hub start(int port) {
+        // First, so a bad certificate stops the start before storage is opened.
+        tls = config.tls.enabled() ? Tls.identity(config) : null;
         try {
             storage = new EngineStorage(Storage.open(config.storage.dataDir));
         } catch (IOException e) {
@@ -100,7 +111,7 @@ public final class Hub {
         RoomPath paths = new RoomPath(types);
         boolean loopback = isLoopback(config.network.bind);
         access = new Access(TokenService.open(config.storage.dataDir, clock),
-                config.auth.required != null ? config.auth.required : !loopback);
+                config.auth.required != null ? config.auth.required : !loopback, config.auth.freeNames);
         List<String> origins = !config.http.corsOrigins.isEmpty() ? config.http.corsOrigins : loopback ? List.of("*") : List.of();
         edgeTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "roomhub-edge");
@@ -122,17 +133,21 @@ public final class Hub {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = config.network.bind;
             cfg.jetty.port = port;
+            if (tls != null) {
+                // The only connector: https/wss, no plain http beside it.
+                cfg.jetty.addConnector(TlsConnector.of(tls, config.network.bind, port));
+            }
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
             new Cors(origins).register(cfg.routes);
-            new ApiRoutes(registry, paths, codec, access).register(cfg.routes);
+            new ApiRoutes(registry, paths, codec, access, metrics::scrape).register(cfg.routes);
+            new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);
             webSockets.register(cfg.routes);
             new SseTransport(edge, httpSessions).register(cfg.routes);
             new PollingTransport(edge, httpSessions).register(cfg.routes);
             httpSessions.register(cfg.routes);
             new ObserverTransport(observers, registry, access, writer).register(cfg.routes);
             new RoomRequests(registry, paths, access).register(cfg.routes);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
         });
         app.start();
         for (Connector c : app.jettyServer().server().getConnectors()) {
@@ -152,6 +167,16 @@ public final class Hub {
     /** Whether every client needs a token (a hub bound beyond loopback, unless started insecure). */
     public boolean authRequired() {
         return access.required();
+    }
+
+    /** The hub's TLS identity (certificate and its SHA-256 fingerprint) when it serves https/wss. */
+    public java.util.Optional<TlsIdentity> tls() {
+        return java.util.Optional.ofNullable(tls);
+    }
+
+    /** {@code https} when the hub serves TLS, else {@code http}. */
+    public String scheme() {
+        return tls != null ? "https" : "http";
     }
 
     /** Issues tokens signed with this hub's secret. */

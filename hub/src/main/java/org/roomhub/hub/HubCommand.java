@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The hub's command line: {@code java -jar roomhub-hub.jar [options]}, and {@code token} to issue a token. */
 @Command(name = "roomhub-hub", mixinStandardHelpOptions = true, version = "Roomhub hub 0.1.0",
         description = "Hosts room objects (metrics, chat, map) over WebSocket, SSE and HTTP polling.",
-        subcommands = HubCommand.TokenCommand.class)
+        subcommands = {HubCommand.TokenCommand.class, AgentCommand.class})
 public final class HubCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "7070", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -50,6 +50,32 @@ public final class HubCommand implements Callable<Integer> {
                     + "repeatable (defaults: chat=60,120, metrics=60000,120000, others 600,1200).")
     Map<String, String> rateLimits = new LinkedHashMap<>();
 
+    @Option(names = "--max-connections-per-room", defaultValue = "" + HubConfig.LimitsConfig.DEFAULT_CONNECTIONS_PER_ROOM, paramLabel = "N",
+            description = "Most open connections in one room; more are refused with ROOM_FULL (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerRoom;
+
+    @Option(names = "--max-connections-per-user", defaultValue = "" + HubConfig.LimitsConfig.DEFAULT_CONNECTIONS_PER_USER, paramLabel = "N",
+            description = "Most open connections of one user over all rooms; more are refused (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerUser;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "PEM certificate chain; with --tls-key the hub serves https/wss only.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key (unencrypted) of --tls-cert.")
+    Path tlsKey;
+
+    @Option(names = "--tls-self-signed",
+            description = "Serve https/wss with a self-signed certificate, generated once into the data folder and reused.")
+    boolean tlsSelfSigned;
+
+    @Option(names = "--free-names",
+            description = "Let token holders pick their display name (name=, set-name); by default the token's user is the name.")
+    boolean freeNames;
+
     private static HubConfig.LimitsConfig.Rate parseRate(String type, String value) {
         String[] parts = value.split(",");
         try {
@@ -62,30 +88,67 @@ public final class HubCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "YAML settings: options by their long names (port: 7070, cors-origin: [a, b]) and the "
+                    + "sections --print-config shows (rooms, limits, transport, …); the command line wins.")
+    Path config;
+
+    @Option(names = "--print-config", description = "Print the effective settings as YAML (a valid --config file) and exit.")
+    boolean printConfig;
+
+    /** When set, receives the settings instead of a hub starting (how the config file is checked). */
+    java.util.function.Consumer<HubConfig> settingsOnly;
+
     /** Entry point; exits with the command's status. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubCommand()).execute(args));
+        CommandLine cmd = new CommandLine(new HubCommand());
+        System.exit(cmd.execute(HubConfigFile.withFileOptions(cmd, args)));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        if (maxConnectionsPerRoom < 1 || maxConnectionsPerUser < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-connections-per-room and --max-connections-per-user must be at least 1");
+        }
+        org.roomhub.hub.config.ConfigFile file = HubConfigFile.load(this);
         Hub hub = Hub.create(cfg -> {
+            HubConfigFile.applySections(file, cfg);
             cfg.network.bind = bind;
             cfg.storage.dataDir = data;
             cfg.rooms.hibernateAfter = hibernateAfter;
             cfg.http.corsOrigins.addAll(corsOrigins);
             rateLimits.forEach((type, value) -> cfg.limits.rates.put(type, parseRate(type, value)));
+            cfg.limits.connectionsPerRoom = maxConnectionsPerRoom;
+            cfg.limits.connectionsPerUser = maxConnectionsPerUser;
             if (insecure) {
                 cfg.auth.required = false;
             }
+            cfg.auth.freeNames = freeNames;
+            cfg.tls.certFile = tlsCert;
+            cfg.tls.keyFile = tlsKey;
+            cfg.tls.selfSigned = tlsSelfSigned;
         });
+        if (HubConfigFile.handled(this, file, hub.config())) {
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             hub.stop();
             stopped.countDown();
         }, "roomhub-shutdown"));
-        hub.start(port);
-        System.out.println("Roomhub hub listening on http://" + bind + ":" + hub.port());
+        try {
+            hub.start(port);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // A setting or file the user gave is wrong (e.g. a TLS key that does not match): say so, no stack trace.
+            System.err.println("roomhub-hub: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("Roomhub hub listening on " + hub.scheme() + "://" + bind + ":" + hub.port());
+        hub.tls().ifPresent(t -> {
+            System.out.println("TLS certificate SHA-256 fingerprint: " + t.fingerprint());
+            System.out.println("(check it matches what clients show on first connect; they pin it from then on)");
+        });
         if (hub.authRequired()) {
             String admin = hub.tokens().issue("admin", Role.ADMIN, List.of(RoomPattern.parse("*")), true, Duration.ofDays(7));
             System.out.println("Tokens required. Admin token (valid 7 days; make more with the token command):");

@@ -68,7 +68,7 @@ class AuthTest {
         assertThat(hub.send(hub.request("/rooms/chat/secret/poll").header("Authorization", "Bearer " + other).build()).statusCode())
                 .isEqualTo(403);
         assertThat(hub.hub.registry().find(new org.roomhub.protocol.value.RoomAddress("chat", "secret"))).isEmpty();
-        assertThat(hub.get("/metrics").body()).contains("roomhub_connections_rejected_total{reason=\"unauthorized\"} 3.0",
+        assertThat(hub.get("/metrics?token=" + token("root", Role.ADMIN, "*")).body()).contains("roomhub_connections_rejected_total{reason=\"unauthorized\"} 3.0",
                 "roomhub_connections_rejected_total{reason=\"forbidden\"} 4.0");
     }
 

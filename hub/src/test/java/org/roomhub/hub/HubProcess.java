@@ -14,38 +14,46 @@ import java.util.regex.Pattern;
 /** The hub's command line started in a child JVM, for tests that kill it with SIGKILL. */
 final class HubProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on https?://[^:]+:(\\d+)");
 
     final Process process;
     final int port;
+    /** Every line the hub printed so far (standard output and error). */
+    final List<String> output;
 
-    private HubProcess(Process process, int port) {
+    private HubProcess(Process process, int port, List<String> output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
-    /** The hub from the test class path. */
-    static HubProcess start(Path data) throws IOException {
-        return launch(List.of("-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                HubCommand.class.getName()), data);
+    /** The hub from the test class path, with extra command-line {@code options}. */
+    static HubProcess start(Path data, String... options) throws IOException {
+        List<String> launch = new java.util.ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", HubCommand.class.getName()));
+        launch.addAll(List.of(options));
+        return launch(launch, data);
     }
 
     /** The packaged jar, exactly as the README runs it. */
-    static HubProcess startJar(Path jar, Path data) throws IOException {
-        return launch(List.of("-jar", jar.toString()), data);
+    static HubProcess startJar(Path jar, Path data, String... options) throws IOException {
+        return launch(List.of("-jar", jar.toString()), data, options);
     }
 
-    private static HubProcess launch(List<String> launch, Path data) throws IOException {
+    private static HubProcess launch(List<String> launch, Path data, String... options) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch);
         command.addAll(List.of("--port", "0", "--data", data.toString()));
+        command.addAll(List.of(options));
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
+                    output.add(line);
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
                         port.complete(Integer.parseInt(m.group(1)));
@@ -59,7 +67,7 @@ final class HubProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new HubProcess(p, port.get(60, TimeUnit.SECONDS));
+            return new HubProcess(p, port.get(60, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("hub child did not start", e);

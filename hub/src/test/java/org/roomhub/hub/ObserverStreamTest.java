@@ -56,6 +56,47 @@ class ObserverStreamTest {
     }
 
     @Test
+    void observers_that_connect_while_clients_join_each_see_exactly_the_clients_present() throws Exception {
+        java.util.List<WsClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<WsClient> observers = new java.util.ArrayList<>();
+        Thread joiner = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                WsClient c = hub.join("/rooms/chat/crowd?name=j" + i);
+                clients.add(c);
+            }
+        }, "joiner");
+        joiner.start();
+        try {
+            while (joiner.isAlive() && observers.size() < 30) {
+                observers.add(WsClient.connect(hub.ws("/hub/events")));
+            }
+            joiner.join();
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (WsClient c : clients) {
+                present.add(c.sessionId());
+            }
+            for (WsClient o : observers) {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    java.util.Set<String> seen = new java.util.HashSet<>();
+                    for (var f : o.frames) {
+                        if (f.path("room").asText().equals("chat/crowd")) {
+                            if (f.path("type").asText().equals("client-connected")) {
+                                assertThat(seen.add(f.path("sessionId").asText())).as("listed once: %s", f).isTrue();
+                            } else if (f.path("type").asText().equals("client-disconnected")) {
+                                seen.remove(f.path("sessionId").asText());
+                            }
+                        }
+                    }
+                    assertThat(seen).isEqualTo(present);
+                });
+            }
+        } finally {
+            observers.forEach(WsClient::close);
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
     void dense_flows_turn_into_one_flow_summary_per_room_per_second() {
         try (WsClient observer = WsClient.connect(hub.ws("/hub/events")); WsClient c = hub.join("/rooms/chat/busy")) {
             observer.await("hello");

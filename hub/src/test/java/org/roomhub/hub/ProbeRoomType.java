@@ -20,6 +20,7 @@ final class ProbeRoomType implements RoomType {
     final AtomicInteger constructions = new AtomicInteger();
     final AtomicInteger alarmsFired = new AtomicInteger();
     final AtomicInteger alarmFailuresLeft = new AtomicInteger();
+    final AtomicInteger welcomeFailuresLeft = new AtomicInteger();
 
     @Override
     public String name() {
@@ -37,6 +38,9 @@ final class ProbeRoomType implements RoomType {
         return new RoomObject() {
             @Override
             public void welcome(Connection c) {
+                if (welcomeFailuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("probe welcome fails on purpose");
+                }
                 c.send(new ServerFrame.SystemNotice("last=" + ctx.storage().get("last", String.class).orElse("none"), now()));
             }
 

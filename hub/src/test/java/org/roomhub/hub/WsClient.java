@@ -32,8 +32,12 @@ final class WsClient implements AutoCloseable {
     }
 
     private WsClient(URI uri, long readFirst) {
+        this(HTTP, uri, readFirst);
+    }
+
+    private WsClient(HttpClient http, URI uri, long readFirst) {
         this.budget = new java.util.concurrent.atomic.AtomicLong(readFirst);
-        this.socket = HTTP.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        this.socket = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -68,6 +72,11 @@ final class WsClient implements AutoCloseable {
 
     static WsClient connect(URI uri) {
         return new WsClient(uri);
+    }
+
+    /** A client over {@code http}, e.g. one that trusts a hub's TLS certificate. */
+    static WsClient connect(HttpClient http, URI uri) {
+        return new WsClient(http, uri, -1);
     }
 
     /** A client that reads {@code readFirst} frames and then stops reading, like a stalled consumer. */

@@ -61,8 +61,12 @@ public final class FrameCodec {
                 .maxNumberLength(MAX_FRAME_BYTES + 1)
                 .build());
         clientTypes = new FrameTypes<>(ClientFrame.class, Map.of());
-        serverTypes = new FrameTypes<>(ServerFrame.class, Map.of("history",
-                node -> node.has("messages") ? ServerFrame.ChatHistory.class : ServerFrame.MetricHistory.class));
+        serverTypes = new FrameTypes<>(ServerFrame.class, Map.of(
+                "history", node -> node.has("messages") ? ServerFrame.ChatHistory.class : ServerFrame.MetricHistory.class,
+                // Only a broadcast copy carries seq; the welcome copy of the same frame does not.
+                "presence", node -> node.has("seq") ? ServerFrame.PresenceUpdate.class : ServerFrame.PresenceWelcome.class,
+                "map-state", node -> node.has("seq") ? ServerFrame.MapStateChanged.class : ServerFrame.MapState.class,
+                "snapshots", node -> node.has("seq") ? ServerFrame.SnapshotsChanged.class : ServerFrame.SnapshotNames.class));
         observerTypes = new FrameTypes<>(ObserverFrame.class, Map.of());
     }
 

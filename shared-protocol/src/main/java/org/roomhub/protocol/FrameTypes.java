@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * The wire {@code type} names of one frame family, read from the records the sealed interface
- * permits. Where the contract gives two shapes one name (the server's {@code history}), a chooser
+ * permits. Where the contract gives two shapes one name (the server's {@code history}, and
+ * {@code presence} as a broadcast or as a welcome), a chooser
  * given at construction picks the record by the frame's fields.
  */
 final class FrameTypes<F> {

@@ -19,7 +19,7 @@ class EncodedFrameTest {
         assertThat(chat.seq()).isEqualTo(42);
         assertThat(chat.type()).isEqualTo("chat-message");
 
-        EncodedFrame pin = codec.encode(new ServerFrame.PinUpdate("p", "ada", GeoPoint.of(1, 2), null, null, 5, 7));
+        EncodedFrame pin = codec.encode(new ServerFrame.PinUpdate("p", "ada", GeoPoint.of(1, 2), null, null, null, 5, 7));
         assertThat(pin.seq()).isEqualTo(7);
         assertThat(pin.type()).isEqualTo("pin-update");
     }

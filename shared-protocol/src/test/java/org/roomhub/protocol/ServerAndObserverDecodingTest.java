@@ -28,7 +28,7 @@ class ServerAndObserverDecodingTest {
                         ErrorCode.INVALID_MESSAGE),
                 Arguments.of("a client-only type", server, "{\"type\":\"set-pin\",\"location\":{\"lat\":1,\"lng\":2}}",
                         ErrorCode.UNKNOWN_TYPE),
-                Arguments.of("a null seq", server, "{\"type\":\"reset\",\"seq\":null,\"ts\":1}", ErrorCode.INVALID_MESSAGE),
+                Arguments.of("a null asOf", server, "{\"type\":\"reset\",\"asOf\":null,\"ts\":1}", ErrorCode.INVALID_MESSAGE),
                 Arguments.of("a pin at lat 120", server,
                         "{\"type\":\"pin-update\",\"pinId\":\"p\",\"user\":\"u\",\"location\":{\"lat\":120,\"lng\":0},\"ts\":1,\"seq\":1}",
                         ErrorCode.INVALID_MESSAGE),

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.roomhub.agent.HostSampler;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.protocol.frame.ClientFrame;

@@ -8,6 +8,8 @@ public enum ConnectionState {
     CONNECTED,
     /** The socket dropped; a new attempt is scheduled with backoff. */
     RECONNECTING,
+    /** The hub refused the credentials (401/403); no more attempts until the settings change. */
+    REFUSED,
     /** Closed on purpose; no more attempts. */
     CLOSED;
 

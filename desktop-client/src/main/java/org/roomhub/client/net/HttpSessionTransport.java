@@ -2,7 +2,11 @@ package org.roomhub.client.net;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -15,14 +19,14 @@ abstract class HttpSessionTransport extends ReconnectingTransport {
     protected final Executor io;
     protected final HubEndpoint endpoint;
     protected final RoomAddress room;
-    protected final String displayName;
+    protected final Supplier<String> displayName;
     protected final ObjectMapper json;
     private final SessionPoster poster;
     /** The hub's session for this connection, null between sessions. Guarded by {@code this}. */
     protected String sessionId;
 
-    HttpSessionTransport(HubClient hub, RoomAddress room, String displayName, Handler handler) {
-        super(hub.timer(), handler, Backoff.standard());
+    HttpSessionTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, Handler handler) {
+        super(hub.timer(), handler, Backoff.standard(), hub::reportRefusal, false);
         this.http = hub.http();
         this.io = hub.io();
         this.endpoint = hub.endpoint();
@@ -43,5 +47,25 @@ abstract class HttpSessionTransport extends ReconnectingTransport {
         }
         poster.post(session, text);
         return true;
+    }
+
+    /**
+     * Leaves the hub's session {@code session} at once, rather than when the hub notices (SSE: at its
+     * next heartbeat write; polling: when the session expires). PROTOCOL.md gives an HTTP session no
+     * "leave" of its own; the hub's session close path ({@code DELETE /api/rooms/…/sessions/{id}})
+     * serves an admin or an open hub. Where it refuses (a member's token) the hub's own expiry does it.
+     */
+    protected final void leave(String session) {
+        http.sendAsync(HttpRequest.newBuilder(endpoint.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Handles a non-200 answer to attempt {@code gen}: a refusal ends the retries, anything else retries. */
+    protected final void notOk(int gen, int status, String body) {
+        if (HubRefusal.isRefusal(status)) {
+            refused(gen, status, FailureWords.hubMessage(body));
+        } else {
+            failed(gen, FailureWords.ofStatus(status, FailureWords.hubMessage(body)));
+        }
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * Hub management for the architecture view. PROTOCOL.md only says an admin "may manage rooms";
- * these are the endpoints the desktop expects (admin role):
+ * Hub management for the architecture view, a part of PROTOCOL.md's "Managing rooms" (admin role; the
+ * hub also lists a room's sessions and storage and deletes rooms, which the desktop does not use yet):
  * <ul>
  *   <li>{@code POST /api/rooms/{type}/{name}/hibernate} — evict the room now, sockets stay open</li>
  *   <li>{@code PUT /api/config/hibernate-after} with body {@code {"millis": n}} — idle delay before hibernation</li>

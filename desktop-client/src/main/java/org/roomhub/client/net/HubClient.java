@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +38,9 @@ public final class HubClient implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService io;
     private final TransportKind transport;
+    private final List<Consumer<HubRefusal>> refusalListeners = new CopyOnWriteArrayList<>();
+    private final Set<RoomConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile Duration heartbeat = Duration.ofSeconds(20);
 
     /** A client of the hub at {@code endpoint} whose rooms use WebSocket. */
     public HubClient(HubEndpoint endpoint, FrameCodec codec) {
@@ -43,10 +49,22 @@ public final class HubClient implements AutoCloseable {
 
     /** A client of the hub at {@code endpoint} whose rooms use {@code transport}. */
     public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport) {
+        this(endpoint, codec, transport, KnownHubs.standard());
+    }
+
+    /**
+     * A client of the hub at {@code endpoint} whose rooms use {@code transport}; an {@code https} hub's
+     * self-signed certificate is pinned on first use in {@code knownHubs} and must stay the same.
+     */
+    public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport, KnownHubs knownHubs) {
         this.endpoint = endpoint;
         this.codec = codec;
         this.transport = transport;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (endpoint.secure()) {
+            builder.sslContext(PinningTrustManager.context(endpoint.pinKey(), knownHubs));
+        }
+        this.http = builder.build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hub-client-timer");
             t.setDaemon(true);
@@ -71,14 +89,65 @@ public final class HubClient implements AutoCloseable {
 
     /** Joins a room over this client's transport; the connection reconnects by itself until closed. */
     public RoomConnection join(RoomAddress room, String displayName, RoomListener listener) {
+        return join(room, () -> displayName, transport, listener);
+    }
+
+    /** Joins a room under the name {@code displayName} gives at each (re)connect; reconnects by itself until closed. */
+    public RoomConnection join(RoomAddress room, Supplier<String> displayName, RoomListener listener) {
         return join(room, displayName, transport, listener);
     }
 
     /** Joins a room over {@code kind}; the connection reconnects by itself until closed. */
     public RoomConnection join(RoomAddress room, String displayName, TransportKind kind, RoomListener listener) {
+        return join(room, () -> displayName, kind, listener);
+    }
+
+    private RoomConnection join(RoomAddress room, Supplier<String> displayName, TransportKind kind, RoomListener listener) {
         RoomConnection connection = new RoomConnection(this, room, displayName, kind, listener);
+        connections.add(connection);
         connection.open();
         return connection;
+    }
+
+    /**
+     * Tells {@code listener} when the hub refuses this client's credentials (401/403) on any of its
+     * connections; each refused connection stops retrying. Called on a network thread.
+     */
+    public void onRefusal(Consumer<HubRefusal> listener) {
+        refusalListeners.add(listener);
+    }
+
+    /** The sessions this client holds open now, by session id, with the name each asks for. */
+    public Map<String, String> sessionNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (RoomConnection c : connections) {
+            String id = c.sessionId();
+            if (id != null) {
+                names.put(id, c.requestedName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * How often the hub writes to a quiet stream (its {@code heartbeatInterval}, 20 s unless the hub
+     * was started otherwise); an SSE stream silent for twice this is taken for a dead network.
+     */
+    public HubClient heartbeatInterval(Duration interval) {
+        this.heartbeat = interval;
+        return this;
+    }
+
+    Duration heartbeatInterval() {
+        return heartbeat;
+    }
+
+    void reportRefusal(HubRefusal refusal) {
+        refusalListeners.forEach(l -> l.accept(refusal));
+    }
+
+    void forget(RoomConnection connection) {
+        connections.remove(connection);
     }
 
     /** Opens the observer stream (admin role on a hub with credentials). */
@@ -105,6 +174,11 @@ public final class HubClient implements AutoCloseable {
         return new HubAdminClient(this);
     }
 
+    /** A map room's GPX and GeoJSON export and import. */
+    public MapFilesClient mapFiles() {
+        return new MapFilesClient(this);
+    }
+
     /** Stops the timer and the reader pool; open connections should be closed first. */
     @Override
     public void close() {
@@ -128,8 +202,8 @@ public final class HubClient implements AutoCloseable {
         return io;
     }
 
-    ReconnectingSocket socket(Supplier<URI> uri, RoomTransport.Handler handler) {
-        return new ReconnectingSocket(http, timer, uri, handler, Backoff.standard());
+    ReconnectingSocket socket(Supplier<URI> uri, RoomTransport.Handler handler, boolean adminOnly) {
+        return new ReconnectingSocket(http, timer, uri, handler, Backoff.standard(), this::reportRefusal, adminOnly);
     }
 
     CompletableFuture<String> get(String path) {

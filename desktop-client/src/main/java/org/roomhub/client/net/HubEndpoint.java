@@ -15,7 +15,7 @@ import org.roomhub.protocol.value.RoomAddress;
  */
 public record HubEndpoint(URI baseUrl, String token) {
 
-    /** Parses {@code host:port}, {@code http://host:port} or {@code ws://host:port}. */
+    /** Parses {@code host:port}, {@code http(s)://host:port} or {@code ws(s)://host:port}. */
     public static HubEndpoint parse(String address, String token) {
         String text = address.strip();
         if (!text.contains("://")) {
@@ -93,6 +93,17 @@ public record HubEndpoint(URI baseUrl, String token) {
     /** A plain HTTP URL under the hub, e.g. {@code /api/rooms}. */
     public URI http(String path) {
         return URI.create(baseUrl + path);
+    }
+
+    /** Whether the hub is reached over TLS ({@code https}/{@code wss}). */
+    public boolean secure() {
+        return baseUrl.getScheme().equalsIgnoreCase("https");
+    }
+
+    /** {@code host:port} with the scheme's default port filled in: the key of the hub's pinned certificate. */
+    public String pinKey() {
+        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : secure() ? 443 : 80;
+        return baseUrl.getHost() + ":" + port;
     }
 
     /** {@code host:port}, for labels. */

@@ -28,7 +28,7 @@ public final class ObserverConnection implements AutoCloseable {
             public void onState(ConnectionState state, String detail) {
                 states.accept(state, detail);
             }
-        });
+        }, true);
     }
 
     void open() {

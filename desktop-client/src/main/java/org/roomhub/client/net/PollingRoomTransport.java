@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -29,7 +30,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
     private CompletableFuture<?> inFlight;
 
     /** {@code lastSeq} gives the highest broadcast seq the owner has seen, for reopening. */
-    PollingRoomTransport(HubClient hub, RoomAddress room, String displayName, LongSupplier lastSeq, Handler handler) {
+    PollingRoomTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq, Handler handler) {
         super(hub, room, displayName, handler);
         this.lastSeq = lastSeq;
     }
@@ -63,22 +64,19 @@ final class PollingRoomTransport extends HttpSessionTransport {
             call.cancel(true);
         }
         if (forGood && session != null) {
-            // Polling has no "leave": without this the hub shows us present until the session
-            // expires. The admin route may refuse (403 on a hub with credentials); then expiry does it.
-            http.sendAsync(HttpRequest.newBuilder(endpoint.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            leave(session); // polling has no "leave" of its own
         }
     }
 
     private void open(int gen) {
-        URI uri = endpoint.roomPollOpen(room, displayName, lastSeq.getAsLong());
+        URI uri = endpoint.roomPollOpen(room, displayName.get(), lastSeq.getAsLong());
         call(gen, uri, 10).whenCompleteAsync((response, error) -> {
             if (error != null) {
-                failed(gen, rootMessage(error));
+                failed(gen, words(error));
                 return;
             }
             if (response.statusCode() != 200) {
-                failed(gen, "HTTP " + response.statusCode());
+                notOk(gen, response.statusCode(), response.body());
                 return;
             }
             JsonNode body = parse(response.body());
@@ -102,7 +100,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
         URI uri = endpoint.roomPoll(room, session, after, WAIT_SECONDS);
         call(gen, uri, WAIT_SECONDS + 10).whenCompleteAsync((response, error) -> {
             if (error != null) {
-                failed(gen, rootMessage(error));
+                failed(gen, words(error));
                 return;
             }
             if (response.statusCode() == 404) {
@@ -117,7 +115,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
                 return;
             }
             if (response.statusCode() != 200) {
-                failed(gen, "HTTP " + response.statusCode());
+                notOk(gen, response.statusCode(), response.body());
                 return;
             }
             JsonNode body = parse(response.body());
@@ -144,7 +142,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
                     sessionId = null; // answered its close once; the hub has forgotten it
                 }
             }
-            failed(gen, "closed " + closed.path("code").asInt() + " " + closed.path("reason").asText(""));
+            failed(gen, FailureWords.ofClose(closed.path("code").asInt(), closed.path("reason").asText("")));
             return;
         }
         String session;

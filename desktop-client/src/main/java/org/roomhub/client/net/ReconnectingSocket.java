@@ -2,12 +2,16 @@ package org.roomhub.client.net;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +28,9 @@ final class ReconnectingSocket extends ReconnectingTransport {
     private WebSocket socket;
     private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
 
-    ReconnectingSocket(HttpClient http, ScheduledExecutorService timer, Supplier<URI> uri, Handler handler, Backoff backoff) {
-        super(timer, handler, backoff);
+    ReconnectingSocket(HttpClient http, ScheduledExecutorService timer, Supplier<URI> uri, Handler handler, Backoff backoff,
+            Consumer<HubRefusal> refusals, boolean adminOnly) {
+        super(timer, handler, backoff, refusals, adminOnly);
         this.http = http;
         this.timer = timer;
         this.uri = uri;
@@ -50,7 +55,12 @@ final class ReconnectingSocket extends ReconnectingTransport {
                 .buildAsync(target, new Listener(gen))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
-                        failed(gen, rootMessage(error));
+                        int status = refusalStatus(error);
+                        if (status > 0) {
+                            refuse(gen, target, status, error);
+                        } else {
+                            failed(gen, words(error));
+                        }
                         return;
                     }
                     synchronized (this) {
@@ -63,6 +73,29 @@ final class ReconnectingSocket extends ReconnectingTransport {
                     }
                     connected(gen, target.getHost() + ":" + target.getPort());
                 });
+    }
+
+    /** The 401/403 of a refused handshake, else 0. */
+    private static int refusalStatus(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException h && h.getResponse() != null && HubRefusal.isRefusal(h.getResponse().statusCode())) {
+                return h.getResponse().statusCode();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Reports a refused handshake with the hub's own words. The JDK keeps no body for a failed
+     * upgrade, so the same URL is asked once more as plain HTTP: the hub checks credentials before
+     * it answers 426, so that answer carries the same refusal and its message.
+     */
+    private void refuse(int gen, URI target, int status, Throwable error) {
+        String scheme = target.getScheme().equalsIgnoreCase("wss") ? "https" : "http";
+        URI plain = URI.create(scheme + target.toString().substring(target.getScheme().length()));
+        http.sendAsync(HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, e) -> refused(gen, status,
+                        response != null && HubRefusal.isRefusal(response.statusCode()) ? FailureWords.hubMessage(response.body()) : ""));
     }
 
     @Override
@@ -110,13 +143,13 @@ final class ReconnectingSocket extends ReconnectingTransport {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            failed(gen, "closed " + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason));
+            failed(gen, FailureWords.ofClose(statusCode, reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            failed(gen, rootMessage(error));
+            failed(gen, words(error));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,14 +20,22 @@ abstract class ReconnectingTransport implements RoomTransport {
     private final ScheduledExecutorService timer;
     private final Handler handler;
     private final Backoff backoff;
+    private final Consumer<HubRefusal> refusals;
+    private final boolean adminOnly;
     private int generation;
     private boolean closed;
     private ConnectionState state = ConnectionState.CONNECTING;
 
-    ReconnectingTransport(ScheduledExecutorService timer, Handler handler, Backoff backoff) {
+    /**
+     * @param refusals  told when the hub refuses the credentials (401/403), which ends the retries
+     * @param adminOnly whether this link reaches an admin-only endpoint, so a refusal concerns only admin rights
+     */
+    ReconnectingTransport(ScheduledExecutorService timer, Handler handler, Backoff backoff, Consumer<HubRefusal> refusals, boolean adminOnly) {
         this.timer = timer;
         this.handler = handler;
         this.backoff = backoff;
+        this.refusals = refusals;
+        this.adminOnly = adminOnly;
     }
 
     /** Starts attempt {@code generation}; report the outcome with {@link #connected} or {@link #failed}. */
@@ -108,6 +117,27 @@ abstract class ReconnectingTransport implements RoomTransport {
         }
     }
 
+    /**
+     * The hub refused attempt {@code gen} with 401/403: not a network fault, so no retry. The link
+     * stays {@link ConnectionState#REFUSED} until closed; a new connect with other credentials is the way on.
+     */
+    protected final void refused(int gen, int status, String hubMessage) {
+        synchronized (this) {
+            if (!isCurrent(gen)) {
+                return;
+            }
+            generation++;
+        }
+        release(false);
+        HubRefusal refusal = new HubRefusal(status, hubMessage, adminOnly);
+        moveTo(ConnectionState.REFUSED, refusal.words());
+        try {
+            refusals.accept(refusal);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "refusal handler failed", e);
+        }
+    }
+
     /** Tells the owner the state moved without a new attempt (e.g. a polling session being reopened). */
     protected final void note(int gen, ConnectionState next, String detail) {
         if (isCurrent(gen)) {
@@ -127,13 +157,9 @@ abstract class ReconnectingTransport implements RoomTransport {
         }
     }
 
-    /** The innermost message of {@code error}, for the status line. */
-    protected static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    /** What {@code error} means for the status line, in words. */
+    protected static String words(Throwable error) {
+        return FailureWords.of(error);
     }
 
     private void start(int gen) {

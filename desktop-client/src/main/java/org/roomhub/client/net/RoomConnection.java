@@ -1,6 +1,7 @@
 package org.roomhub.client.net;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.FrameCodec;
@@ -23,10 +24,14 @@ public final class RoomConnection implements AutoCloseable {
     private final AtomicLong lastSeq = new AtomicLong();
     private final TransportKind kind;
     private final RoomTransport link;
+    private final HubClient hub;
+    private final Supplier<String> displayName;
     private volatile String sessionId;
     private volatile String user;
 
-    RoomConnection(HubClient hub, RoomAddress room, String displayName, TransportKind kind, RoomListener listener) {
+    RoomConnection(HubClient hub, RoomAddress room, Supplier<String> displayName, TransportKind kind, RoomListener listener) {
+        this.hub = hub;
+        this.displayName = displayName;
         this.room = room;
         this.kind = kind;
         this.codec = hub.codec();
@@ -88,9 +93,15 @@ public final class RoomConnection implements AutoCloseable {
         link.dropForTest();
     }
 
+    /** The name this session asks the hub for on its next (re)connect. */
+    public String requestedName() {
+        return displayName.get();
+    }
+
     /** Leaves the room for good. */
     @Override
     public void close() {
+        hub.forget(this);
         link.close();
     }
 
@@ -105,8 +116,8 @@ public final class RoomConnection implements AutoCloseable {
             sessionId = c.sessionId();
             user = c.user();
             lastSeq.accumulateAndGet(0, Math::max);
-        } else if (frame instanceof ServerFrame.Reset) {
-            lastSeq.set(0);
+        } else if (frame instanceof ServerFrame.Reset r) {
+            lastSeq.set(r.asOf()); // the fresh snapshot that follows is as of this seq: resume from it next time
         } else if (frame instanceof ServerFrame.Broadcast b) {
             lastSeq.accumulateAndGet(b.seq(), Math::max);
         }

@@ -2,11 +2,13 @@ package org.roomhub.client.net;
 
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
  * One room session's link to the hub, whatever carries it: hands over whole frames as text, reports
- * its state, reconnects by itself until closed. {@link RoomConnection} owns the frames' meaning.
+ * its state, reconnects by itself until closed (or until the hub refuses the credentials). The
+ * display name is asked anew for every attempt, so a reconnect uses the name chosen since. {@link RoomConnection} owns the frames' meaning.
  */
 interface RoomTransport {
 
@@ -38,10 +40,10 @@ interface RoomTransport {
      * A transport of {@code kind} for one session in {@code room}; {@code lastSeq} gives the highest
      * broadcast seq seen, which WebSocket ({@code since=}) and polling ({@code after=}) resume from.
      */
-    static RoomTransport create(TransportKind kind, HubClient hub, RoomAddress room, String displayName, LongSupplier lastSeq,
+    static RoomTransport create(TransportKind kind, HubClient hub, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq,
             Handler handler) {
         return switch (kind) {
-            case WEBSOCKET -> hub.socket(() -> hub.endpoint().roomSocket(room, displayName, lastSeq.getAsLong()), handler);
+            case WEBSOCKET -> hub.socket(() -> hub.endpoint().roomSocket(room, displayName.get(), lastSeq.getAsLong()), handler, false);
             case SSE -> new SseRoomTransport(hub, room, displayName, handler);
             case POLLING -> new PollingRoomTransport(hub, room, displayName, lastSeq, handler);
         };

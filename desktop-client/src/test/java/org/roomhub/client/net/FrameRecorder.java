@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.roomhub.protocol.frame.ServerFrame;
 
-/** A room listener that keeps every frame and state it is told about, for assertions. */
+/** A room listener that keeps every frame and state (with its detail) it is told about, for assertions. */
 final class FrameRecorder implements RoomListener {
+
+    /** One state change as the listener was told it. */
+    record Change(ConnectionState state, String detail) {}
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final List<ServerFrame> frames = new CopyOnWriteArrayList<>();
     final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+    final List<String> details = new CopyOnWriteArrayList<>();
+    final List<Change> changes = new CopyOnWriteArrayList<>();
 
     @Override
     public void onFrame(ServerFrame frame) {
@@ -23,6 +28,20 @@ final class FrameRecorder implements RoomListener {
     @Override
     public void onStateChanged(ConnectionState state, String detail) {
         states.add(state);
+        if (detail != null) {
+            details.add(detail);
+        }
+        changes.add(new Change(state, detail));
+    }
+
+    /** How often the connection went to {@code state}. */
+    long count(ConnectionState state) {
+        return states.stream().filter(state::equals).count();
+    }
+
+    /** The details given with {@code state}, in order. */
+    List<String> details(ConnectionState state) {
+        return changes.stream().filter(c -> c.state() == state).map(Change::detail).toList();
     }
 
     /** Texts of the chat messages received, in arrival order. */
@@ -44,6 +63,6 @@ final class FrameRecorder implements RoomListener {
     /** Waits until {@code connection} is connected and has seen the room's presence list. */
     void awaitJoined(RoomConnection connection) {
         await().atMost(PATIENCE).until(() -> connection.state() == ConnectionState.CONNECTED
-                && frames.stream().anyMatch(ServerFrame.PresenceUpdate.class::isInstance));
+                && frames.stream().anyMatch(ServerFrame.PresenceWelcome.class::isInstance));
     }
 }

@@ -24,11 +24,21 @@ public final class Access {
 
     private final TokenService tokens;
     private final boolean required;
+    private final boolean freeNames;
 
     /** Decisions over {@code tokens}; {@code required} says whether a missing token is refused. */
     public Access(TokenService tokens, boolean required) {
+        this(tokens, required, false);
+    }
+
+    /**
+     * Decisions over {@code tokens}; {@code required} says whether a missing token is refused, {@code freeNames}
+     * whether every token holder may pick a display name ({@code name=}, {@code set-name}) instead of the token's user.
+     */
+    public Access(TokenService tokens, boolean required, boolean freeNames) {
         this.tokens = tokens;
         this.required = required;
+        this.freeNames = freeNames;
     }
 
     /** Whether every request needs a token. */
@@ -51,7 +61,12 @@ public final class Access {
         return check(token, () -> "admin", p -> p.role() == Role.ADMIN ? null : "admin role required");
     }
 
-    /** May the bearer of {@code token} read the hub's room list and stats? */
+    /** May the bearer of {@code token} read the stats and data of {@code room}? Any role, if the token covers it. */
+    public Decision forReadingRoom(String token, RoomAddress room) {
+        return check(token, () -> "anonymous", p -> p.covers(room) ? null : "token does not cover room " + room);
+    }
+
+    /** May the bearer of {@code token} read the hub's room list (filtered to the rooms it covers)? */
     public Decision forReading(String token) {
         return check(token, () -> "anonymous", p -> null);
     }
@@ -61,7 +76,7 @@ public final class Access {
             return required ? new Decision.Denied(401, "UNAUTHORIZED", "a token is required: ?token= or Authorization: Bearer")
                     : new Decision.Allowed(Principal.open(openName.get()));
         }
-        Optional<Principal> p = tokens.verify(token.strip());
+        Optional<Principal> p = tokens.verify(token.strip()).map(v -> freeNames ? v.withFreeName() : v);
         if (p.isEmpty()) {
             return new Decision.Denied(403, "FORBIDDEN", "token is invalid or expired");
         }

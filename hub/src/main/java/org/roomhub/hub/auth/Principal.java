@@ -10,13 +10,20 @@ import org.roomhub.protocol.value.RoomAddress;
  * @param user the token's subject; limits count per user
  * @param role what the holder may do
  * @param rooms rooms the token covers
- * @param mayRename whether {@code name=} may replace {@code user} as the display name
+ * @param mayRename whether {@code name=} may replace {@code user} as the display name at connect, and whether
+ *     {@code set-name} may change it later (a token with {@code --allow-name}, any token on a hub with
+ *     {@code --free-names}, anyone on an open hub)
  */
 public record Principal(String user, Role role, List<RoomPattern> rooms, boolean mayRename) {
 
     /** Anyone on an open hub: admin of every room, free to pick a name. */
     public static Principal open(String displayName) {
         return new Principal(displayName, Role.ADMIN, List.of(RoomPattern.parse("*")), true);
+    }
+
+    /** The same principal, free to pick a display name (a hub started with {@code --free-names}). */
+    public Principal withFreeName() {
+        return mayRename ? this : new Principal(user, role, rooms, true);
     }
 
     /** Whether the token covers {@code room}. */

@@ -24,6 +24,8 @@ public final class HubConfig {
     public final LimitsConfig limits = new LimitsConfig();
     /** Per-connection transport settings: outbound queues, heartbeats, polling sessions. */
     public final TransportConfig transport = new TransportConfig();
+    /** TLS: off unless a certificate is given or a self-signed one asked for. */
+    public final TlsConfig tls = new TlsConfig();
 
     /** Network settings. */
     public static final class NetworkConfig {
@@ -62,6 +64,29 @@ public final class HubConfig {
         public Boolean required;
         /** Lifetime of the admin token printed when a hub bound beyond loopback starts. */
         public Duration adminTokenTtl = Duration.ofDays(7);
+        /**
+         * Whether every token holder may choose a display name ({@code name=} at connect, {@code set-name} later).
+         * Off by default: with tokens, the token's user is who you are, and {@code set-name} is refused.
+         */
+        public boolean freeNames;
+    }
+
+    /**
+     * TLS. Given a certificate (PEM files, or a self-signed one generated once into the data folder), the
+     * hub serves {@code https}/{@code wss} only.
+     */
+    public static final class TlsConfig {
+        /** PEM certificate chain (the hub's own certificate first); needs {@link #keyFile}. */
+        public Path certFile;
+        /** PEM private key (PKCS#8, or PKCS#1 RSA / SEC1 EC) matching {@link #certFile}. */
+        public Path keyFile;
+        /** Generate a self-signed certificate into the data folder on first start and reuse it afterwards. */
+        public boolean selfSigned;
+
+        /** Whether the hub serves TLS. */
+        public boolean enabled() {
+            return selfSigned || certFile != null;
+        }
     }
 
     /** Browser-facing settings. */
@@ -81,10 +106,14 @@ public final class HubConfig {
                 "metrics", new Rate(60_000, 120_000)));
         /** Budget of room types not in {@link #rates}. */
         public Rate defaultRate = new Rate(600, 1_200);
+        /** Default of {@link #connectionsPerRoom} (a constant, so the command line can show it). */
+        public static final int DEFAULT_CONNECTIONS_PER_ROOM = 5_000;
+        /** Default of {@link #connectionsPerUser}. */
+        public static final int DEFAULT_CONNECTIONS_PER_USER = 500;
         /** Most open connections in one room. */
-        public int connectionsPerRoom = 5_000;
+        public int connectionsPerRoom = DEFAULT_CONNECTIONS_PER_ROOM;
         /** Most open connections of one user, over all rooms. */
-        public int connectionsPerUser = 500;
+        public int connectionsPerUser = DEFAULT_CONNECTIONS_PER_USER;
 
         /**
          * A token-bucket budget: frames per minute for one connection and for one user (all their

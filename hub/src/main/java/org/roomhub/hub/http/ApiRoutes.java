@@ -6,93 +6,64 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.roomhub.hub.auth.Access;
+import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.config.DurationConverter;
 import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.RoomRegistry;
 import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomSummary;
 
 /**
- * The REST API: room lists and stats, plus admin actions the architecture view uses (force a room
- * to hibernate, change the hibernation delay).
+ * The read side of the REST API and the hub's settings: room list and stats (only rooms the token
+ * covers), {@code /metrics} (admin), {@code /api/config} (admin) and {@code /healthz} (open, says only
+ * its status). Managing single rooms is {@link RoomAdminRoutes}.
  */
 public final class ApiRoutes {
 
     private final RoomRegistry registry;
-    private final RoomPath paths;
     private final FrameCodec codec;
-    private final Access access;
+    private final Guard guard;
+    private final Supplier<String> scrape;
 
-    /** Routes over this registry; reads need a valid token when the hub requires one, actions the admin role. */
-    public ApiRoutes(RoomRegistry registry, RoomPath paths, FrameCodec codec, Access access) {
+    /**
+     * Routes over this registry. Reads need a valid token when the hub requires one, settings and
+     * {@code scrape} (the Prometheus text of {@code /metrics}) the admin role.
+     */
+    public ApiRoutes(RoomRegistry registry, RoomPath paths, FrameCodec codec, Access access, Supplier<String> scrape) {
         this.registry = registry;
-        this.paths = paths;
         this.codec = codec;
-        this.access = access;
+        this.guard = new Guard(paths, access);
+        this.scrape = scrape;
     }
 
     /** Registers the routes. */
     public void register(RoutesConfig routes) {
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/api/rooms", reader(this::list));
-        routes.get("/api/rooms/{type}/{name}", reader(this::stats));
-        routes.post("/api/rooms/{type}/{name}/hibernate", admin(this::hibernate));
-        routes.delete("/api/rooms/{type}/{name}/sessions/{sessionId}", admin(this::disconnect));
-        routes.get("/api/config", reader(this::settings));
-        routes.put("/api/config/hibernate-after", admin(this::setHibernateAfter));
+        routes.get("/metrics", guard.admin((ctx, p) ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get())));
+        routes.get("/api/rooms", guard.reader(this::list));
+        routes.get("/api/rooms/{type}/{name}", guard.roomReader(this::stats));
+        routes.get("/api/config", guard.admin((ctx, p) -> settings(ctx)));
+        routes.put("/api/config/hibernate-after", guard.admin((ctx, p) -> setHibernateAfter(ctx)));
     }
 
-    private io.javalin.http.Handler reader(io.javalin.http.Handler h) {
-        return ctx -> {
-            if (Access.admit(ctx, access.forReading(Access.token(ctx))).isPresent()) {
-                h.handle(ctx);
-            }
-        };
-    }
-
-    /** Room paths are checked first (400/404), then the admin role (401/403). */
-    private io.javalin.http.Handler admin(io.javalin.http.Handler h) {
-        return ctx -> {
-            if (ctx.pathParamMap().containsKey("type") && paths.resolve(ctx).isEmpty()) {
-                return;
-            }
-            if (Access.admit(ctx, access.forAdmin(Access.token(ctx))).isPresent()) {
-                h.handle(ctx);
-            }
-        };
-    }
-
-    private void list(Context ctx) {
+    private void list(Context ctx, Principal principal) {
         List<RoomSummary> rooms = registry.all().stream()
+                .filter(h -> principal.covers(h.address()))
                 .sorted(Comparator.comparing((RoomHost h) -> h.address().toString()))
                 .map(h -> RoomSummary.of(h.stats())).toList();
         json(ctx, Map.of("rooms", rooms));
     }
 
-    private void stats(Context ctx) {
-        paths.resolve(ctx).ifPresent(a -> registry.find(a).ifPresentOrElse(
-                h -> json(ctx, h.stats()),
-                () -> HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + a + " has not been used")));
+    private void stats(Context ctx, RoomAddress room, Principal principal) {
+        registry.find(room).ifPresentOrElse(h -> json(ctx, h.stats()), () -> noSuchRoom(ctx, room));
     }
 
-    private void hibernate(Context ctx) {
-        paths.resolve(ctx).ifPresent(a -> registry.find(a).ifPresentOrElse(h -> {
-            h.hibernateNow();
-            ctx.status(202).json(Map.of("room", a.toString(), "hibernating", true));
-        }, () -> HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + a + " has not been used")));
-    }
-
-    private void disconnect(Context ctx) {
-        paths.resolve(ctx).ifPresent(a -> {
-            boolean found = registry.find(a).map(h -> h.disconnect(ctx.pathParam("sessionId"), 1000, "disconnected by an admin"))
-                    .orElse(false);
-            if (found) {
-                ctx.status(202).json(Map.of("room", a.toString(), "sessionId", ctx.pathParam("sessionId"), "closing", true));
-            } else {
-                HttpErrors.answer(ctx, 404, "NO_SUCH_SESSION", "no session " + ctx.pathParam("sessionId") + " in " + a);
-            }
-        });
+    static void noSuchRoom(Context ctx, RoomAddress room) {
+        HttpErrors.answer(ctx, 404, "NO_SUCH_ROOM", "room " + room + " has not been used");
     }
 
     private void settings(Context ctx) {
@@ -132,5 +103,4 @@ public final class ApiRoutes {
     private void json(Context ctx, Object body) {
         ctx.contentType("application/json").result(codec.write(body));
     }
-
 }

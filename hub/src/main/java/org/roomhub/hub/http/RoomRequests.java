@@ -6,7 +6,11 @@ import io.javalin.http.HandlerType;
 import org.roomhub.hub.room.RoomRequest;
 import org.roomhub.hub.runtime.RoomRegistry;
 
-/** Plain HTTP requests to a room's path (other than GET, which is the WebSocket join): the room answers. */
+/**
+ * Plain HTTP requests that the room itself answers: any method but GET on a room's path (GET is the
+ * WebSocket join), and a room's file exchange under the API, {@code GET /api/rooms/{type}/{name}/export}
+ * and {@code POST /api/rooms/{type}/{name}/import} (the map room's GPX and GeoJSON).
+ */
 public final class RoomRequests {
 
     private final RoomRegistry registry;
@@ -25,6 +29,8 @@ public final class RoomRequests {
         for (HandlerType method : new HandlerType[] {HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH}) {
             routes.addHttpHandler(method, "/rooms/{type}/{name}", this::handle);
         }
+        routes.addHttpHandler(HandlerType.GET, "/api/rooms/{type}/{name}/export", this::handle);
+        routes.addHttpHandler(HandlerType.POST, "/api/rooms/{type}/{name}/import", this::handle);
     }
 
     private void handle(Context ctx) {
@@ -34,9 +40,15 @@ public final class RoomRequests {
             if (principal.isEmpty()) {
                 return;
             }
-            RoomRequest request = new RoomRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), principal.get().user(), ctx.body());
+            // Like a join, name= may suggest who is asking (an open hub's clients have no token).
+            String user = org.roomhub.hub.auth.Access.displayName(principal.get(), ctx.queryParam("name"),
+                    n -> !n.isBlank() && n.strip().length() <= 64);
+            RoomRequest request = new RoomRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(), user,
+                    principal.get().role().wireName(), new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8));
             ctx.future(() -> registry.open(address).request(request).thenAccept(r ->
-                    ctx.status(r.status()).contentType(r.contentType()).result(r.body())));
+                    ctx.status(r.status()).contentType(r.contentType())
+                            // Always UTF-8 bytes: a type without a charset (application/geo+json) must not fall back to Latin-1.
+                            .result(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         });
     }
 }

@@ -36,24 +36,25 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
     public HubMetrics(Supplier<List<RoomHost>> rooms) {
         this.rooms = rooms;
         this.perRoom = new PerRoom(registry);
-        hibernations = Counter.builder("roomhub_hibernations").description("Rooms evicted from memory").register(registry);
-        wakes = Counter.builder("roomhub_wakes").description("Rooms re-created from storage").register(registry);
-        connects = Counter.builder("roomhub_connections_opened").register(registry);
-        disconnects = Counter.builder("roomhub_connections_closed").register(registry);
-        framesOut = Counter.builder("roomhub_frames_sent").description("Frames delivered to clients").register(registry);
-        bytesOut = Counter.builder("roomhub_bytes_sent").register(registry);
-        framesIn = Counter.builder("roomhub_frames_received").register(registry);
-        alarms = Counter.builder("roomhub_alarms_fired").register(registry);
-        handlerErrors = Counter.builder("roomhub_handler_errors").register(registry);
+        hibernations = counter("roomhub_hibernations", "Rooms evicted from memory (hibernated)").register(registry);
+        wakes = counter("roomhub_wakes", "Hibernated rooms re-created from storage").register(registry);
+        connects = counter("roomhub_connections_opened", "Client sessions that joined a room, over every transport").register(registry);
+        disconnects = counter("roomhub_connections_closed", "Client sessions that left a room, however they ended").register(registry);
+        framesOut = counter("roomhub_frames_sent", "Frames delivered to clients (one per recipient)").register(registry);
+        bytesOut = counter("roomhub_bytes_sent", "Bytes of frames delivered to clients (frame size times recipients)").register(registry);
+        framesIn = counter("roomhub_frames_received", "Frames received from clients, pings included").register(registry);
+        alarms = counter("roomhub_alarms_fired", "Room alarms that fired").register(registry);
+        handlerErrors = counter("roomhub_handler_errors", "Room events whose handler threw (their effects were dropped)").register(registry);
         wakeLatency = Timer.builder("roomhub_wake_latency").description("Time to re-create a hibernated room")
                 .publishPercentiles(0.5, 0.99).minimumExpectedValue(Duration.ofNanos(1000))
                 .maximumExpectedValue(Duration.ofSeconds(5)).register(registry);
-        Counter.builder("roomhub_frames_dropped").tag("policy", "conflate").register(registry);
-        Counter.builder("roomhub_frames_dropped").tag("policy", "close").register(registry);
-        Counter.builder("roomhub_slow_consumers_closed").register(registry);
-        Counter.builder("roomhub_rate_limited").register(registry);
+        for (String policy : List.of("conflate", "close")) {
+            dropped(policy);
+        }
+        slowConsumersClosed();
+        rateLimited();
         for (String reason : List.of("unauthorized", "forbidden", "room_full", "user_limit")) {
-            Counter.builder("roomhub_connections_rejected").tag("reason", reason).register(registry);
+            rejectedCounter(reason);
         }
         for (RoomState s : RoomState.values()) {
             Gauge.builder("roomhub_rooms", rooms, r -> r.get().stream().filter(h -> h.state() == s).count())
@@ -65,23 +66,45 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
 
     @Override
     public void dropped(RoomAddress room, String sessionId, long count, String policy) {
-        Counter.builder("roomhub_frames_dropped").description("Frames a slow consumer never got (conflated, or discarded on close)")
-                .tag("policy", policy).register(registry).increment(count);
+        dropped(policy).increment(count);
         if ("close".equals(policy)) {
-            Counter.builder("roomhub_slow_consumers_closed").description("Connections closed with 1013 for falling behind")
-                    .register(registry).increment();
+            slowConsumersClosed().increment();
         }
     }
 
     @Override
     public void rateLimited(RoomAddress room, String sessionId) {
-        Counter.builder("roomhub_rate_limited").description("Client frames refused with RATE_LIMIT").register(registry).increment();
+        rateLimited().increment();
     }
 
     @Override
     public void rejected(String reason) {
-        Counter.builder("roomhub_connections_rejected").description("Connections refused before joining a room")
-                .tag("reason", reason).register(registry).increment();
+        rejectedCounter(reason).increment();
+    }
+
+    // Every meter is built here with its help text, so a first registration never lacks one
+    // (Micrometer keeps the description of the first registration of a name).
+
+    private static Counter.Builder counter(String name, String help) {
+        return Counter.builder(name).description(help);
+    }
+
+    private Counter dropped(String policy) {
+        return counter("roomhub_frames_dropped", "Frames a slow consumer never got, by policy: conflated, or discarded on close")
+                .tag("policy", policy).register(registry);
+    }
+
+    private Counter slowConsumersClosed() {
+        return counter("roomhub_slow_consumers_closed", "Connections closed with 1013 for falling behind").register(registry);
+    }
+
+    private Counter rateLimited() {
+        return counter("roomhub_rate_limited", "Client frames refused with RATE_LIMIT").register(registry);
+    }
+
+    private Counter rejectedCounter(String reason) {
+        return counter("roomhub_connections_rejected", "Connections refused before joining a room, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     /** The Prometheus text exposition. */

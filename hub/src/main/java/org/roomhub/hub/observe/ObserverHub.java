@@ -1,6 +1,8 @@
 package org.roomhub.hub.observe;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +31,63 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
 
     private final FrameCodec codec;
     private final LongSupplier clock;
-    private final Set<Outbound> observers = ConcurrentHashMap.newKeySet();
+    private final Map<Outbound, Sink> observers = new ConcurrentHashMap<>();
     private final Map<String, FlowWindow> windows = new ConcurrentHashMap<>();
     /** Conflated frames per room and session, published once a second so drops cannot flood observers. */
     private final Map<List<String>, Long> conflated = new ConcurrentHashMap<>();
+
+    /**
+     * One observer. While its {@code hello} and the list of present clients are being sent, frames
+     * published meanwhile wait here and follow them. A room adds a session to its book a moment
+     * before it publishes {@code client-connected}, so a client in the list may still be announced
+     * later (while waiting, or after): that one {@code client-connected} is skipped. So registering
+     * and reading the sessions are one step: a client joining during it is neither missed nor listed twice.
+     */
+    private static final class Sink {
+        /** A frame published while the observer's list was being sent. */
+        private record Waiting(ObserverFrame frame, EncodedFrame encoded) {}
+
+        private final Outbound out;
+        private List<Waiting> waiting = new ArrayList<>();
+        /** Clients the list named whose own {@code client-connected} has not come by yet, as room and session id. */
+        private Set<List<String>> listed = Set.of();
+
+        Sink(Outbound out) {
+            this.out = out;
+        }
+
+        synchronized void send(ObserverFrame frame, EncodedFrame encoded) {
+            if (waiting != null) {
+                waiting.add(new Waiting(frame, encoded));
+            } else if (passes(frame)) {
+                out.send(encoded);
+            }
+        }
+
+        /** The hello and the list went out, naming {@code named}: send what waited. */
+        synchronized void open(Set<List<String>> named) {
+            listed = named;
+            for (Waiting w : waiting) {
+                if (passes(w.frame())) {
+                    out.send(w.encoded());
+                }
+            }
+            waiting = null;
+        }
+
+        private boolean passes(ObserverFrame frame) {
+            if (listed.isEmpty()) {
+                return true;
+            }
+            if (frame instanceof ObserverFrame.ClientConnected c) {
+                return !listed.remove(List.of(c.room(), c.sessionId()));
+            }
+            if (frame instanceof ObserverFrame.ClientDisconnected d) {
+                listed.remove(List.of(d.room(), d.sessionId()));
+            }
+            return true;
+        }
+    }
 
     /** Per room flows in the current second. */
     private static final class FlowWindow {
@@ -49,19 +104,24 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
 
     /**
      * Adds an observer: {@code hello} with every room's stats, then a {@code client-connected} for
-     * each client already present, so a late observer draws the same picture as an early one.
+     * each client already present, so a late observer draws the same picture as an early one, then
+     * every event published since it was registered (see {@link Sink}).
      */
     public void add(Outbound observer, Supplier<List<RoomHost>> rooms) {
+        Sink sink = new Sink(observer);
+        observers.put(observer, sink); // from here on no event passes it by; they wait until the list is out
         List<RoomHost> hosts = rooms.get();
         long now = clock.getAsLong();
         observer.send(encode(new ObserverFrame.Hello(hosts.stream().map(RoomHost::stats).toList(), now)));
+        Set<List<String>> listed = new HashSet<>();
         for (RoomHost h : hosts) {
             for (ClientSession s : h.sessions()) {
                 observer.send(encode(new ObserverFrame.ClientConnected(h.address().toString(), s.sessionId(), s.user(),
                         s.transport(), now)));
+                listed.add(List.of(h.address().toString(), s.sessionId()));
             }
         }
-        observers.add(observer);
+        sink.open(listed);
     }
 
     /** Removes an observer. */
@@ -80,7 +140,7 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
             return;
         }
         EncodedFrame encoded = encode(frame);
-        observers.forEach(o -> o.send(encoded));
+        observers.values().forEach(o -> o.send(frame, encoded));
     }
 
     private EncodedFrame encode(ObserverFrame frame) {

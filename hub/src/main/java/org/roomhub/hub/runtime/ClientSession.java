@@ -22,6 +22,7 @@ public final class ClientSession implements Connection {
     private final Outbound outbound;
     private final RoomHost host;
     private final ObjectMapper mapper;
+    private final long connectedAt;
     private volatile Set<String> tags = Set.of();
     private volatile byte[] attachment;
     private volatile boolean open = true;
@@ -35,6 +36,22 @@ public final class ClientSession implements Connection {
         this.outbound = outbound;
         this.host = host;
         this.mapper = mapper;
+        this.connectedAt = host.now();
+    }
+
+    /** When the session joined, epoch ms. */
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    /** Frames waiting to be written to the client. */
+    public int queuedFrames() {
+        return outbound.queuedFrames();
+    }
+
+    /** Bytes waiting to be written to the client. */
+    public long queuedBytes() {
+        return outbound.queuedBytes();
     }
 
     @Override

@@ -18,4 +18,14 @@ public interface Outbound {
 
     /** Closes the client's connection. */
     void close(int code, String reason);
+
+    /** Frames waiting to be written to the client. */
+    default int queuedFrames() {
+        return 0;
+    }
+
+    /** Bytes of the frames waiting to be written to the client. */
+    default long queuedBytes() {
+        return 0;
+    }
 }

@@ -19,8 +19,13 @@ public interface RoomData {
     /** Entries in key order. */
     SortedMap<String, byte[]> list(String prefix, String start, String end, int limit, boolean reverse);
 
-    /** Applies puts and deletes atomically; completes when durable. */
-    CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes);
+    /**
+     * Applies one event's puts, deletes and alarm change as ONE atomic storage write (a crash keeps all or
+     * none of it); completes when durable.
+     *
+     * @param alarm empty: the alarm is untouched; an empty {@code OptionalLong}: cleared; else set to that time
+     */
+    CompletableFuture<Void> commit(Map<String, byte[]> puts, Set<String> deletes, Optional<OptionalLong> alarm);
 
     /** The stored alarm time. */
     OptionalLong alarm();

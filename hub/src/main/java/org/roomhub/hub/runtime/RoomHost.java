@@ -3,13 +3,11 @@ package org.roomhub.hub.runtime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +43,8 @@ public final class RoomHost {
     /** Retry delays of a throwing alarm start here and double, six times at most. */
     static final Duration ALARM_RETRY_BASE = Duration.ofSeconds(2);
     static final int ALARM_RETRIES = 6;
+    /** Close code of a join that reaches a room being deleted. */
+    private static final int ROOM_DELETED = 1001;
 
     private final RoomAddress address;
     private final RoomType type;
@@ -55,11 +55,13 @@ public final class RoomHost {
     private final RoomCounters counters;
     private final ResumeLog log;
     private final HostContext context;
-    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    /** Sessions in join order, replaced on join and leave (rare) so broadcasts (frequent) never sort. */
-    private volatile List<ClientSession> ordered = List.of();
+    private final SessionBook sessions = new SessionBook();
     private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
     private final AtomicInteger pendingTimers = new AtomicInteger();
+    private final AtomicBoolean countersSaveQueued = new AtomicBoolean();
+    /** Figures changed by events that wrote nothing are stored at most this often. */
+    private static final long COUNTERS_EVERY_MILLIS = 1_000;
+    private volatile long countersSavedAt;
 
     private RoomObject room;
     private volatile long seq;
@@ -68,6 +70,8 @@ public final class RoomHost {
     private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> alarmTask;
     private int alarmAttempt;
+    /** Set by {@link #delete} on the room's queue: from then on no event runs and joins are closed. */
+    private volatile boolean deleted;
 
     RoomHost(RoomAddress address, RoomType type, HostServices services, RoomData data) {
         this.address = address;
@@ -84,6 +88,7 @@ public final class RoomHost {
         this.log = new ResumeLog(type.retention());
         this.context = new HostContext(this, data, services.codec().mapper());
         this.seq = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+        data.get(RoomCounters.KEY).ifPresent(counters::restore);
         this.lastEventMillis = now;
     }
 
@@ -133,10 +138,13 @@ public final class RoomHost {
         ClientSession session = new ClientSession(sessionId, user, role, counters.totalConnections.incrementAndGet(),
                 outbound, this, services.codec().mapper());
         queue.executeAlways(() -> {
-            sessions.put(sessionId, session);
-            reorder();
+            if (deleted) {
+                outbound.close(ROOM_DELETED, "room deleted");
+                return;
+            }
+            sessions.add(session);
             services.listener().clientConnected(address, session);
-            event(session, "connect", r -> {
+            boolean welcomed = event(session, "connect", r -> {
                 sendTo(session, new ServerFrame.Connected(sessionId, user, address.toString(), seq, now()));
                 if (since == null || !replay(session, since)) {
                     r.onConnect(session);
@@ -147,8 +155,24 @@ public final class RoomHost {
                 }
                 broadcastExcept(session, s -> new ServerFrame.UserJoined(sessionId, user, now(), s));
             });
+            if (!welcomed) {
+                // No welcome went out (its frames died with the event): a client left waiting would be a
+                // session in the room that nobody can use. It got the INTERNAL error; now it is closed.
+                forget(session, 1011, "the room failed to welcome this client");
+                session.outbound().close(1011, "the room failed to welcome this client");
+            }
         });
         return session;
+    }
+
+    /** Removes a session from the room's books; false when it was not there. */
+    private boolean forget(ClientSession session, int code, String reason) {
+        if (!sessions.remove(session)) {
+            return false;
+        }
+        session.markClosed();
+        services.listener().clientDisconnected(address, session, code, reason);
+        return true;
     }
 
     /** A text frame from a client: answered here if malformed or a ping, else queued for the room. */
@@ -192,12 +216,9 @@ public final class RoomHost {
     /** The client's connection closed. */
     public void left(ClientSession session, int code, String reason) {
         queue.executeAlways(() -> {
-            if (sessions.remove(session.sessionId()) == null) {
+            if (!forget(session, code, reason)) {
                 return;
             }
-            reorder();
-            session.markClosed();
-            services.listener().clientDisconnected(address, session, code, reason);
             event(null, "close", r -> {
                 r.onClose(session, code, reason);
                 broadcastExcept(session, s -> new ServerFrame.UserLeft(session.sessionId(), session.user(), now(), s));
@@ -229,12 +250,9 @@ public final class RoomHost {
 
     /** Closes one session from outside (admin); false when it is not in this room. */
     public boolean disconnect(String sessionId, int code, String reason) {
-        ClientSession s = sessions.get(sessionId);
-        if (s == null) {
-            return false;
-        }
-        s.outbound().close(code, reason);
-        return true;
+        Optional<ClientSession> s = sessions.get(sessionId);
+        s.ifPresent(session -> session.outbound().close(code, reason));
+        return s.isPresent();
     }
 
     /** Evicts the room from memory now (admin "hibernate now"): sockets stay open, the next event wakes it. */
@@ -292,6 +310,9 @@ public final class RoomHost {
 
     /** Called by the registry's ticker; queues the idle check as a room event when due. */
     void tick(long now) {
+        if (now - countersSavedAt >= COUNTERS_EVERY_MILLIS && counters.changed() && countersSaveQueued.compareAndSet(false, true)) {
+            queue.executeAlways(this::saveCounters);
+        }
         if (!inMemory() || pendingTimers.get() > 0) {
             return;
         }
@@ -301,6 +322,19 @@ public final class RoomHost {
         if ((dueIdle || dueHibernate) && idleCheckQueued.compareAndSet(false, true)) {
             queue.executeAlways(this::idleCheck);
         }
+    }
+
+    /**
+     * Stores the figures when only they changed (events that write nothing, hibernations, errors);
+     * events that write store them with their own writes. Not part of any event's output gate.
+     */
+    private CompletableFuture<Void> saveCounters() {
+        countersSaveQueued.set(false);
+        countersSavedAt = now();
+        if (!counters.changed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return data.commit(Map.of(RoomCounters.KEY, counters.encode(now())), java.util.Set.of(), Optional.empty());
     }
 
     private void idleCheck() {
@@ -355,6 +389,9 @@ public final class RoomHost {
 
     /** Runs one room event; false when it threw (its effects are then dropped). */
     private boolean event(ClientSession origin, String kind, Consumer<RoomObject> body) {
+        if (deleted) {
+            return false;
+        }
         lastEventMillis = now();
         counters.lastActivity = lastEventMillis;
         long seqBefore = seq;
@@ -363,6 +400,10 @@ public final class RoomHost {
         try {
             body.accept(awake());
             current = null;
+            if (!effects.wroteNothing()) {
+                effects.put(RoomCounters.KEY, counters.encode(now())); // the figures ride along, in the same commit
+                countersSavedAt = lastEventMillis;
+            }
             commit(effects, origin);
             return true;
         } catch (RuntimeException | LinkageError e) {
@@ -410,18 +451,16 @@ public final class RoomHost {
                     puts.put(k, v);
                 }
             });
-            CompletableFuture<Void> writes = puts.isEmpty() && deletes.isEmpty()
-                    ? CompletableFuture.completedFuture(null) : data.commit(puts, deletes);
+            // Data and alarm in one storage write: a crash between two writes would tear them apart.
+            durable = data.commit(puts, deletes,
+                    effects.alarmChanged ? java.util.Optional.of(effects.alarm) : java.util.Optional.empty());
             if (effects.alarmChanged) {
-                CompletableFuture<Void> alarm = data.setAlarm(effects.alarm);
-                writes = writes.thenCombine(alarm, (a, b) -> null);
                 if (effects.alarm.isPresent()) {
                     scheduleAlarm(effects.alarm.getAsLong());
                 } else {
                     cancelAlarm();
                 }
             }
-            durable = writes;
         }
         log.committed(effects.logged);
         if (effects.deliveries.isEmpty()) {
@@ -478,6 +517,10 @@ public final class RoomHost {
     }
 
     void sendFromRoom(ClientSession session, ServerFrame frame) {
+        if (frame instanceof ServerFrame.Broadcast) {
+            // A seq names exactly one broadcast frame; a copy for one client would name a second frame.
+            throw new IllegalArgumentException(FrameCodec.typeName(frame) + " carries a seq: broadcast it, or send its welcome form");
+        }
         sendTo(session, frame);
     }
 
@@ -547,17 +590,11 @@ public final class RoomHost {
     }
 
     List<ClientSession> sortedSessions() {
-        return ordered;
-    }
-
-    private void reorder() {
-        List<ClientSession> list = new ArrayList<>(sessions.values());
-        list.sort(Comparator.comparingLong(ClientSession::joinOrder));
-        ordered = List.copyOf(list);
+        return sessions.ordered();
     }
 
     Optional<Connection> session(String sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
+        return sessions.get(sessionId).map(Connection.class::cast);
     }
 
     // ---- outside the gate ----------------------------------------------------------------
@@ -579,10 +616,33 @@ public final class RoomHost {
                 s.outbound().close(code, reason);
             }
             sessions.clear();
-            reorder();
             cancelAlarm();
-            done.complete(null);
+            saveCounters().whenComplete((x, failure) -> done.complete(null));
         })));
+        return done;
+    }
+
+    /**
+     * Deletes the room (admin): once the events queued before ran and their frames went out, every session is
+     * closed with {@code code}, the alarm cancelled and the room object dropped; later joins are closed and no
+     * event runs. The caller deletes the stored data. Completes when the sessions are closed.
+     */
+    CompletableFuture<Void> delete(int code, String reason) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.executeAlways(() -> {
+            deleted = true;
+            gate.whenComplete((v, e) -> queue.executeAlways(() -> {
+                for (ClientSession s : sortedSessions()) {
+                    s.markClosed();
+                    services.listener().clientDisconnected(address, s, code, reason);
+                    s.outbound().close(code, reason);
+                }
+                sessions.clear();
+                cancelAlarm();
+                room = null;
+                done.complete(null);
+            }));
+        });
         return done;
     }
 

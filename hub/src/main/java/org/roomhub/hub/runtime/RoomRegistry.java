@@ -90,6 +90,20 @@ public final class RoomRegistry {
         return List.copyOf(hosts.values());
     }
 
+    /**
+     * Deletes a room: its clients are closed with {@code code}, then its data and alarm are deleted durably and
+     * the address forgotten, so the next use starts a fresh room. Empty when no such room is known.
+     */
+    public Optional<CompletableFuture<Void>> delete(RoomAddress address, int code, String reason) {
+        RoomHost host = hosts.get(address);
+        if (host == null) {
+            return Optional.empty();
+        }
+        return Optional.of(host.delete(code, reason)
+                .thenComposeAsync(v -> storage.delete(address), pool)
+                .whenComplete((v, e) -> hosts.remove(address, host)));
+    }
+
     /** The current hibernation delay. */
     public Duration hibernateAfter() {
         return services.tunables().hibernateAfter();

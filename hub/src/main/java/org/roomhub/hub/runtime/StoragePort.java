@@ -16,6 +16,9 @@ public interface StoragePort extends AutoCloseable {
     /** Rooms that have stored data. */
     Set<String> rooms();
 
+    /** Deletes a room's data and alarm atomically; completes when that is durable. */
+    java.util.concurrent.CompletableFuture<Void> delete(RoomAddress address);
+
     /** Flushes and closes the store. */
     @Override
     void close();

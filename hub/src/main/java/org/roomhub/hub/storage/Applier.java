@@ -24,12 +24,14 @@ final class Applier implements Runnable {
     private final Overlay overlay;
     private final PendingBudget budget;
     private final Consumer<Throwable> onFailure;
+    private final Runnable onApplied;
 
-    Applier(Slot slot, Overlay overlay, PendingBudget budget, Consumer<Throwable> onFailure) {
+    Applier(Slot slot, Overlay overlay, PendingBudget budget, Consumer<Throwable> onFailure, Runnable onApplied) {
         this.slot = slot;
         this.overlay = overlay;
         this.budget = budget;
         this.onFailure = onFailure;
+        this.onApplied = onApplied;
     }
 
     /** Queues a journaled batch (in sequence order). */
@@ -81,6 +83,7 @@ final class Applier implements Runnable {
                 }
                 budget.release(released);
                 round.clear();
+                onApplied.run();
                 if (ending) {
                     return;
                 }

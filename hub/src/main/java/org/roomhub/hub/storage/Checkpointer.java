@@ -1,7 +1,6 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,17 +18,22 @@ final class Checkpointer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
 
+    private final FileLayer files;
     private final Path dir;
     private final Slot slot;
     private final Applier applier;
     private final AtomicReference<PointerFile.Pointer> pointer;
     private final StorageCounters counters;
     private final Consumer<Throwable> onFailure;
+    private final Object running = new Object();
     private boolean requested;
+    /** A request found nothing applied yet: the applier's next round re-asks, so a burst is never left unchecked. */
+    private boolean deferred;
     private boolean stopping;
 
-    Checkpointer(Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
+    Checkpointer(FileLayer files, Path dir, Slot slot, Applier applier, AtomicReference<PointerFile.Pointer> pointer,
                  StorageCounters counters, Consumer<Throwable> onFailure) {
+        this.files = files;
         this.dir = dir;
         this.slot = slot;
         this.applier = applier;
@@ -44,6 +48,15 @@ final class Checkpointer implements Runnable {
         notifyAll();
     }
 
+    /** Called by the applier after each round: a request that came too early is asked again now. */
+    synchronized void applied() {
+        if (deferred) {
+            deferred = false;
+            requested = true;
+            notifyAll();
+        }
+    }
+
     /** Ends the thread after the checkpoint in progress, if any. */
     synchronized void stop() {
         stopping = true;
@@ -54,13 +67,19 @@ final class Checkpointer implements Runnable {
     public void run() {
         try {
             while (awaitRequest()) {
-                checkpoint();
+                if (!checkpoint()) {
+                    defer();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             onFailure.accept(new StorageFailedException("checkpoint failed, so writes are stopped (is the disk full?): " + t, t));
         }
+    }
+
+    private synchronized void defer() {
+        deferred = true;
     }
 
     private synchronized boolean awaitRequest() throws InterruptedException {
@@ -71,8 +90,18 @@ final class Checkpointer implements Runnable {
         return !stopping;
     }
 
-    /** Runs one checkpoint now (on the calling thread). */
-    void checkpoint() throws IOException {
+    /**
+     * Runs one checkpoint now (on the calling thread); false when nothing new was applied since the last.
+     * Synchronized on its own lock: a checkpoint asked for by hand must not race the background one for the
+     * same temp file (found by the power-loss explorer).
+     */
+    boolean checkpoint() throws IOException {
+        synchronized (running) {
+            return checkpointOnce();
+        }
+    }
+
+    private boolean checkpointOnce() throws IOException {
         long started = System.nanoTime();
         PointerFile.Pointer old = pointer.get();
         long seq;
@@ -82,29 +111,30 @@ final class Checkpointer implements Runnable {
         try {
             seq = slot.appliedSeq();
             if (seq == old.cleanSeq()) {
-                return;
+                return false;
             }
             slot.flush();
             temp = dir.resolve(PointerFile.Pointer.cleanFileName(seq) + ".tmp");
-            copy = FileOps.copy(slot.file(), temp, counters);
+            copy = FileOps.copy(files, slot.file(), temp, counters);
         } finally {
             applier.applyLock.unlock();
         }
         FailPoints.reach(FailPoints.Point.CHECKPOINT_COPIED);
         Path clean = dir.resolve(PointerFile.Pointer.cleanFileName(seq));
-        FileOps.rename(temp, clean);
+        files.rename(temp, clean);
         FailPoints.reach(FailPoints.Point.CHECKPOINT_RENAMED);
-        FileOps.fsyncDir(dir, counters);
+        FileOps.fsyncDir(files, dir, counters);
         PointerFile.Pointer next = new PointerFile.Pointer(seq, copy.length(), copy.crc(), false, 0);
-        PointerFile.write(dir, next, counters);
+        PointerFile.write(files, dir, next, counters);
         pointer.set(next);
-        Files.deleteIfExists(dir.resolve(old.cleanFileName()));
+        files.delete(dir.resolve(old.cleanFileName()));
         FailPoints.reach(FailPoints.Point.CHECKPOINT_OLD_CLEAN_DELETED);
-        int segments = JournalSegment.deleteCoveredBy(dir, seq);
-        FileOps.fsyncDir(dir, counters);
+        int segments = JournalSegment.deleteCoveredBy(files, dir, seq);
+        FileOps.fsyncDir(files, dir, counters);
         long millis = (System.nanoTime() - started) / 1_000_000;
         counters.checkpoints.increment();
         counters.lastCheckpointMillis.set(millis);
         LOG.debug("checkpoint at seq {}: {} bytes, {} journal segments deleted, {} ms", seq, copy.length(), segments, millis);
+        return true;
     }
 }

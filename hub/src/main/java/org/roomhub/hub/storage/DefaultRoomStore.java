@@ -116,6 +116,11 @@ final class DefaultRoomStore implements RoomStore {
     }
 
     @Override
+    public CompletableFuture<Void> deleteRoom() {
+        return write(List.of(new Op.DeleteRange(keys.dataStart(), keys.dataEnd()), new Op.Delete(keys.alarmKey())));
+    }
+
+    @Override
     public Optional<Long> getAlarm() {
         engine.lifecycle.checkReadable();
         return decodeAlarm(engine.view.get(keys.alarmKey()));

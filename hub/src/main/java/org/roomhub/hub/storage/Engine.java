@@ -1,7 +1,6 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +22,7 @@ final class Engine {
     final Lifecycle lifecycle = new Lifecycle();
     final StorageCounters counters;
     final ReadView view;
+    private final FileLayer files;
     private final Path dir;
     private final StorageOptions options;
     private final Slot slot;
@@ -40,7 +40,8 @@ final class Engine {
     /** Writers hold the read side while accepting; close takes the write side to stop acceptance atomically. */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
 
-    Engine(Path dir, StorageOptions options, StorageCounters counters, Recovery.Recovered recovered) {
+    Engine(FileLayer files, Path dir, StorageOptions options, StorageCounters counters, Recovery.Recovered recovered) {
+        this.files = files;
         this.dir = dir;
         this.options = options;
         this.counters = counters;
@@ -48,14 +49,18 @@ final class Engine {
         this.pointer = new AtomicReference<>(recovered.pointer());
         this.view = new ReadView(overlay, slot);
         this.budget = new PendingBudget(options.maxPendingBytes(), lifecycle);
-        this.applier = new Applier(slot, overlay, budget, this::fail);
-        this.checkpointer = new Checkpointer(dir, slot, applier, pointer, counters, this::fail);
+        this.applier = new Applier(slot, overlay, budget, this::fail, this::applied);
+        this.checkpointer = new Checkpointer(files, dir, slot, applier, pointer, counters, this::fail);
         this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "roomhub-storage-notify"));
-        this.committer = new GroupCommitter(queue, new JournalWriter(dir, options.segmentBytes(), counters), applier,
+        this.committer = new GroupCommitter(queue, new JournalWriter(files, dir, options.segmentBytes(), counters), applier,
                 notifier, counters, recovered.lastSeq(), options, checkpointer::request, this::fail);
         this.committerThread = daemon(committer, "roomhub-storage-commit");
         this.applierThread = daemon(applier, "roomhub-storage-apply");
         this.checkpointerThread = daemon(checkpointer, "roomhub-storage-checkpoint");
+    }
+
+    private void applied() {
+        checkpointer.applied();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -115,7 +120,7 @@ final class Engine {
     StorageStats stats() {
         long fileBytes;
         try {
-            fileBytes = Files.size(slot.file());
+            fileBytes = files.size(slot.file());
         } catch (IOException e) {
             fileBytes = -1;
         }
@@ -159,8 +164,8 @@ final class Engine {
                 slot.flush();
                 slot.close();
                 FailPoints.reach(FailPoints.Point.CLOSE_SLOT_CLOSED);
-                FileOps.fsyncFile(slot.file(), counters);
-                PointerFile.write(dir, pointer.get().withCleanShutdown(seq), counters);
+                FileOps.fsyncFile(files, slot.file(), counters);
+                PointerFile.write(files, dir, pointer.get().withCleanShutdown(seq), counters);
             } catch (IOException | RuntimeException e) {
                 fail(e);
                 lifecycle.move(StorageState.FAILED, StorageState.CLOSED);

@@ -77,7 +77,7 @@ final class GroupCommitter implements Runnable {
         long seq = lastSeq;
         for (Record r : batch) {
             r.seq = ++seq;
-            RecordCodec.encode(r.seq, r.ops, buffer);
+            RecordCodec.encode(r.seq, first, r.ops, buffer);
         }
         buffer.flip();
         writer.append(first, buffer);

@@ -2,7 +2,6 @@ package org.roomhub.hub.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.util.List;
 import java.nio.file.Path;
 
@@ -38,20 +37,20 @@ final class JournalReplay {
     }
 
     /** Replays records with sequence numbers {@code > afterSeq} from the segments in {@code dir}. */
-    static Result replay(Path dir, long afterSeq, Sink sink) throws IOException {
-        List<JournalSegment> segments = JournalSegment.list(dir);
+    static Result replay(FileLayer files, Path dir, long afterSeq, Sink sink) throws IOException {
+        List<JournalSegment> segments = JournalSegment.list(files, dir);
         long expected = afterSeq + 1;
         long last = -1;
         long replayed = 0;
         for (int i = 0; i < segments.size(); i++) {
             JournalSegment segment = segments.get(i);
-            ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(segment.file()));
+            ByteBuffer buf = ByteBuffer.wrap(files.readAll(segment.file()));
             int pos = 0;
             while (pos < buf.limit()) {
                 RecordCodec.Decoded record = RecordCodec.tryDecode(buf, pos);
                 if (record == null) {
                     TornTail torn = new TornTail(segment, pos, buf.limit() - pos);
-                    checkNothingFollows(torn, buf, last < 0 ? segment.firstSeq() : last + 1, segments.subList(i + 1, segments.size()));
+                    checkNothingFollows(files, torn, buf, pos == 0 ? segment.firstSeq() : last + 1, segments.subList(i + 1, segments.size()));
                     return new Result(Math.max(afterSeq, last), replayed, torn);
                 }
                 if (pos == 0 && record.seq() != segment.firstSeq()) {
@@ -79,19 +78,40 @@ final class JournalReplay {
         return new Result(Math.max(afterSeq, last), replayed, null);
     }
 
-    private static void checkNothingFollows(TornTail torn, ByteBuffer buf, long minSeq, List<JournalSegment> later)
-            throws IOException {
-        long maxSeq = minSeq + (1L << 31);
+    /**
+     * A torn tail is only accepted if it can be the last group commit, written but not yet fdatasync'ed
+     * (a power cut may then keep any of its 512-byte sectors, in any order): every valid record after the
+     * damage must belong to one group, and that group must have started at or before the damage. Any other
+     * valid record after it, or any later non-empty segment, means acknowledged data was damaged.
+     *
+     * @param groupBound the damaged bytes' group starts at or before this sequence number: the seq of the
+     *                   record that should have been at the damage
+     */
+    private static void checkNothingFollows(FileLayer files, TornTail torn, ByteBuffer buf, long groupBound,
+                                            List<JournalSegment> later) throws IOException {
+        long maxSeq = groupBound + (1L << 31);
+        long group = Long.MIN_VALUE;
         for (int o = (int) torn.offset() + 1; o < buf.limit(); o++) {
-            if (RecordCodec.plausibleAt(buf, o, minSeq, maxSeq) && RecordCodec.tryDecode(buf, o) != null) {
+            if (!RecordCodec.plausibleAt(buf, o, groupBound, maxSeq)) {
+                continue;
+            }
+            RecordCodec.Decoded record = RecordCodec.tryDecode(buf, o);
+            if (record == null) {
+                continue;
+            }
+            boolean sameTornGroup = record.groupFirstSeq() >= 0 && record.groupFirstSeq() <= groupBound
+                    && (group == Long.MIN_VALUE || group == record.groupFirstSeq());
+            if (!sameTornGroup) {
                 throw new UnrecoverableStoreException("journal segment " + torn.segment().file() + " has "
                         + (o - torn.offset()) + " unreadable bytes at offset " + torn.offset()
-                        + " followed by a valid record (seq " + buf.getLong(o + RecordCodec.HEADER_BYTES) + ") at offset " + o
-                        + "; refusing to truncate because acknowledged writes may be in the damaged part");
+                        + " followed by a valid record (seq " + record.seq() + ") at offset " + o
+                        + " of a later group commit; refusing to truncate because acknowledged writes may be in the damaged part");
             }
+            group = record.groupFirstSeq();
+            o += RecordCodec.frameLength(buf, o) - 1;
         }
         for (JournalSegment next : later) {
-            long size = Files.size(next.file());
+            long size = files.size(next.file());
             if (size > 0) {
                 throw new UnrecoverableStoreException("journal segment " + torn.segment().file() + " has "
                         + torn.bytes() + " unreadable bytes at offset " + torn.offset() + " but a later segment "

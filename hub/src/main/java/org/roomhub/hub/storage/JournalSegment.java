@@ -1,14 +1,12 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A journal segment file {@code journal-<firstSeq, 20 digits>.log}: records with consecutive sequence
@@ -26,14 +24,12 @@ record JournalSegment(Path file, long firstSeq) {
     }
 
     /** The segments in {@code dir}, ordered by first sequence number. */
-    static List<JournalSegment> list(Path dir) throws IOException {
+    static List<JournalSegment> list(FileLayer files, Path dir) throws IOException {
         List<JournalSegment> result = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Matcher m = NAME.matcher(f.getFileName().toString());
-                if (m.matches()) {
-                    result.add(new JournalSegment(f, Long.parseLong(m.group(1))));
-                }
+        for (Path f : files.list(dir)) {
+            Matcher m = NAME.matcher(f.getFileName().toString());
+            if (m.matches()) {
+                result.add(new JournalSegment(f, Long.parseLong(m.group(1))));
             }
         }
         result.sort(Comparator.comparingLong(JournalSegment::firstSeq));
@@ -44,12 +40,12 @@ record JournalSegment(Path file, long firstSeq) {
      * Deletes the segments whose records all have sequence numbers {@code <= seq} (known because the next
      * segment starts at or before {@code seq + 1}); the last segment is never deleted. Returns how many.
      */
-    static int deleteCoveredBy(Path dir, long seq) throws IOException {
-        List<JournalSegment> segments = list(dir);
+    static int deleteCoveredBy(FileLayer files, Path dir, long seq) throws IOException {
+        List<JournalSegment> segments = list(files, dir);
         int deleted = 0;
         for (int i = 0; i + 1 < segments.size(); i++) {
             if (segments.get(i + 1).firstSeq() - 1 <= seq) {
-                Files.delete(segments.get(i).file());
+                files.delete(segments.get(i).file());
                 deleted++;
                 FailPoints.reach(FailPoints.Point.CHECKPOINT_SEGMENT_DELETED);
             }

@@ -2,10 +2,7 @@ package org.roomhub.hub.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -51,14 +48,14 @@ final class PointerFile {
         }
     }
 
-    static boolean exists(Path dir) {
-        return Files.exists(dir.resolve(NAME));
+    static boolean exists(FileLayer files, Path dir) {
+        return files.exists(dir.resolve(NAME));
     }
 
     /** Reads and verifies the pointer; a damaged pointer is unrecoverable (it is the only root). */
-    static Pointer read(Path dir) throws IOException {
+    static Pointer read(FileLayer files, Path dir) throws IOException {
         Path file = dir.resolve(NAME);
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = files.readAll(file);
         if (bytes.length != SIZE) {
             throw new UnrecoverableStoreException("pointer file " + file + " is " + bytes.length
                     + " bytes, expected " + SIZE + "; it names the clean slot, so the store cannot be recovered");
@@ -79,7 +76,7 @@ final class PointerFile {
     }
 
     /** Durably replaces the pointer: write temp, fsync, rename over, fsync folder. */
-    static void write(Path dir, Pointer p, StorageCounters counters) throws IOException {
+    static void write(FileLayer files, Path dir, Pointer p, StorageCounters counters) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(SIZE);
         b.putInt(MAGIC).putInt(VERSION).putLong(p.cleanSeq()).putLong(p.cleanLength()).putInt(p.cleanCrc())
                 .putInt(p.cleanShutdown() ? FLAG_CLEAN_SHUTDOWN : 0).putLong(p.workingSeq());
@@ -87,17 +84,14 @@ final class PointerFile {
         crc.update(b.array(), 0, 40);
         b.putInt((int) crc.getValue()).putInt(0).flip();
         Path temp = dir.resolve(TEMP_NAME);
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
+        try (FileLayer.Handle ch = files.open(temp, FileLayer.Mode.REPLACE)) {
+            ch.write(b);
             ch.force(true);
             counters.fsync();
         }
         FailPoints.reach(FailPoints.Point.POINTER_TEMP_WRITTEN);
-        FileOps.rename(temp, dir.resolve(NAME));
+        files.rename(temp, dir.resolve(NAME));
         FailPoints.reach(FailPoints.Point.POINTER_RENAMED);
-        FileOps.fsyncDir(dir, counters);
+        FileOps.fsyncDir(files, dir, counters);
     }
 }

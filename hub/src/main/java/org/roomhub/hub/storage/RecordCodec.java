@@ -10,12 +10,16 @@ import java.util.zip.CRC32C;
  * Journal record format (big-endian):
  * <pre>
  * frame := bodyLength:u32  crc32c(body):u32  body
- * body  := seq:u64  opCount:u32  op*
+ * body  := seq:u64  (0x80000000 | opCount):u32  groupFirstSeq:u64  op*      (version 2)
+ *        | seq:u64  opCount:u32  op*                                      (version 1, read only)
  * op    := 1:u8 keyLen:u32 key valueLen:u32 value     (put)
  *        | 2:u8 keyLen:u32 key                        (delete)
  *        | 3:u8 fromLen:u32 from toLen:u32 to         (delete range [from, to))
  * </pre>
  * A frame is valid only if its length is plausible, its CRC matches and its body parses completely.
+ * {@code groupFirstSeq} is the sequence number of the first record of the group commit (one write, one
+ * fdatasync) the record was written in: after a power cut it tells a torn last group (never acknowledged)
+ * from damage to an earlier, acknowledged one.
  */
 final class RecordCodec {
 
@@ -23,6 +27,9 @@ final class RecordCodec {
     static final int MIN_BODY_BYTES = 12;
     static final int MAX_BODY_BYTES = StorageOptions.MAX_RECORD_BYTES + 1024;
 
+    /** Flag in the op count word: the body carries {@code groupFirstSeq}. */
+    private static final int VERSION_2 = 0x80000000;
+    private static final int GROUP_BYTES = 8;
     private static final byte PUT = 1;
     private static final byte DELETE = 2;
     private static final byte DELETE_RANGE = 3;
@@ -30,25 +37,33 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    /** A decoded journal record. */
-    record Decoded(long seq, List<Op> ops) {
+    /**
+     * A decoded journal record.
+     *
+     * @param groupFirstSeq first sequence number of its group commit, or -1 in a version 1 frame (unknown)
+     */
+    record Decoded(long seq, List<Op> ops, long groupFirstSeq) {
     }
 
     /** Size of the frame of {@code ops}. */
     static int frameSize(List<Op> ops) {
-        int size = HEADER_BYTES + MIN_BODY_BYTES;
+        int size = HEADER_BYTES + MIN_BODY_BYTES + GROUP_BYTES;
         for (Op op : ops) {
             size += op.weight();
         }
         return size;
     }
 
-    /** Appends the frame of {@code ops} with {@code seq} to {@code out}, which must have room. */
-    static void encode(long seq, List<Op> ops, ByteBuffer out) {
+    /**
+     * Appends the frame of {@code ops} with {@code seq}, written in the group commit starting at
+     * {@code groupFirstSeq}, to {@code out}, which must have room.
+     */
+    static void encode(long seq, long groupFirstSeq, List<Op> ops, ByteBuffer out) {
         int start = out.position();
         out.position(start + HEADER_BYTES);
         out.putLong(seq);
-        out.putInt(ops.size());
+        out.putInt(VERSION_2 | ops.size());
+        out.putLong(groupFirstSeq);
         for (Op op : ops) {
             if (op instanceof Op.Put p) {
                 out.put(PUT);
@@ -94,8 +109,10 @@ final class RecordCodec {
         ByteBuffer body = buf.duplicate().position(offset + HEADER_BYTES).limit(offset + HEADER_BYTES + length).slice();
         try {
             long seq = body.getLong();
-            int count = body.getInt();
-            if (count < 0 || count > length) {
+            int word = body.getInt();
+            int count = word & ~VERSION_2;
+            long groupFirstSeq = (word & VERSION_2) != 0 ? body.getLong() : -1;
+            if (count > length || (word & VERSION_2) != 0 && (groupFirstSeq < 0 || groupFirstSeq > seq)) {
                 return null;
             }
             List<Op> ops = new ArrayList<>(count);
@@ -110,7 +127,7 @@ final class RecordCodec {
                     }
                 }
             }
-            return body.hasRemaining() ? null : new Decoded(seq, ops);
+            return body.hasRemaining() ? null : new Decoded(seq, ops, groupFirstSeq);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             return null;
         }

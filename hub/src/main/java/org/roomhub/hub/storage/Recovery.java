@@ -1,13 +1,9 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,20 +28,22 @@ final class Recovery {
     record Recovered(Slot slot, PointerFile.Pointer pointer, long lastSeq, RecoveryReport report) {
     }
 
+    private final FileLayer files;
     private final Path dir;
     private final StorageCounters counters;
 
-    Recovery(Path dir, StorageCounters counters) {
+    Recovery(FileLayer files, Path dir, StorageCounters counters) {
+        this.files = files;
         this.dir = dir;
         this.counters = counters;
     }
 
     Recovered run() throws IOException {
         long started = System.nanoTime();
-        if (!PointerFile.exists(dir)) {
+        if (!PointerFile.exists(files, dir)) {
             return create(started);
         }
-        PointerFile.Pointer pointer = PointerFile.read(dir);
+        PointerFile.Pointer pointer = PointerFile.read(files, dir);
         Path working = dir.resolve(Slot.WORKING_NAME);
         Slot slot = null;
         RecoveryReport.Kind kind = RecoveryReport.Kind.CRASH_RECOVERY;
@@ -53,7 +51,7 @@ final class Recovery {
             long workingSeq = pointer.workingSeq();
             // Clear the flag before MapDB touches the working slot: from now on it may change.
             pointer = pointer.withoutCleanShutdown();
-            PointerFile.write(dir, pointer, counters);
+            PointerFile.write(files, dir, pointer, counters);
             slot = openCleanlyClosed(working, workingSeq);
             if (slot != null) {
                 kind = RecoveryReport.Kind.CLEAN_SHUTDOWN;
@@ -68,7 +66,7 @@ final class Recovery {
             // Replay in chunks, so keys written many times are applied once per chunk.
             List<Op> chunk = new ArrayList<>();
             Slot target = slot;
-            result = JournalReplay.replay(dir, baseSeq, (seq, ops) -> {
+            result = JournalReplay.replay(files, dir, baseSeq, (seq, ops) -> {
                 chunk.addAll(ops);
                 if (chunk.size() >= REPLAY_CHUNK_OPS) {
                     target.apply(chunk);
@@ -96,7 +94,7 @@ final class Recovery {
 
     private Recovered create(long started) throws IOException {
         List<String> found = new ArrayList<>();
-        for (JournalSegment s : JournalSegment.list(dir)) {
+        for (JournalSegment s : JournalSegment.list(files, dir)) {
             found.add(s.file().getFileName().toString());
         }
         for (Path f : listFiles()) {
@@ -113,20 +111,20 @@ final class Recovery {
         for (Path f : listFiles()) {
             String name = f.getFileName().toString();
             if (name.equals(Slot.WORKING_NAME) || name.endsWith(".tmp") || name.startsWith("clean-")) {
-                Files.delete(f);
+                files.delete(f);
             }
         }
         Path working = dir.resolve(Slot.WORKING_NAME);
-        Slot slot = Slot.open(working);
+        Slot slot = Slot.open(files, working);
         try {
             slot.setAppliedSeq(0);
             slot.flush();
             Path temp = dir.resolve(PointerFile.Pointer.cleanFileName(0) + ".tmp");
-            FileOps.CopyResult copy = FileOps.copy(working, temp, counters);
-            FileOps.rename(temp, dir.resolve(PointerFile.Pointer.cleanFileName(0)));
-            FileOps.fsyncDir(dir, counters);
+            FileOps.CopyResult copy = FileOps.copy(files, working, temp, counters);
+            files.rename(temp, dir.resolve(PointerFile.Pointer.cleanFileName(0)));
+            FileOps.fsyncDir(files, dir, counters);
             PointerFile.Pointer pointer = new PointerFile.Pointer(0, copy.length(), copy.crc(), false, 0);
-            PointerFile.write(dir, pointer, counters);
+            PointerFile.write(files, dir, pointer, counters);
             long millis = (System.nanoTime() - started) / 1_000_000;
             RecoveryReport report = new RecoveryReport(RecoveryReport.Kind.CREATED, 0, 0, 0, 0, millis);
             LOG.info("created store {}", dir);
@@ -138,13 +136,13 @@ final class Recovery {
     }
 
     private Slot openCleanlyClosed(Path working, long workingSeq) throws IOException {
-        if (!Files.exists(working)) {
+        if (!files.exists(working)) {
             LOG.warn("pointer flags a clean shutdown but {} is missing; recovering from the clean slot", working);
             return null;
         }
         Slot slot;
         try {
-            slot = Slot.open(working);
+            slot = Slot.open(files, working);
         } catch (UnrecoverableStoreException e) {
             LOG.warn("cleanly closed working slot cannot be opened; recovering from the clean slot: {}", e.getMessage());
             return null;
@@ -160,23 +158,23 @@ final class Recovery {
 
     private Slot restoreFromClean(PointerFile.Pointer pointer, Path working) throws IOException {
         Path clean = dir.resolve(pointer.cleanFileName());
-        if (!Files.exists(clean)) {
+        if (!files.exists(clean)) {
             throw new UnrecoverableStoreException("pointer names clean slot " + clean + " (seq " + pointer.cleanSeq()
                     + ") but it does not exist; folder holds " + names(listFiles()));
         }
-        long length = Files.size(clean);
+        long length = files.size(clean);
         if (length != pointer.cleanLength()) {
             throw new UnrecoverableStoreException("clean slot " + clean + " is " + length + " bytes but the pointer says "
                     + pointer.cleanLength() + " bytes");
         }
-        FileOps.CopyResult copy = FileOps.copy(clean, working, counters);
+        FileOps.CopyResult copy = FileOps.copy(files, clean, working, counters);
         if (copy.crc() != pointer.cleanCrc() || copy.length() != pointer.cleanLength()) {
             throw new UnrecoverableStoreException(String.format("clean slot %s is damaged: CRC32C %08x over %d bytes,"
                     + " the pointer says %08x over %d bytes", clean, copy.crc(), copy.length(), pointer.cleanCrc(),
                     pointer.cleanLength()));
         }
         FailPoints.reach(FailPoints.Point.RECOVERY_COPIED);
-        Slot slot = Slot.open(working);
+        Slot slot = Slot.open(files, working);
         if (slot.appliedSeq() != pointer.cleanSeq()) {
             long held = slot.appliedSeq();
             slot.close();
@@ -189,7 +187,7 @@ final class Recovery {
     private long truncate(JournalReplay.TornTail torn) throws IOException {
         LOG.warn("truncating {} unacknowledged bytes (torn write) at offset {} of {}", torn.bytes(), torn.offset(),
                 torn.segment().file());
-        try (FileChannel ch = FileChannel.open(torn.segment().file(), StandardOpenOption.WRITE)) {
+        try (FileLayer.Handle ch = files.open(torn.segment().file(), FileLayer.Mode.WRITE_EXISTING)) {
             ch.truncate(torn.offset());
             ch.force(true);
             counters.fsync();
@@ -203,21 +201,19 @@ final class Recovery {
             String name = f.getFileName().toString();
             boolean staleClean = name.startsWith("clean-") && name.endsWith(".db") && !name.equals(pointer.cleanFileName());
             if (name.endsWith(".tmp") || staleClean) {
-                Files.delete(f);
+                files.delete(f);
             }
         }
-        for (JournalSegment s : JournalSegment.list(dir)) {
-            if (Files.size(s.file()) == 0) {
-                Files.delete(s.file());
+        for (JournalSegment s : JournalSegment.list(files, dir)) {
+            if (files.size(s.file()) == 0) {
+                files.delete(s.file());
             }
         }
-        FileOps.fsyncDir(dir, counters);
+        FileOps.fsyncDir(files, dir, counters);
     }
 
     private List<Path> listFiles() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().toList();
-        }
+        return files.list(dir);
     }
 
     private static List<String> names(List<Path> files) {

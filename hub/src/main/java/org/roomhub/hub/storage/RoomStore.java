@@ -61,6 +61,9 @@ public interface RoomStore {
     /** Deletes every key of this room (not its alarm). */
     CompletableFuture<Void> deleteAll();
 
+    /** Deletes every key of this room and its alarm, in one atomic write: afterwards the room has no trace. */
+    CompletableFuture<Void> deleteRoom();
+
     /** The stored alarm time in epoch milliseconds, if any. */
     Optional<Long> getAlarm();
 

@@ -39,10 +39,10 @@ final class Slot implements Closeable {
     }
 
     /** Opens (or creates) the MapDB file; MapDB's own errors become {@link UnrecoverableStoreException}. */
-    static Slot open(Path file) throws UnrecoverableStoreException {
+    static Slot open(FileLayer files, Path file) throws UnrecoverableStoreException {
         DB db = null;
         try {
-            db = DBMaker.fileDB(file.toFile())
+            db = DBMaker.fileDB(files.mapped(file))
                     .fileMmapEnable()
                     .cleanerHackEnable() // unmap on close, so the file can be replaced safely afterwards
                     .fileSyncDisable()   // durability comes from the journal and from our own fsyncs
@@ -103,11 +103,17 @@ final class Slot implements Closeable {
     }
 
     private void applyEach(Collection<Op> ops) {
+        boolean data = false;
         for (Op op : ops) {
+            byte[] key = op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key();
+            if (key[0] == RoomKeys.ALARM && data) {
+                FailPoints.reach(FailPoints.Point.APPLIED_DATA_BEFORE_ALARM);
+            }
+            data |= key[0] == RoomKeys.DATA;
             if (op instanceof Op.Put p) {
                 map.put(p.key(), p.value());
-            } else if (op instanceof Op.Delete d) {
-                map.remove(d.key());
+            } else {
+                map.remove(key);
             }
         }
     }

@@ -1,12 +1,8 @@
 package org.roomhub.hub.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
+import java.io.Closeable;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,15 +26,13 @@ public final class Storage implements AutoCloseable {
     private final Path dir;
     private final Engine engine;
     private final RecoveryReport recovery;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Closeable lock;
     private final Map<String, DefaultRoomStore> rooms = new ConcurrentHashMap<>();
 
-    private Storage(Path dir, Engine engine, RecoveryReport recovery, FileChannel lockChannel, FileLock lock) {
+    private Storage(Path dir, Engine engine, RecoveryReport recovery, Closeable lock) {
         this.dir = dir;
         this.engine = engine;
         this.recovery = recovery;
-        this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
@@ -56,27 +50,32 @@ public final class Storage implements AutoCloseable {
      * @throws IOException                 on I/O errors, or if another process has the store open
      */
     public static Storage open(Path dir, StorageOptions options) throws IOException {
-        Files.createDirectories(dir);
-        FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
+        return open(dir, options, JdkFileLayer.INSTANCE);
+    }
+
+    /** Opens the store with every file step going through {@code files} (tests: a simulated disk). */
+    static Storage open(Path dir, StorageOptions options, FileLayer files) throws IOException {
+        if (!files.exists(dir)) {
+            files.createDirectories(dir);
+            // A new folder's own entry is only durable once its parent is synced: else a power cut could
+            // take the whole store, acknowledged writes included, with it.
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                files.syncDir(parent);
+            }
         }
+        Closeable lock = files.tryLock(dir.resolve(LOCK_NAME));
         if (lock == null) {
-            lockChannel.close();
             throw new IOException("store " + dir + " is already open (locked by this or another process)");
         }
         try {
             StorageCounters counters = new StorageCounters();
-            Recovery.Recovered recovered = new Recovery(dir, counters).run();
-            Engine engine = new Engine(dir, options, counters, recovered);
+            Recovery.Recovered recovered = new Recovery(files, dir, counters).run();
+            Engine engine = new Engine(files, dir, options, counters, recovered);
             engine.start();
-            return new Storage(dir, engine, recovered.report(), lockChannel, lock);
+            return new Storage(dir, engine, recovered.report(), lock);
         } catch (IOException | RuntimeException | Error e) {
-            lock.release();
-            lockChannel.close();
+            lock.close();
             throw e;
         }
     }
@@ -174,10 +173,7 @@ public final class Storage implements AutoCloseable {
         try {
             engine.shutdown();
         } finally {
-            if (lock.isValid()) {
-                lock.release();
-                lockChannel.close();
-            }
+            lock.close();
         }
     }
 }

@@ -66,6 +66,11 @@ public final class Membership {
             refuse(ErrorCode.FORBIDDEN, "role " + principal.role().wireName() + " may not send " + org.roomhub.protocol.FrameCodec.typeName(frame));
             return;
         }
+        if (frame instanceof ClientFrame.SetName && !principal.mayRename()) {
+            // With tokens, the token's user is who you are (PROTOCOL.md, Security), unless the hub allows free names.
+            refuse(ErrorCode.FORBIDDEN, "your name is your token's user, " + principal.user() + "; this hub does not allow free names");
+            return;
+        }
         session.host().receive(session, frame, text.length());
     }
 

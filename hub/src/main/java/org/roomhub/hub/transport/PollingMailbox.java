@@ -58,19 +58,26 @@ final class PollingMailbox extends QueuedOutbound {
         drops.closed(1);
         String reason = "consumer too slow; poll again with after={last seq}";
         close(TRY_AGAIN_LATER, reason);
-        gone.accept(TRY_AGAIN_LATER, reason);
     }
 
-    /** Closes the mailbox: what it holds is still handed out, then the close. */
+    /**
+     * Closes the mailbox: what it holds is still handed out, then the close. The room forgets the
+     * session now: a closed session is no live client, even if no poll comes to collect the close.
+     */
     @Override
     public void close(int code, String reason) {
+        boolean first;
         synchronized (this) {
-            if (closeCode == null) {
+            first = closeCode == null;
+            if (first) {
                 closeCode = code;
                 closeReason = reason;
             }
         }
         wake();
+        if (first) {
+            gone.accept(code, reason);
+        }
     }
 
     /** Whether a long poll is waiting now (a waiting client is being seen). */

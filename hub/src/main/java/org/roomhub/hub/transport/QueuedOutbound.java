@@ -45,6 +45,16 @@ abstract class QueuedOutbound implements Outbound {
         }
     }
 
+    @Override
+    public final int queuedFrames() {
+        return queue.size();
+    }
+
+    @Override
+    public final long queuedBytes() {
+        return queue.bytes();
+    }
+
     /** Whether new frames are no longer taken (the client is closing). */
     protected boolean refusing() {
         return false;

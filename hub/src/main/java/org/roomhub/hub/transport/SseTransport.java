@@ -18,8 +18,9 @@ import org.roomhub.protocol.value.RoomAddress;
 /**
  * Server-Sent Events sessions on {@code /rooms/{type}/{name}/events}. The first event is
  * {@code connected}; the client sends through {@code POST …/messages?session=}. {@code Last-Event-ID}
- * (or {@code ?lastEventId=} / {@code ?since=}) resumes. Every heartbeat interval each stream gets a
- * comment, so a reader that went away is noticed by the failing write and leaves the room.
+ * (or {@code ?lastEventId=} / {@code ?since=}) resumes. A reader that closes or resets its connection
+ * is noticed at once ({@link PeerCloseWatch}); every heartbeat interval each stream also gets a
+ * comment, so a reader that silently vanished is noticed by the failing write and leaves the room.
  */
 public final class SseTransport {
 
@@ -60,7 +61,10 @@ public final class SseTransport {
         Long since = WebSocketTransport.parseSince(firstOf(ctx.header("Last-Event-ID"), ctx.queryParam("lastEventId"), ctx.queryParam("since")));
         String name = Access.displayName(principal.get(), ctx.queryParam("name"), Sessions::isUsableName);
         ctx.status(200).contentType("text/event-stream; charset=utf-8")
-                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+                .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no")
+                // The connection ends with the stream: nothing follows an SSE response, and the peer-close
+                // watch (below) holds the connection's read side until then.
+                .header("Connection", "close");
         ctx.future(() -> {
             String id = Sessions.newId();
             AtomicReference<Membership> self = new AtomicReference<>();
@@ -83,6 +87,8 @@ public final class SseTransport {
             self.set(member);
             sessions.add(new HttpSessions.HttpSession(id, member, null, System.currentTimeMillis()));
             streams.add(stream[0]);
+            // A reader that goes away is noticed at once, not at the next heartbeat.
+            PeerCloseWatch.watch(ctx.req(), () -> stream[0].onError(new java.io.EOFException("the reader closed the stream")));
             if (stream[0].isFinished()) { // the reader left while we joined
                 streams.remove(stream[0]);
                 sessions.remove(id);

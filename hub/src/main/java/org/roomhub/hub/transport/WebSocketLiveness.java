@@ -16,6 +16,9 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
  * Jetty's own idle timeout cannot do this: it counts our writes as activity, so a peer that lets
  * the kernel acknowledge but never answers would live forever. Incoming bytes are read from Jetty's
  * {@link WebSocketConnection}, found through a connector {@link Connection.Listener} by remote address.
+ * The address is read once, when the connection opens: a closed endpoint no longer knows its peer
+ * (Jetty answers null), which once made every ordinary disconnect throw here. A socket Jetty already
+ * closed is reaped within two beats whatever else happened, so no session outlives its socket.
  */
 final class WebSocketLiveness implements Connection.Listener {
 
@@ -23,6 +26,8 @@ final class WebSocketLiveness implements Connection.Listener {
     static final int SILENT = 1001;
 
     private final Map<SocketAddress, WebSocketConnection> connections = new ConcurrentHashMap<>();
+    /** The address each open connection was filed under, so it can be removed once its endpoint forgot it. */
+    private final Map<WebSocketConnection, SocketAddress> addresses = new ConcurrentHashMap<>();
     private final Map<Session, Watched> watched = new ConcurrentHashMap<>();
     private final long windowMillis;
 
@@ -31,6 +36,7 @@ final class WebSocketLiveness implements Connection.Listener {
         final Membership member;
         final LongSupplier bytesIn;
         long lastBytes = -1;
+        boolean closedSeen;
         long lastHeard;
 
         Watched(Membership member, LongSupplier bytesIn, long now) {
@@ -47,20 +53,28 @@ final class WebSocketLiveness implements Connection.Listener {
     @Override
     public void onOpened(Connection connection) {
         if (connection instanceof WebSocketConnection ws) {
-            connections.put(ws.getEndPoint().getRemoteSocketAddress(), ws);
+            SocketAddress remote = ws.getEndPoint().getRemoteSocketAddress();
+            if (remote != null) { // null: closed already, nothing to watch
+                addresses.put(ws, remote);
+                connections.put(remote, ws);
+            }
         }
     }
 
     @Override
     public void onClosed(Connection connection) {
         if (connection instanceof WebSocketConnection ws) {
-            connections.remove(ws.getEndPoint().getRemoteSocketAddress(), ws);
+            SocketAddress remote = addresses.remove(ws);
+            if (remote != null) {
+                connections.remove(remote, ws);
+            }
         }
     }
 
     /** Starts watching a joined socket. */
     void watch(Session session, Membership member, long now) {
-        WebSocketConnection c = connections.get(session.getRemoteSocketAddress());
+        SocketAddress remote = session.getRemoteSocketAddress();
+        WebSocketConnection c = remote == null ? null : connections.get(remote);
         LongSupplier bytes = c == null ? () -> -1 : c::getBytesIn;
         watched.put(session, new Watched(member, bytes, now));
     }
@@ -75,9 +89,19 @@ final class WebSocketLiveness implements Connection.Listener {
         return watched.size();
     }
 
-    /** One heartbeat: pings quiet sockets, closes silent ones. */
+    /** One heartbeat: reaps sockets Jetty closed, pings quiet ones, closes silent ones. */
     void beat(long now) {
         watched.forEach((session, w) -> {
+            if (!session.isOpen()) {
+                // Closed, yet still watched: its close handler had not run by the previous beat either
+                // (a close in progress gets one beat to finish with its own code). Leave now.
+                if (w.closedSeen) {
+                    watched.remove(session);
+                    w.member.leave(1006, "connection closed");
+                }
+                w.closedSeen = true;
+                return;
+            }
             long bytes = w.bytesIn.getAsLong();
             if (bytes < 0) {
                 return; // connection not found: Jetty's idle timeout is the backstop

@@ -11,8 +11,8 @@ import org.roomhub.protocol.EncodedFrame;
 /**
  * Sends frames on a Jetty WebSocket without blocking: frames wait in a bounded {@link OutboundQueue}
  * and one at a time is handed to Jetty, the next once the previous is written. A consumer that falls
- * behind gets metric frames conflated, or is closed with 1013 when its queue overflows; then
- * {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
+ * behind gets metric frames conflated, or is closed with 1013 when its queue overflows; then, as on a
+ * failed write, {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  */
 final class WebSocketOutbound extends QueuedOutbound {
@@ -99,6 +99,7 @@ final class WebSocketOutbound extends QueuedOutbound {
                 }
                 if (!session.isOpen()) {
                     queue.close();
+                    gone.accept(1006, "connection closed");
                     break;
                 }
                 inFlight = true;
@@ -124,8 +125,10 @@ final class WebSocketOutbound extends QueuedOutbound {
         drain();
     }
 
+    /** A write failed: the socket is dead, so the room forgets the session now, not when Jetty gets round to it. */
     private void failed(Throwable error) {
         inFlight = false;
         queue.close();
+        gone.accept(1006, "write failed: " + error.getClass().getSimpleName());
     }
 }

@@ -3,10 +3,13 @@ package org.roomhub.hub.transport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsContext;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.roomhub.hub.auth.Access;
 import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.http.Sessions;
@@ -22,10 +25,12 @@ import org.roomhub.protocol.value.RoomAddress;
  */
 public final class WebSocketTransport {
 
-    private static final String MEMBER = "roomhub.member";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebSocketTransport.class);
 
     private final Edge edge;
     private final WebSocketLiveness liveness;
+    /** Each socket's way to its membership, by Jetty session: readable by a close that races the join. */
+    private final Map<Session, SocketMembership> sockets = new ConcurrentHashMap<>();
 
     /** Sessions through {@code edge}. */
     public WebSocketTransport(Edge edge) {
@@ -45,30 +50,57 @@ public final class WebSocketTransport {
         // The room exists once the handshake completes (callers may look it up as soon as they are connected).
         routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx)
                 .ifPresent(a -> edge.authorize(ctx, a).ifPresent(p -> edge.registry().open(a))));
+        // A peer that resets before the 101 is written fails the upgrade: an ordinary disconnect, not a hub error.
+        routes.exception(java.io.IOException.class, (e, ctx) -> {
+            if (isPeerGone(e)) {
+                LOG.debug("{} {}: the client went away: {}", ctx.method(), ctx.path(), e.toString());
+            } else {
+                LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500);
+            }
+        });
         routes.get("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx).flatMap(a -> edge.authorize(ctx, a)).ifPresent(p ->
                 ctx.status(426).header("Upgrade", "websocket").result("Expected WebSocket")));
         routes.ws("/rooms/{type}/{name}", ws -> {
             ws.onConnect(this::connect);
             ws.onMessage(ctx -> {
-                Membership m = ctx.attribute(MEMBER);
+                Membership m = memberOf(ctx.session);
                 if (m != null) {
                     m.receive(ctx.message());
                 }
             });
             ws.onClose(ctx -> {
                 liveness.forget(ctx.session);
-                Membership m = ctx.attribute(MEMBER);
-                if (m != null) {
-                    m.leave(ctx.status(), ctx.reason());
-                }
+                // Whether or not the join got as far as a membership: the slot makes it leave either way.
+                sockets.computeIfAbsent(ctx.session, s -> new SocketMembership()).closed(ctx.status(), ctx.reason());
+                sockets.remove(ctx.session);
             });
             ws.onError(ctx -> {
-                Membership m = ctx.attribute(MEMBER);
+                Membership m = memberOf(ctx.session);
                 if (m != null && ctx.error() != null) {
                     m.session().host().failed(m.session(), ctx.error());
                 }
             });
         });
+    }
+
+    private static boolean isPeerGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.io.EofException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sockets held: every open socket past its join (for tests: must be zero once all are gone). */
+    int size() {
+        return sockets.size();
+    }
+
+    private Membership memberOf(Session session) {
+        SocketMembership slot = sockets.get(session);
+        return slot == null ? null : slot.member();
     }
 
     private void connect(WsContext ctx) {
@@ -89,6 +121,26 @@ public final class WebSocketTransport {
                     e -> ctx.session.close(QueuedOutbound.TRY_AGAIN_LATER, "room full", Callback.NOOP)));
             return;
         }
+        Membership member;
+        try {
+            member = join(ctx, address, principal, suggested);
+        } catch (RuntimeException e) {
+            edge.connections().release(address, principal.user());
+            ctx.session.close(1011, "join failed", Callback.NOOP);
+            throw e;
+        }
+        SocketMembership slot = sockets.computeIfAbsent(ctx.session, s -> new SocketMembership());
+        liveness.watch(ctx.session, member, System.currentTimeMillis());
+        if (!slot.attach(member) || !ctx.session.isOpen()) {
+            // The peer went away during the join (reset right after the 101): the close may have been
+            // handled before there was a membership to leave, so leave here.
+            liveness.forget(ctx.session);
+            sockets.remove(ctx.session, slot);
+            member.leave(1006, "connection closed during the join");
+        }
+    }
+
+    private Membership join(WsContext ctx, RoomAddress address, Principal principal, String suggested) {
         // Jetty's idle timeout counts writes too; it is only the backstop behind the heartbeats.
         Duration window = edge.settings().heartbeatWindow;
         ctx.session.setIdleTimeout(window.plus(window));
@@ -104,8 +156,7 @@ public final class WebSocketTransport {
         Membership member = edge.join(address, sessionId, principal,
                 Access.displayName(principal, suggested, Sessions::isUsableName), out, parseSince(ctx.queryParam("since")));
         self.set(member);
-        ctx.attribute(MEMBER, member);
-        liveness.watch(ctx.session, member, System.currentTimeMillis());
+        return member;
     }
 
     static String refusalMessage(ConnectionLimits.Refusal r) {

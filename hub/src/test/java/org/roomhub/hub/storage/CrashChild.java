@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * {@link FailPoints} point).
  *
  * <p>Every transaction n of room r sets {@code counter=n}, ten 1 KiB keys {@code k0..k9} derived from
- * (r, n), replaces {@code d/(n-1)} by {@code d/n} and sets the alarm to n; so a recovered room is whole
- * only if all of that agrees on one n. Each round also puts a log key in a shared room outside the
+ * (r, n), replaces {@code d/(n-1)} by {@code d/n} and sets the alarm to n (clears it when n is a multiple
+ * of 5), all in one transaction, as the runtime commits one event's data and alarm; so a recovered room is
+ * whole only if all of that, alarm included, agrees on one n. Each round also puts a log key in a shared room outside the
  * transaction ({@code LOG room n}).
  *
  * <p>Usage: {@code CrashChild <dir> <rooms> <failpoint|none> <nth>}
@@ -75,10 +76,15 @@ public final class CrashChild {
             return "BAD room " + r + " counter " + n + " but d/ keys are " + ds;
         }
         Optional<Long> alarm = store.getAlarm();
-        if (n == 0 ? alarm.isPresent() : !alarm.equals(Optional.of(n))) {
+        if (!alarm.equals(expectedAlarm(n))) {
             return "BAD room " + r + " counter " + n + " but alarm is " + alarm;
         }
         return Long.toString(n);
+    }
+
+    /** The alarm transaction n leaves: n, or none when n is 0 or a multiple of 5 (cleared). */
+    static Optional<Long> expectedAlarm(long n) {
+        return n % 5 == 0 ? Optional.empty() : Optional.of(n);
     }
 
     public static void main(String[] args) throws Exception {
@@ -142,7 +148,11 @@ public final class CrashChild {
                 entries.put("d/" + tx, new byte[] {1});
                 t.put(entries);
                 t.delete("d/" + (tx - 1));
-                t.setAlarm(tx);
+                if (tx % 5 == 0) {
+                    t.deleteAlarm();
+                } else {
+                    t.setAlarm(tx);
+                }
             });
             inFlight.add(done.thenRun(() -> ack(out, "ACK " + r + " " + tx)));
             CompletableFuture<Void> logged = log.put(logKey(r, tx), logValue(r, tx));

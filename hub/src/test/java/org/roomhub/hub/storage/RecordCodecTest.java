@@ -15,7 +15,7 @@ class RecordCodecTest {
 
     private ByteBuffer encoded() {
         ByteBuffer buf = ByteBuffer.allocate(RecordCodec.frameSize(ops));
-        RecordCodec.encode(42, ops, buf);
+        RecordCodec.encode(42, 40, ops, buf);
         assertThat(buf.hasRemaining()).isFalse();
         return buf.flip();
     }

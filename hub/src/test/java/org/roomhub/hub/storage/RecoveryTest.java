@@ -74,7 +74,7 @@ class RecoveryTest {
     }
 
     private static Path lastSegment(Path dir) throws IOException {
-        List<JournalSegment> segments = JournalSegment.list(dir);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, dir);
         return segments.get(segments.size() - 1).file();
     }
 
@@ -141,21 +141,23 @@ class RecoveryTest {
     }
 
     @Test
-    void damage_followed_by_a_valid_record_is_refused_with_what_was_found() throws Exception {
-        Path image = crashImage(30, 0, StorageOptions.defaults());
-        Path segment = lastSegment(image);
+    void damage_followed_by_a_valid_record_of_a_later_group_commit_is_refused_with_what_was_found() throws Exception {
+        // One group commit per put, so the record after the damaged one was written after its fdatasync.
+        Path image = crashImage(30, 0, smallSegments);
+        Path segment = JournalSegment.list(JdkFileLayer.INSTANCE, image).get(0).file();
         flipByte(segment, 20);
-        assertThatThrownBy(() -> Storage.open(image))
+        assertThatThrownBy(() -> Storage.open(image, smallSegments))
                 .isInstanceOf(UnrecoverableStoreException.class)
                 .hasMessageContaining(segment.getFileName().toString())
                 .hasMessageContaining("unreadable bytes at offset 0")
-                .hasMessageContaining("followed by a valid record (seq 2)");
+                .hasMessageContaining("followed by a valid record (seq 2)")
+                .hasMessageContaining("of a later group commit");
     }
 
     @Test
     void a_damaged_segment_followed_by_a_later_segment_is_refused() throws Exception {
         Path image = crashImage(60, 0, smallSegments);
-        List<JournalSegment> segments = JournalSegment.list(image);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, image);
         assertThat(segments.size()).isGreaterThan(2);
         Path first = segments.get(0).file();
         try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
@@ -169,7 +171,7 @@ class RecoveryTest {
     @Test
     void a_missing_journal_segment_is_refused() throws Exception {
         Path image = crashImage(60, 0, smallSegments);
-        List<JournalSegment> segments = JournalSegment.list(image);
+        List<JournalSegment> segments = JournalSegment.list(JdkFileLayer.INSTANCE, image);
         assertThat(segments.size()).isGreaterThan(2);
         Files.delete(segments.get(1).file());
         assertThatThrownBy(() -> Storage.open(image, smallSegments))
@@ -185,7 +187,7 @@ class RecoveryTest {
                 .isInstanceOf(UnrecoverableStoreException.class)
                 .hasMessageContaining("no pointer file")
                 .hasMessageContaining("journal-00000000000000000001.log");
-        assertThat(JournalSegment.list(image)).hasSize(1);
+        assertThat(JournalSegment.list(JdkFileLayer.INSTANCE, image)).hasSize(1);
     }
 
     @Test

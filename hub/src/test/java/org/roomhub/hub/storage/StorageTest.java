@@ -318,7 +318,7 @@ class StorageTest {
             }
             room.durable().get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(30)).until(() -> storage.stats().checkpoints() > 0);
-            await().atMost(Duration.ofSeconds(30)).until(() -> JournalSegment.list(dir).size() < 10);
+            await().atMost(Duration.ofSeconds(30)).until(() -> JournalSegment.list(JdkFileLayer.INSTANCE, dir).size() < 10);
         }
         try (Storage storage = Storage.open(dir, small)) {
             assertThat(storage.forRoom("r").list(ListOptions.all())).hasSize(500);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.roomhub.protocol.value.Checks;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.MetricSample;
+import org.roomhub.protocol.value.Pin;
 
 /** Frames a client sends to a room. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -123,14 +124,26 @@ public sealed interface ClientFrame {
         }
     }
 
-    /** Creates or moves the sender's pin. */
+    /**
+     * Creates or moves a pin: without {@code pinId} the sender's own pin, with one (1–64 chars,
+     * chosen by the client) that pin, which only its owner or an admin may move.
+     */
     @JsonTypeName("set-pin")
-    record SetPin(GeoPoint location, String label, String color) implements ClientFrame {
-        /** Checks location, label and colour. */
+    record SetPin(GeoPoint location, String label, String color, String note, String pinId) implements ClientFrame {
+        /** Checks location, texts and the id. */
         public SetPin {
             Checks.required("location", location);
-            Checks.optionalText("label", label, 64);
-            Checks.optionalText("color", color, 32);
+            Checks.optionalText("label", label, Pin.MAX_LABEL);
+            Checks.optionalText("color", color, Pin.MAX_COLOR);
+            Checks.optionalText("note", note, Pin.MAX_NOTE);
+            if (pinId != null) {
+                Checks.text("pinId", pinId, 1, Pin.MAX_ID);
+            }
+        }
+
+        /** The sender's own pin, without a note. */
+        public SetPin(GeoPoint location, String label, String color) {
+            this(location, label, color, null, null);
         }
     }
 
@@ -156,4 +169,41 @@ public sealed interface ClientFrame {
     /** Removes every waypoint. */
     @JsonTypeName("clear-route")
     record ClearRoute() implements ClientFrame {}
+
+    /** Longest snapshot name. */
+    int MAX_SNAPSHOT_NAME = 64;
+
+    /** Keeps a named copy of the map's pins and route (replacing one of the same name). */
+    @JsonTypeName("save-snapshot")
+    record SaveSnapshot(String name) implements ClientFrame {
+        /** Checks the name. */
+        public SaveSnapshot {
+            snapshotName(name);
+        }
+    }
+
+    /** Replaces the map's pins and route with a named copy. */
+    @JsonTypeName("restore-snapshot")
+    record RestoreSnapshot(String name) implements ClientFrame {
+        /** Checks the name. */
+        public RestoreSnapshot {
+            snapshotName(name);
+        }
+    }
+
+    /** Forgets a named copy. */
+    @JsonTypeName("delete-snapshot")
+    record DeleteSnapshot(String name) implements ClientFrame {
+        /** Checks the name. */
+        public DeleteSnapshot {
+            snapshotName(name);
+        }
+    }
+
+    private static void snapshotName(String name) {
+        Checks.text("name", name, 1, MAX_SNAPSHOT_NAME);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+    }
 }

@@ -35,9 +35,12 @@ public sealed interface ServerFrame {
     @JsonTypeName("pong")
     record Pong(JsonNode id, JsonNode clientTime, long serverTime, long ts) implements ServerFrame {}
 
-    /** The frames asked for by {@code resume} are gone; a fresh snapshot follows. */
+    /**
+     * The frames asked for by {@code resume} are gone; a fresh snapshot follows, as of the room's
+     * {@code asOf} seq (the point to resume from next time). Not a broadcast, so no {@code seq}.
+     */
     @JsonTypeName("reset")
-    record Reset(long seq, long ts) implements ServerFrame {}
+    record Reset(long asOf, long ts) implements ServerFrame {}
 
     /** A refused frame or request; the connection stays open. */
     @JsonTypeName("error")
@@ -84,21 +87,34 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** Who is in the room. */
+    /** Who is in the room, broadcast when it changes other than by a join or leave (a {@code set-name}). */
     @JsonTypeName("presence")
     record PresenceUpdate(List<Presence> users, long ts, long seq) implements Broadcast {}
+
+    /**
+     * Who is in the room, as the welcome tells one joining client. The same wire type as
+     * {@link PresenceUpdate} but sent to one client only, so it carries no {@code seq}: a seq names
+     * exactly one broadcast frame.
+     */
+    @JsonTypeName("presence")
+    record PresenceWelcome(List<Presence> users, long ts) implements ServerFrame {}
 
     /** A private line; only its addressee gets it. {@code from} is the sender's session id. */
     @JsonTypeName("direct")
     record Direct(String from, String text, long ts) implements ServerFrame {}
 
-    /** A pin was created or moved. */
+    /** A pin was created, moved or edited. */
     @JsonTypeName("pin-update")
-    record PinUpdate(String pinId, String user, GeoPoint location, String label, String color, long ts, long seq)
+    record PinUpdate(String pinId, String user, GeoPoint location, String label, String color, String note, long ts, long seq)
             implements Broadcast {
+        /** The frame telling {@code pin}. */
+        public PinUpdate(Pin pin, long ts, long seq) {
+            this(pin.pinId(), pin.user(), pin.location(), pin.label(), pin.color(), pin.note(), ts, seq);
+        }
+
         /** As a pin value. */
         public Pin pin() {
-            return new Pin(pinId, user, location, label, color);
+            return new Pin(pinId, user, location, label, color, note);
         }
     }
 
@@ -116,7 +132,24 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** Welcome of a map room: every pin and the route. */
+    /** Welcome of a map room: every pin and the route (a copy for one client: no {@code seq}). */
     @JsonTypeName("map-state")
     record MapState(List<Pin> pins, Route route, long ts) implements ServerFrame {}
+
+    /** A snapshot was restored: every pin and the route, broadcast to all. */
+    @JsonTypeName("map-state")
+    record MapStateChanged(List<Pin> pins, Route route, long ts, long seq) implements Broadcast {
+        /** The same as a welcome-shaped state. */
+        public MapState state() {
+            return new MapState(pins, route, ts);
+        }
+    }
+
+    /** Welcome of a map room: the names of its saved snapshots (a copy for one client: no {@code seq}). */
+    @JsonTypeName("snapshots")
+    record SnapshotNames(List<String> names, long ts) implements ServerFrame {}
+
+    /** The set of saved snapshots changed; broadcast to all. */
+    @JsonTypeName("snapshots")
+    record SnapshotsChanged(List<String> names, long ts, long seq) implements Broadcast {}
 }

@@ -1,6 +1,5 @@
 package org.roomhub.client.ui.architecture;
 
-import java.time.Duration;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -9,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -53,14 +52,35 @@ final class ArchitectureSidebar extends VBox {
                 "The simulated client sends a message the room passes to everyone in it (chat text, a map pin, a metric)");
         Button hibernate = button("architecture-hibernate", "Hibernate now", () -> viewModel.forceHibernate(room.getValue()),
                 "Ask the hub to evict this room from memory now; its connections stay open and the next message wakes it");
-        Spinner<Integer> delay = new Spinner<>(1, 3600, viewModel.hibernateAfterSecondsProperty().get());
-        viewModel.hibernateAfterSecondsProperty().addListener((o, old, now) -> delay.getValueFactory().setValue(now.intValue()));
-        delay.setEditable(true);
+        TextField delay = new TextField();
+        delay.setId("architecture-delay");
         delay.setPrefWidth(80);
         delay.setMinWidth(70);
-        delay.setTooltip(new Tooltip("Seconds a room may sit idle before the hub hibernates it (1–3600)"));
-        Button setDelay = button("architecture-set-delay", "Set", () -> viewModel.setHibernationDelay(Duration.ofSeconds(delay.getValue())),
+        delay.textProperty().bindBidirectional(viewModel.delayTextProperty());
+        delay.setOnAction(e -> viewModel.applyHibernationDelay());
+        delay.setTooltip(new Tooltip("Seconds a room may sit idle before the hub hibernates it (1–3600); Enter applies it"));
+        Button setDelay = button("architecture-set-delay", "Set", viewModel::applyHibernationDelay,
                 "Apply this idle delay to every room of the hub");
+        Label delayProblem = new Label();
+        delayProblem.setId("architecture-delay-problem");
+        delayProblem.getStyleClass().add("error");
+        delayProblem.setWrapText(true);
+        delayProblem.setMinHeight(Region.USE_PREF_SIZE); // wrapped, not cut off
+        delayProblem.textProperty().bind(viewModel.delayProblemProperty());
+        delayProblem.visibleProperty().bind(viewModel.delayProblemProperty().isNotEmpty());
+        delayProblem.managedProperty().bind(delayProblem.visibleProperty());
+        // Without admin rights nothing here may act; the tab says why instead of looping on 403.
+        Label needsAdmin = new Label("The architecture view needs an admin token: enter one in the connection bar and press "
+                + "Reconnect. Its controls are off until then.");
+        needsAdmin.setId("architecture-needs-admin");
+        needsAdmin.getStyleClass().add("error");
+        needsAdmin.setWrapText(true);
+        needsAdmin.setMinHeight(Region.USE_PREF_SIZE);
+        needsAdmin.visibleProperty().bind(viewModel.adminAllowedProperty().not());
+        needsAdmin.managedProperty().bind(needsAdmin.visibleProperty());
+        for (javafx.scene.Node control : List.of(room, add, send, broadcast, hibernate, delay, setDelay)) {
+            control.disableProperty().bind(viewModel.adminAllowedProperty().not());
+        }
 
         ListView<LogEntry> log = new ListView<>(viewModel.log());
         log.setId("architecture-log");
@@ -89,8 +109,8 @@ final class ArchitectureSidebar extends VBox {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         FlowPane actions = new FlowPane(6, 6, add, send, broadcast, hibernate);
         setSpacing(7);
-        getChildren().setAll(counters, section("Room"), room, actions,
-                section("Hibernate after idle (s)"), new HBox(6, delay, setDelay), hint, section("Events"), log);
+        getChildren().setAll(counters, needsAdmin, section("Room"), room, actions,
+                section("Hibernate after idle (s)"), new HBox(6, delay, setDelay), delayProblem, hint, section("Events"), log);
         setPadding(new Insets(10));
         setPrefWidth(290);
         setMinWidth(250);

@@ -152,11 +152,16 @@ public final class ArchitectureView extends BorderPane {
                 g.strokeLine(r.getX(), r.getY(), p.getX(), p.getY());
             }
         }
-        drawBox(g, hub, HUB_W, 46, Color.web("#1e293b"), Color.WHITE, "hub", "rooms: " + roomPos.size());
+        boolean unreachable = viewModel.reachabilityProperty().get() == Reachability.UNREACHABLE;
+        drawBox(g, hub, HUB_W, 46, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
+                unreachable ? "unreachable" : "rooms: " + roomPos.size());
         double roomW = roomWidth(w);
         for (Map.Entry<String, Point2D> e : roomPos.entrySet()) {
             RoomNode room = viewModel.rooms().get(e.getKey());
-            if (room != null) {
+            if (room != null && unreachable) {
+                // What was last drawn is no longer known to be true: say so rather than show stale figures.
+                drawBox(g, e.getValue(), roomW, 46, Color.web("#e2e8f0"), Color.web("#64748b"), e.getKey(), "hub unreachable");
+            } else if (room != null) {
                 String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
                 drawBox(g, e.getValue(), roomW, 46, stateColor(room.state()), Color.web("#0f172a"), e.getKey(), CanvasText.fit(detail, SMALL, roomW - 8));
                 double rate = viewModel.roomRate(e.getKey());
@@ -180,10 +185,17 @@ public final class ArchitectureView extends BorderPane {
                 g.setFont(SMALL);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(CanvasText.fit(c.user() + " · " + c.transport(), SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
+                g.fillText(CanvasText.fit(viewModel.labelOf(c), SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
             }
         }
-        if (roomPos.isEmpty()) {
+        if (unreachable) {
+            g.setFill(Color.web("#b91c1c"));
+            Font big = Font.font("System", FontWeight.BOLD, 15);
+            g.setFont(big);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(CanvasText.fit(roomPos.isEmpty() ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
+                    big, w - 20), w / 2, 44);
+        } else if (roomPos.isEmpty()) {
             g.setFill(Color.web("#64748b"));
             g.setFont(Font.font(15));
             g.setTextAlign(TextAlignment.CENTER);

@@ -13,6 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,8 +29,9 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.ObserverConnection;
-import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.protocol.frame.ObserverFrame;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
@@ -54,6 +60,9 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
+    private final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
+    private final DelayInput delay = new DelayInput();
     private HubClient hub;
     private ObserverConnection observer;
     private ScheduledExecutorService poller;
@@ -70,13 +79,19 @@ public final class ArchitectureViewModel implements TabViewModel {
     }
 
     @Override
-    public void attach(HubClient hub, SessionSettings session) {
+    public void attach(HubClient hub, SessionSettings next) {
         detach();
+        if (!next.sameRoomsAs(session)) {
+            rooms.clear(); // another hub: its rooms, not these; the same hub keeps its timeline
+            roomKeys.clear();
+            log.clear();
+        }
         this.hub = hub;
-        this.session = session;
+        this.session = next;
+        adminAllowed.set(true);
+        reachability.set(Reachability.WAITING);
         observer = hub.observe(frame -> ui.execute(() -> handle(frame)),
-                (state, detail) -> ui.execute(() -> status.set("/hub/events: " + state.label()
-                        + (detail != null && state == ConnectionState.RECONNECTING ? " (" + detail + ")" : ""))));
+                (state, detail) -> ui.execute(() -> observerState(state, detail)));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "architecture-poller");
             t.setDaemon(true);
@@ -86,6 +101,61 @@ public final class ArchitectureViewModel implements TabViewModel {
         hub.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
     }
 
+    /** The observer stream moved: whether the hub can be seen, and whether this token may see it. */
+    private void observerState(ConnectionState state, String detail) {
+        switch (state) {
+            case CONNECTED -> reachability.set(Reachability.REACHABLE);
+            case RECONNECTING -> {
+                if (reachability.get() != Reachability.UNREACHABLE) {
+                    String why = detail == null ? "" : detail.replaceFirst(" — retry in .*$", "");
+                    log(why.startsWith("hub ") ? why : "hub unreachable: " + why);
+                }
+                reachability.set(Reachability.UNREACHABLE);
+            }
+            case REFUSED -> {
+                adminAllowed.set(false);
+                reachability.set(Reachability.REACHABLE);
+                log("observer refused: " + detail);
+            }
+            default -> { }
+        }
+        status.set(state == ConnectionState.REFUSED
+                ? "Architecture view: needs an admin token"
+                : HubParticipant.statusLine("/hub/events", state, detail));
+    }
+
+    /** Whether this token may observe and manage the hub (admin role); the view's controls follow it. */
+    public ReadOnlyBooleanProperty adminAllowedProperty() {
+        return adminAllowed.getReadOnlyProperty();
+    }
+
+    /** Whether the hub can be seen now; while it is unreachable the diagram says so instead of showing stale rooms. */
+    public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
+        return reachability.getReadOnlyProperty();
+    }
+
+    /** The hibernation delay field as typed, in seconds. */
+    public StringProperty delayTextProperty() {
+        return delay.textProperty();
+    }
+
+    /** What is wrong with the typed delay, in words, or empty. */
+    public ReadOnlyStringProperty delayProblemProperty() {
+        return delay.problemProperty();
+    }
+
+    /** Sets the hub's hibernation delay from the typed text when it is a whole number of seconds in range; else says why. */
+    public void applyHibernationDelay() {
+        delay.read().ifPresent(this::setHibernationDelay);
+    }
+
+    /** The name the diagram gives a client: mine say so and carry my current name. */
+    public String labelOf(ClientNode client) {
+        HubClient current = hub;
+        String own = current == null || client.simulated() ? null : current.sessionNames().get(client.sessionId());
+        return (own != null ? own + " (you)" : client.user()) + " · " + client.transport();
+    }
+
     /** The hub's hibernation delay in whole seconds, as the hub reports it. */
     public javafx.beans.property.ReadOnlyIntegerProperty hibernateAfterSecondsProperty() {
         return hibernateAfterSeconds;
@@ -93,8 +163,10 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     private void showDelay(Duration d) {
         hibernateAfterSeconds.set((int) Math.max(1, Math.ceil(d.toMillis() / 1000.0)));
+        delay.show(hibernateAfterSeconds.get());
     }
 
+    /** Closes the observer and the simulated clients; the rooms and their timeline stay for a reconnect to the same hub. */
     @Override
     public void detach() {
         if (observer != null) {
@@ -106,11 +178,10 @@ public final class ArchitectureViewModel implements TabViewModel {
             poller = null;
         }
         simulated.closeAll();
-        rooms.clear();
-        roomKeys.clear();
-        clients.clear();
+        clients.clear(); // the hello of the next observer lists who is there
         flows.clear();
         hub = null;
+        reachability.set(Reachability.WAITING);
         status.set("not connected");
     }
 
@@ -175,13 +246,16 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Opens a simulated client in {@code roomKey}: a real connection from this app. */
     public void addSimulatedClient(String roomKey) {
-        if (hub != null && roomKey != null) {
+        if (hub != null && roomKey != null && adminAllowed.get()) { // without admin rights the tab only explains itself
             simulated.add(hub, roomKey);
         }
     }
 
     /** Disconnects a client: a simulated one closes its own socket, others are closed by the hub (admin). */
     public void disconnect(ClientNode client) {
+        if (!adminAllowed.get()) {
+            return;
+        }
         if (!simulated.close(client) && hub != null) {
             report(admin().disconnect(RoomAddress.parse(client.room()), client.sessionId()), "Disconnect " + client.user() + " from " + client.room());
         }
@@ -204,14 +278,14 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Asks the hub to hibernate {@code roomKey} now. */
     public void forceHibernate(String roomKey) {
-        if (hub != null && roomKey != null) {
+        if (hub != null && roomKey != null && adminAllowed.get()) {
             report(admin().forceHibernate(RoomAddress.parse(roomKey)), "Hibernate " + roomKey + " now");
         }
     }
 
     /** Sets the hub's idle delay before hibernation. */
     public void setHibernationDelay(Duration delay) {
-        if (hub != null) {
+        if (hub != null && adminAllowed.get()) {
             report(admin().setHibernateAfter(delay), "Hibernate rooms after " + delay.toSeconds() + " s idle");
         }
     }
@@ -310,6 +384,10 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     private void log(EventWords.Words words) {
         log.add(clock.getAsLong(), words.text(), words.detail());
+    }
+
+    private void log(String text) {
+        log.add(clock.getAsLong(), text, null);
     }
 
     private static String rootMessage(Throwable e) {

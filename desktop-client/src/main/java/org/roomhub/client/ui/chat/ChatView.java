@@ -87,22 +87,16 @@ public final class ChatView extends BorderPane {
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
 
-        Label nameTitle = new Label("Your name");
+        // One name for the whole app, set in the connection bar; here it is only shown.
+        Label nameTitle = new Label("You");
         nameTitle.getStyleClass().add("section-title");
-        TextField name = new TextField();
-        name.setId("chat-name");
-        name.promptTextProperty().bind(viewModel.meProperty());
-        name.setTooltip(new Tooltip("A new name for you in this room"));
-        Button rename = new Button("Set name");
-        rename.setId("chat-set-name");
-        rename.setOnAction(e -> {
-            viewModel.setName(name.getText());
-            name.clear();
-        });
-        name.setOnAction(rename.getOnAction());
-        rename.setTooltip(new Tooltip("Use the typed name from now on"));
-        rename.setMinWidth(Region.USE_PREF_SIZE);
-        VBox box = new VBox(8, nameTitle, new HBox(6, name, rename), title, people, hint);
+        Label name = new Label();
+        name.setId("chat-me");
+        name.textProperty().bind(viewModel.meProperty().map(me -> me.isEmpty() ? "not connected" : me));
+        Label nameHint = new Label("Change your name in the connection bar (Name, then Enter).");
+        nameHint.getStyleClass().add("muted");
+        nameHint.setWrapText(true);
+        VBox box = new VBox(8, nameTitle, name, nameHint, title, people, hint);
         VBox.setVgrow(people, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         box.setPrefWidth(260);

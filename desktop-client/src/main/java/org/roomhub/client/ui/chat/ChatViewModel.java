@@ -20,10 +20,13 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
-import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.common.HubParticipant;
+import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
+import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.ErrorCode;
 import org.roomhub.protocol.value.ChatEntry;
 import org.roomhub.protocol.value.Presence;
 import org.roomhub.protocol.value.RoomAddress;
@@ -31,7 +34,10 @@ import org.roomhub.protocol.value.RoomAddress;
 /**
  * A chat room: lines (messages, system notes, direct messages), who is present, the draft and
  * its addressee, and the unread count while the tab is hidden. Messages seen twice (history
- * after a resume) are shown once.
+ * after a resume) are shown once; lines stay in time order even when a resume replays older ones.
+ * Every session this app had in the room is mine: its joins and leaves (a reconnect, a transport
+ * switch) are not news, and a former one is never counted as present. Reconnecting to the same
+ * hub and room keeps the lines, direct messages included.
  */
 public final class ChatViewModel implements TabViewModel {
 
@@ -50,8 +56,12 @@ public final class ChatViewModel implements TabViewModel {
     private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
+    private final MySessions mine = new MySessions();
     private RoomConnection connection;
     private String room = "";
+    private SessionSettings session;
+    private Identity identity;
+    private String pendingRename;
 
     /**
      * @param ui    runs a task on the UI thread
@@ -68,11 +78,19 @@ public final class ChatViewModel implements TabViewModel {
     }
 
     @Override
-    public void attach(HubClient hub, SessionSettings session) {
+    public void attach(HubClient hub, SessionSettings next) {
         detach();
-        RoomAddress address = new RoomAddress("chat", session.roomName());
+        if (!next.sameRoomsAs(session)) {
+            clear();
+        }
+        if (next.identity() != identity) {
+            identity = next.identity();
+            identity.onRename(this::renamed);
+        }
+        session = next;
+        RoomAddress address = new RoomAddress("chat", next.roomName());
         room = address.toString();
-        connection = hub.join(address, session.userName(), new RoomListener() {
+        connection = hub.join(address, identity::current, new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
                 ui.execute(() -> handle(frame));
@@ -80,22 +98,29 @@ public final class ChatViewModel implements TabViewModel {
 
             @Override
             public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> status.set(room + ": " + state.label() + (detail != null && state == ConnectionState.RECONNECTING ? " (" + detail + ")" : "")));
+                ui.execute(() -> status.set(HubParticipant.statusLine(room, state, detail)));
             }
         });
     }
 
+    /** Leaves the room; what is shown stays until another hub or room is chosen. */
     @Override
     public void detach() {
         if (connection != null) {
             connection.close();
             connection = null;
         }
+        pendingRename = null;
+        status.set("not connected");
+    }
+
+    private void clear() {
         lines.clear();
         people.clear();
         seenIds.clear();
+        mine.clear();
+        directTo.set(null);
         unread.set(0);
-        status.set("not connected");
     }
 
     @Override
@@ -127,17 +152,29 @@ public final class ChatViewModel implements TabViewModel {
         }
     }
 
-    /** Changes my display name in this room. */
-    public void setName(String name) {
-        if (connection != null && name != null && !name.isBlank()) {
-            connection.send(new ClientFrame.SetName(name.strip()));
-        }
+    /** Changes my display name, everywhere (it is the app's one name); answers the problem in words, or null. */
+    public String setName(String name) {
+        return identity == null ? "not connected" : identity.choose(name);
+    }
+
+    /** I chose another name: tell the room (the hub broadcasts the new presence). */
+    private void renamed(String name) {
+        ui.execute(() -> {
+            if (connection != null && connection.send(new ClientFrame.SetName(name))) {
+                renameSent(name);
+            }
+        });
+    }
+
+    /** A {@code set-name} went out: the hub's answer is the new presence, or a {@code FORBIDDEN} error. Package-visible for tests. */
+    void renameSent(String name) {
+        pendingRename = name;
     }
 
     /** Handles one frame from the room; FX thread. Package-visible for tests. */
     void handle(ServerFrame frame) {
         if (frame instanceof ServerFrame.Connected c) {
-            me.set(c.user());
+            connected(c);
         } else if (frame instanceof ServerFrame.SystemNotice n) {
             add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, n.text(), n.ts()));
         } else if (frame instanceof ServerFrame.ChatHistory h) {
@@ -147,18 +184,30 @@ public final class ChatViewModel implements TabViewModel {
                 unread.set(unread.get() + 1);
             }
         } else if (frame instanceof ServerFrame.PresenceUpdate p) {
-            people.setAll(p.users());
+            people.setAll(p.users().stream().filter(u -> !mine.isFormer(u.sessionId())).toList());
+            people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
+            pendingRename = null;
+        } else if (frame instanceof ServerFrame.PresenceWelcome p) {
+            people.setAll(p.users().stream().filter(u -> !mine.isFormer(u.sessionId())).toList());
+            people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
         } else if (frame instanceof ServerFrame.UserJoined j) {
+            if (mine.isFormer(j.sessionId())) {
+                return; // a resume replays my own earlier join: not news, and that session is gone
+            }
             if (people.stream().noneMatch(p -> p.sessionId().equals(j.sessionId()))) {
                 people.add(new Presence(j.sessionId(), j.user()));
             }
-            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, j.user() + " joined", j.ts()));
+            if (!mine.isMine(j.sessionId())) {
+                add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, j.user() + " joined", j.ts()));
+            }
         } else if (frame instanceof ServerFrame.UserLeft l) {
             people.removeIf(p -> p.sessionId().equals(l.sessionId()));
             if (directTo.get() != null && directTo.get().sessionId().equals(l.sessionId())) {
                 directTo.set(null);
             }
-            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, l.user() + " left", l.ts()));
+            if (!mine.isMine(l.sessionId())) {
+                add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, l.user() + " left", l.ts()));
+            }
         } else if (frame instanceof ServerFrame.Direct d) {
             String from = people.stream().filter(p -> p.sessionId().equals(d.from())).map(Presence::user).findFirst().orElse(d.from());
             add(new ChatLine(ChatLine.Kind.DIRECT_IN, null, from, d.text(), d.ts()));
@@ -166,9 +215,39 @@ public final class ChatViewModel implements TabViewModel {
                 unread.set(unread.get() + 1);
             }
         } else if (frame instanceof ServerFrame.Error e) {
-            add(system("hub refused: " + e.message()));
+            refused(e);
         }
     }
+
+    /**
+     * A (re)connect: this session is me now, every earlier one of mine is gone. A resume replays
+     * what I missed but no presence list, so I put myself back in it here; and the hub's name for me
+     * (a token's user) is my name.
+     */
+    private void connected(ServerFrame.Connected c) {
+        mine.connected(c.sessionId());
+        me.set(c.user());
+        people.removeIf(p -> mine.isFormer(p.sessionId()));
+        if (people.stream().noneMatch(p -> p.sessionId().equals(c.sessionId()))) {
+            people.add(new Presence(c.sessionId(), c.user()));
+        }
+        if (identity != null && !c.user().equals(identity.current())) {
+            identity.adoptFromHub(c.user(), "Your name here is \"" + c.user() + "\" (from your token).");
+        }
+    }
+
+    private void refused(ServerFrame.Error e) {
+        if (pendingRename != null && e.code() == ErrorCode.FORBIDDEN) {
+            pendingRename = null;
+            if (identity != null) {
+                identity.adoptFromHub(me.get(), "The hub kept your name \"" + me.get() + "\": " + e.message());
+            }
+            add(system("Name not changed: " + e.message()));
+            return;
+        }
+        add(system("The hub refused that: " + e.message()));
+    }
+
 
     private boolean addEntry(ChatEntry entry) {
         if (!seenIds.add(entry.id())) {
@@ -178,8 +257,13 @@ public final class ChatViewModel implements TabViewModel {
         return true;
     }
 
+    /** Adds {@code line} in time order (a replayed frame may be older than lines already shown). */
     private void add(ChatLine line) {
-        lines.add(line);
+        int at = lines.size();
+        while (at > 0 && lines.get(at - 1).ts() > line.ts()) {
+            at--;
+        }
+        lines.add(at, line);
         if (lines.size() > MAX_LINES) {
             lines.remove(0, lines.size() - MAX_LINES);
         }

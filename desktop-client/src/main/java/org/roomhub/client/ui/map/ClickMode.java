@@ -2,7 +2,7 @@ package org.roomhub.client.ui.map;
 
 /** What a click on the map does. */
 public enum ClickMode {
-    /** Puts (or moves) my pin there. */
+    /** Places a new pin of mine there. */
     PIN,
     /** Appends a waypoint to the shared route. */
     WAYPOINT

@@ -2,8 +2,6 @@ package org.roomhub.client.ui.map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
@@ -12,11 +10,12 @@ import javafx.concurrent.Worker;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,9 +23,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 import org.roomhub.protocol.value.Pin;
-import org.roomhub.protocol.value.Route;
 
-/** Leaflet in a WebView with offline country shapes, plus pins, route and distances beside it. */
+/**
+ * Leaflet in a WebView with offline country shapes, and beside it the trip planner: pins, route,
+ * plans and the optional tile server. The map opens where it was last time for the same room,
+ * else fitted to the pins.
+ */
 public final class MapView extends BorderPane {
 
     private static final Logger LOG = Logger.getLogger(MapView.class.getName());
@@ -34,9 +36,13 @@ public final class MapView extends BorderPane {
     private final MapViewModel viewModel;
     private final WebView web = new WebView();
     private final MapBridge bridge;
+    private final PinsPane pinsPane;
     private final Set<String> drawn = new HashSet<>();
     private boolean loaded;
-    private boolean fitted;
+    private boolean positioned;
+    /** Retries positioning while the page cannot take it yet (e.g. its tab is not shown, so the map has no size). */
+    private final javafx.animation.Timeline positionRetry = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> positionOnce()));
 
     /**
      * @param viewModel the map's state
@@ -47,7 +53,8 @@ public final class MapView extends BorderPane {
         getStyleClass().add("map-view");
         web.setId("map-web");
         web.setContextMenuEnabled(false);
-        bridge = new MapBridge(web.getEngine(), json, viewModel::mapClicked, message -> LOG.warning("map page: " + message), this::pageReady);
+        pinsPane = new PinsPane(viewModel, this::flyTo);
+        bridge = new MapBridge(web.getEngine(), json, new PageEvents());
         web.getEngine().getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 bridge.install();
@@ -61,9 +68,12 @@ public final class MapView extends BorderPane {
         web.getEngine().load(MapView.class.getResource("map.html").toExternalForm());
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> syncAll());
         viewModel.routeProperty().addListener((obs, old, now) -> syncAll());
+        viewModel.meProperty().addListener((obs, old, now) -> syncAll());
         viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> syncAll());
-        web.widthProperty().addListener((obs, o, n) -> fitOnce());
-        web.heightProperty().addListener((obs, o, n) -> fitOnce());
+        viewModel.roomProperty().addListener((obs, old, now) -> positioned = false);
+        positionRetry.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        web.widthProperty().addListener((obs, o, n) -> positionOnce());
+        web.heightProperty().addListener((obs, o, n) -> positionOnce());
         setCenter(web);
         setRight(sidebar());
     }
@@ -78,6 +88,49 @@ public final class MapView extends BorderPane {
         return loaded;
     }
 
+    /** Centres the map on a pin ("Fly to"). */
+    public void flyTo(String pinId) {
+        if (loaded) {
+            positioned = true;
+            bridge.flyTo(pinId);
+        }
+    }
+
+    /** What the page reports, on the FX thread. */
+    private final class PageEvents implements MapBridge.Events {
+        @Override
+        public void mapClicked(double lat, double lng) {
+            viewModel.mapClicked(lat, lng);
+        }
+
+        @Override
+        public void pinDragged(String pinId, double lat, double lng) {
+            viewModel.movePin(pinId, lat, lng);
+        }
+
+        @Override
+        public void pinClicked(String pinId) {
+            pinsPane.select(pinId);
+        }
+
+        @Override
+        public void viewChanged(Viewport view) {
+            if (positioned) { // not the page's own first view before the remembered one is applied
+                viewModel.viewChanged(view);
+            }
+        }
+
+        @Override
+        public void ready() {
+            pageReady();
+        }
+
+        @Override
+        public void error(String message) {
+            LOG.warning("map page: " + message);
+        }
+    }
+
     private void pageReady() {
         if (loaded) {
             return;
@@ -87,19 +140,19 @@ public final class MapView extends BorderPane {
         syncAll();
     }
 
-    private VBox sidebar() {
+    private ScrollPane sidebar() {
         ToggleGroup mode = new ToggleGroup();
-        ToggleButton pin = new ToggleButton("Set my pin");
+        ToggleButton pin = new ToggleButton("Add pin");
         pin.setId("map-mode-pin");
         pin.setUserData(ClickMode.PIN);
         ToggleButton waypoint = new ToggleButton("Add waypoint");
         waypoint.setId("map-mode-waypoint");
         waypoint.setUserData(ClickMode.WAYPOINT);
+        pin.setTooltip(new Tooltip("Clicks on the map place a new pin of yours"));
+        waypoint.setTooltip(new Tooltip("Clicks on the map add a stop to the route everyone in the room shares"));
         pin.setToggleGroup(mode);
         waypoint.setToggleGroup(mode);
         pin.setSelected(true);
-        pin.setTooltip(new Tooltip("Clicks on the map place or move your own pin"));
-        waypoint.setTooltip(new Tooltip("Clicks on the map add a stop to the route everyone in the room shares"));
         mode.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);
@@ -107,34 +160,14 @@ public final class MapView extends BorderPane {
                 viewModel.clickModeProperty().set((ClickMode) now.getUserData());
             }
         });
-        Button clear = new Button("Clear route");
-        clear.setId("map-clear-route");
-        clear.setOnAction(e -> viewModel.clearRoute());
-        clear.setTooltip(new Tooltip("Remove every stop of the shared route (for everyone in the room)"));
-        Button fit = new Button("Show all pins");
+        Button fit = new Button("Show all");
+        fit.setId("map-fit");
         fit.setOnAction(e -> bridge.fitPins());
         fit.setTooltip(new Tooltip("Zoom the map so every pin is in view"));
-
-        ListView<DistanceLine> people = new ListView<>();
-        people.setId("map-distances");
-        Label noPins = new Label("No pins yet. Click the map to place yours.");
-        noPins.setWrapText(true);
-        noPins.getStyleClass().add("muted");
-        people.setPlaceholder(noPins);
-        people.setTooltip(new Tooltip("Everyone's pin and their great-circle distance to the meeting point (the middle of all pins); grey: not in the room now"));
-        people.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(DistanceLine line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty || line == null ? null : line.text());
-                setGraphic(empty || line == null ? null : new javafx.scene.shape.Circle(5, javafx.scene.paint.Color.web(line.color())));
-            }
-        });
-        Runnable refresh = () -> people.getItems().setAll(distanceLines(viewModel.routeProperty().get()));
-        viewModel.pins().addListener((ListChangeListener<Pin>) c -> refresh.run());
-        viewModel.routeProperty().addListener((obs, o, n) -> refresh.run());
-        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> refresh.run());
-        VBox.setVgrow(people, Priority.ALWAYS);
+        Label hint = MapLabels.muted("");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.clickModeProperty().get() == ClickMode.PIN
+                ? "Click the map to place a pin; drag yours to move them." : "Click the map to add a stop to the shared route.",
+                viewModel.clickModeProperty()));
 
         TextField tiles = new TextField();
         tiles.setId("map-tile-url");
@@ -142,41 +175,45 @@ public final class MapView extends BorderPane {
         tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
         tiles.setTooltip(new Tooltip("Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes"));
         Button applyTiles = new Button("Apply");
-        applyTiles.setOnAction(e -> bridge.setTiles(viewModel.tileUrlProperty().get()));
         applyTiles.setTooltip(new Tooltip("Load tiles from the URL above (needs network)"));
         applyTiles.setMinWidth(Region.USE_PREF_SIZE);
+        applyTiles.setOnAction(e -> {
+            String checked = viewModel.checkedTileUrl();
+            if (checked != null) {
+                bridge.setTiles(checked);
+            }
+        });
+        Label tileProblem = new Label();
+        tileProblem.setId("map-tile-problem");
+        tileProblem.getStyleClass().add("error");
+        tileProblem.setWrapText(true);
+        tileProblem.setMinHeight(Region.USE_PREF_SIZE);
+        tileProblem.textProperty().bind(viewModel.tileProblemProperty());
+        tileProblem.visibleProperty().bind(viewModel.tileProblemProperty().isNotEmpty());
+        tileProblem.managedProperty().bind(tileProblem.visibleProperty());
         HBox.setHgrow(tiles, Priority.ALWAYS);
+        Label tilesNote = MapLabels.muted("Offline base map: Natural Earth countries. A tile server is optional.");
 
-        Label hint = new Label();
-        hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.clickModeProperty().get() == ClickMode.PIN
-                ? "Click the map to place your pin." : "Click the map to add a stop to the shared route.", viewModel.clickModeProperty()));
-        hint.setWrapText(true);
-        hint.getStyleClass().add("muted");
-        Label tilesNote = new Label("Offline base map: Natural Earth countries. A tile server is optional.");
-        tilesNote.setWrapText(true);
-        tilesNote.setMinHeight(Region.USE_PREF_SIZE);
-        hint.setMinHeight(Region.USE_PREF_SIZE);
-        tilesNote.getStyleClass().add("muted");
-
-        VBox box = new VBox(8, section("Click mode"), new HBox(6, pin, waypoint), hint, new HBox(6, clear, fit),
-                section("Pins · distance to meeting point"), people, section("Tile URL (optional)"), new HBox(6, tiles, applyTiles), tilesNote);
-        box.setPadding(new Insets(10));
-        box.setPrefWidth(280);
+        TitledPane base = titled("Base map", new VBox(6, new HBox(6, tiles, applyTiles), tileProblem, tilesNote));
+        base.setExpanded(false);
+        VBox box = new VBox(6, new HBox(6, pin, waypoint, fit), hint,
+                titled("Pins", pinsPane), titled("Route", new RoutePane(viewModel)),
+                titled("Plans", new PlansPane(viewModel.plans())), base);
+        box.setPadding(new Insets(8));
         box.getStyleClass().add("sidebar");
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(320);
+        scroll.setMinWidth(280);
+        return scroll;
     }
 
-    /** One row of the distance list: the pin's colour beside its label and distance. */
-    private record DistanceLine(String color, String text) {}
-
-    private java.util.List<DistanceLine> distanceLines(Route route) {
-        Map<String, Double> km = route.distancesKm();
-        return viewModel.pins().stream().map(p -> {
-            Double d = km.get(p.user());
-            boolean offline = viewModel.isOffline(p);
-            return new DistanceLine(offline ? "#cbd5e1" : viewModel.colorOf(p),
-                    viewModel.labelOf(p) + (offline ? " (offline)" : "") + (d == null ? "" : String.format(Locale.ROOT, " — %,.0f km", d)));
-        }).toList();
+    private static TitledPane titled(String title, javafx.scene.Node content) {
+        TitledPane pane = new TitledPane(title, content);
+        pane.setId("map-section-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        pane.setAnimated(false);
+        return pane;
     }
 
     private void syncAll() {
@@ -186,26 +223,38 @@ public final class MapView extends BorderPane {
         Set<String> now = new HashSet<>();
         for (Pin pin : viewModel.pins()) {
             boolean offline = viewModel.isOffline(pin);
-            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin) + (offline ? " (offline)" : ""), offline);
+            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin) + (offline ? " (offline)" : ""), viewModel.isMine(pin), offline);
             now.add(pin.pinId());
         }
         drawn.stream().filter(id -> !now.contains(id)).toList().forEach(bridge::removePin);
         drawn.clear();
         drawn.addAll(now);
         bridge.showRoute(viewModel.routeProperty().get(), viewModel.pins(), viewModel::colorOf);
-        fitOnce();
+        positionOnce();
     }
 
-    private void fitOnce() {
-        // Fit only once the view has a size (Leaflet gives NaN otherwise) and pins exist.
-        if (loaded && !fitted && web.getWidth() > 0 && web.getHeight() > 0 && !viewModel.pins().isEmpty()) {
-            fitted = bridge.fitPins();
+    /** Once per room, when the map has a size and the room's state: the remembered view, else the pins. */
+    private void positionOnce() {
+        if (positioned) {
+            positionRetry.stop();
+            return;
         }
-    }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
+        if (!loaded || web.getWidth() <= 0 || web.getHeight() <= 0 || !viewModel.hasLiveData()) {
+            positionRetry.play();
+            return;
+        }
+        var remembered = viewModel.rememberedView();
+        if (remembered.isPresent()) {
+            positioned = bridge.setView(remembered.get());
+        } else if (!viewModel.pins().isEmpty()) {
+            positioned = bridge.fitPins();
+        } else {
+            positioned = true; // an empty room stays on the world view
+        }
+        if (positioned) {
+            positionRetry.stop();
+        } else {
+            positionRetry.play();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.roomhub.client.ui.metrics;
 
-import org.roomhub.client.agent.HostMetrics;
+import org.roomhub.agent.HostMetrics;
 
 /** Groups metric names into charts and gives each its unit; unknown names get a chart of their own. */
 public final class MetricCatalog {

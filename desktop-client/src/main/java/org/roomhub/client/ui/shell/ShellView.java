@@ -129,13 +129,24 @@ public final class ShellView extends BorderPane {
         hub.setMaxWidth(320);
         PasswordField token = new PasswordField();
         token.setId("hub-token");
-        token.setPromptText("token (optional)");
+        token.promptTextProperty().bind(viewModel.tokenPromptProperty());
+        // A refused token is marked and gets the focus: that is where the fix goes.
+        viewModel.tokenProblemProperty().addListener((obs, was, is) -> {
+            token.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), is);
+            if (is) {
+                token.requestFocus();
+            }
+        });
         token.setPrefWidth(120);
         token.setMinWidth(80);
         token.setTooltip(new Tooltip("The credential a hub beyond loopback asks for (roomhub-hub.jar token …); leave empty for a local hub"));
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        TextField name = field("user-name", 110, 70, "your name", "Your name as others see it in chat, on the map and in the architecture view");
+        TextField name = field("user-name", 110, 70, "your name", "Your name as others see it in chat, on the map and in the architecture view; Enter renames you everywhere");
         name.textProperty().bindBidirectional(viewModel.userNameProperty());
+        name.setOnAction(e -> {
+            viewModel.applyName(); // Enter renames everywhere without reconnecting
+            e.consume();
+        });
         TextField room = field("room-name", 90, 60, "room", "The chat and map room to join (letters, digits, . _ -)");
         room.textProperty().bindBidirectional(viewModel.roomNameProperty());
 
@@ -181,8 +192,15 @@ public final class ShellView extends BorderPane {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         exportResult.getStyleClass().add("muted");
+        Label notice = new Label();
+        notice.setId("connection-notice");
+        notice.getStyleClass().add("muted");
+        notice.setWrapText(true);
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
         exportResult.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(10, state, error, exportResult);
+        HBox line = new HBox(10, state, error, notice, exportResult);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(0, 10, 5, 10));
         line.getStyleClass().add("status-line");

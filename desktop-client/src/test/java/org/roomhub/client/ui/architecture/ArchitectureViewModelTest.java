@@ -98,4 +98,19 @@ class ArchitectureViewModelTest {
         assertThat(SendChoice.forSender("map/lobby", sim, members)).extracting(SendChoice::targetSessionId).containsExactly((String) null);
         assertThat(viewModel.sendChoices("chat/lobby")).as("no simulated client, nothing to send through").isEmpty();
     }
+
+    @Test
+    void a_hibernation_delay_that_is_not_a_whole_number_of_seconds_in_range_is_refused_in_words() {
+        viewModel.delayTextProperty().set("abc");
+        viewModel.applyHibernationDelay();
+        assertThat(viewModel.delayProblemProperty().get()).contains("\"abc\" is not a whole number of seconds");
+
+        viewModel.delayTextProperty().set("0");
+        viewModel.applyHibernationDelay();
+        assertThat(viewModel.delayProblemProperty().get()).contains("1–3600");
+
+        viewModel.delayTextProperty().set(" 30 ");
+        viewModel.applyHibernationDelay();
+        assertThat(viewModel.delayProblemProperty().get()).isEmpty();
+    }
 }

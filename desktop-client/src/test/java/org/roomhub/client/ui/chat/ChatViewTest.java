@@ -37,7 +37,7 @@ class ChatViewTest {
             viewModel.handle(new ServerFrame.ChatHistory(List.of(
                     new ChatEntry("1", "ann", "s1", "Morning! Build is green again.", t + 5_000, 1),
                     new ChatEntry("2", "bob", "s2", "Nice. The hub on the lab machine hibernated its chat room overnight and woke up fine.", t + 20_000, 2)), t));
-            viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new Presence("s1", "ann"), new Presence("s2", "bob"), new Presence("s3", "carol")), t, 3));
+            viewModel.handle(new ServerFrame.PresenceWelcome(List.of(new Presence("s1", "ann"), new Presence("s2", "bob"), new Presence("s3", "carol")), t));
             viewModel.handle(new ServerFrame.UserJoined("s3", "carol", t + 40_000, 4));
             viewModel.handle(new ServerFrame.ChatMessage("3", "carol", "s3", "Hi all — looking at the architecture tab now.", t + 50_000, 5));
             viewModel.handle(new ServerFrame.Direct("s1", "lunch at 12?", t + 60_000));

@@ -41,9 +41,9 @@ class MapViewTest {
         GeoPoint oslo = GeoPoint.of(59.91, 10.75);
         WaitForAsyncUtils.asyncFx(() -> {
             viewModel.handle(new ServerFrame.MapState(List.of(
-                    new Pin("p-ann", "ann", berlin, "ann", null),
-                    new Pin("p-bob", "bob", lisbon, "bob", null)), Route.empty(), 1));
-            viewModel.handle(new ServerFrame.PinUpdate("p-carol", "carol", oslo, "carol", null, 2, 3));
+                    new Pin("p-ann", "ann", berlin, "ann", null, "arrives Friday"),
+                    new Pin("p-bob", "bob", lisbon, "bob", null, null)), Route.empty(), 1));
+            viewModel.handle(new ServerFrame.PinUpdate("p-carol", "carol", oslo, "carol", null, null, 2, 3));
             viewModel.handle(new ServerFrame.RouteUpdate(List.of(new Waypoint(GeoPoint.of(48.86, 2.35), "Paris"),
                     new Waypoint(GeoPoint.of(47.37, 8.54), "Zurich")), GeoPoint.of(51.5, 5.3),
                     Map.of("ann", 585.0, "bob", 1_750.0, "carol", 1_050.0), 3, 4));

@@ -48,7 +48,7 @@ final class ChatRoom implements RoomObject {
         c.send(new ServerFrame.SystemNotice("Welcome to " + ctx.address() + ", " + nameOf(c) + ". "
                 + ctx.getWebSockets().size() + " connected.", now));
         c.send(new ServerFrame.ChatHistory(List.copyOf(recent), now));
-        c.send(new ServerFrame.PresenceUpdate(presence(), now, ctx.seq()));
+        c.send(new ServerFrame.PresenceWelcome(presence(), now));
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class MapRoomType implements RoomType {
     @Override
     public Set<Class<? extends ClientFrame>> accepts() {
         return Set.of(ClientFrame.SetPin.class, ClientFrame.RemovePin.class, ClientFrame.AddWaypoint.class,
-                ClientFrame.ClearRoute.class);
+                ClientFrame.ClearRoute.class, ClientFrame.SaveSnapshot.class, ClientFrame.RestoreSnapshot.class,
+                ClientFrame.DeleteSnapshot.class);
     }
 
     @Override

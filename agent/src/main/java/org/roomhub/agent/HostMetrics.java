@@ -1,8 +1,9 @@
-package org.roomhub.client.agent;
+package org.roomhub.agent;
 
 /**
- * Names of the metrics the desktop publishes for its machine. Rates are per second; sizes in bytes;
- * CPU in percent. The metrics view groups charts by these prefixes.
+ * Names of the metrics a host publishes about itself, the same for the desktop's own publisher and
+ * the headless agent. Rates are per second; sizes in bytes; CPU in percent. The metrics view groups
+ * charts by these prefixes.
  */
 public final class HostMetrics {
 
@@ -28,6 +29,15 @@ public final class HostMetrics {
     public static final String LOAD_5 = "load.5";
     /** Fifteen-minute load average. */
     public static final String LOAD_15 = "load.15";
+    /** Prefix of a file system's use, percent (as {@code df} counts it): {@code fs.used./}, {@code fs.used./home}, … */
+    public static final String FS_USED = "fs.used.";
+    /** Seconds since the machine booted. */
+    public static final String UPTIME = "uptime";
+    /**
+     * Prefix of the busiest processes' CPU, percent of one core, by command name: {@code proc.cpu.java}, …
+     * Only the top few of each reading are sent, so a name that stops appearing has gone quiet.
+     */
+    public static final String PROC_CPU = "proc.cpu.";
     /** Heap used by this JVM, bytes. */
     public static final String JVM_HEAP = "jvm.heap.used";
 
