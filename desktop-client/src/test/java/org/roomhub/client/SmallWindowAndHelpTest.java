@@ -207,7 +207,9 @@ class SmallWindowAndHelpTest {
                 problems.add(describe(node) + " leaves the window: " + b);
             }
             if (node instanceof Labeled labeled && !labeled.isWrapText() && labeled.getText() != null && !labeled.getText().isEmpty()) {
-                Node text = labeled.lookup(".text");
+                // A titled pane's own text is in its title bar; lookup(".text") alone would find its content's first label.
+                Node scope = labeled instanceof javafx.scene.control.TitledPane pane ? pane.lookup(".title") : labeled;
+                Node text = scope == null ? null : scope.lookup(".text");
                 if (text instanceof Text t && !t.getText().equals(labeled.getText())) {
                     problems.add(describe(node) + " is cut to '" + t.getText() + "'");
                 }

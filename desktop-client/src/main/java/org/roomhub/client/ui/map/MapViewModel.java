@@ -156,13 +156,14 @@ public final class MapViewModel implements TabViewModel {
 
     /** Places a new pin of mine; my first one is "me" (the pin my distance is measured from). */
     public void addPin(GeoPoint at) {
-        String user = me.get();
+        // The room knows me by the name I joined with; a pin is labelled with the name I go by now.
+        String user = identity != null && identity.current() != null && !identity.current().isBlank() ? identity.current() : me.get();
         long mine = pins.stream().filter(this::isMine).count();
         if (mine == 0) {
             send(new ClientFrame.SetPin(at, user.isEmpty() ? null : user, NameColors.forName(user), null, null));
         } else {
             String label = (user.isEmpty() ? "pin" : user) + " " + (mine + 1);
-            send(new ClientFrame.SetPin(at, label, NameColors.forName(user + (mine + 1)), null, newPinId(user)));
+            send(new ClientFrame.SetPin(at, label, NameColors.forName(user + (mine + 1)), null, newPinId(me.get())));
         }
     }
 
