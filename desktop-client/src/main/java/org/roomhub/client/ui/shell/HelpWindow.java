@@ -20,20 +20,23 @@ final class HelpWindow {
     private static final List<String[]> GUIDE = List.of(
             new String[] {"Connection bar", "Hub address, token (only if the hub asks for one), your name, the room for chat and map,"
                     + " and how rooms are reached (WebSocket, Server-Sent Events or long polling). Connect applies them;"
-                    + " the line below the bar says how every tab's connection is doing."},
+                    + " Enter in the name field renames you everywhere without reconnecting."
+                    + " The line below the bar says how every tab's connection is doing, and a refused token in words."},
             new String[] {"Metrics (Ctrl+1)", "Live charts of every machine that publishes to this hub, each in a room metrics/NAME."
                     + " Tick hosts on the left, pick how much time to show (1 min, 5 min, 1 h). Pause freezes the charts"
                     + " — lines, legend values and the counter — so you can read them; Resume shows what arrived meanwhile."},
             new String[] {"Chat (Ctrl+2)", "Talk with everyone in the room. People here lists who is connected right now;"
                     + " click a person to send a direct message only they see."},
-            new String[] {"Map (Ctrl+3)", "A map everyone in the room shares. With Set my pin, a click places your pin; with"
-                    + " Add waypoint, it adds a stop to the shared route. The meeting point is the middle of all pins, and the list"
-                    + " shows each person's distance to it. A grey, dashed pin belongs to someone who is not in the room now."},
+            new String[] {"Map (Ctrl+3)", "A trip planner everyone in the room shares. With Add pin, a click places a pin of yours"
+                    + " (drag yours to move them, edit label, colour and note under Pins); with Add waypoint, it adds a stop to the"
+                    + " shared route (drag stops to reorder). The meeting point is the middle of all pins; Route lists each person's"
+                    + " distance to it. Plans saves and restores the pins and route, and exports GPX or GeoJSON."
+                    + " A grey, dashed pin belongs to someone who is not in the room now."},
             new String[] {"Architecture (Ctrl+4)", "The hub drawn live: each room is a small server object, coloured by its state"
                     + " (active, idle, hibernating = out of memory with its connections kept open, resuming), its clients, and"
                     + " messages as moving dots. Add client opens a simulated client in the chosen room; Send and Broadcast act"
                     + " through it; Hibernate now evicts the room, and the next message wakes it. Click a client to disconnect it."
-                    + " Hover a line of the event log for its details."});
+                    + " Hover a line of the event log for its details. Its controls need an admin token."});
 
     private static final String SHORTCUTS = "F1  this help\nCtrl+1 … Ctrl+4  Metrics, Chat, Map, Architecture\nCtrl+Q  quit";
 
