@@ -15,9 +15,10 @@ import org.roomhub.client.ui.shell.Transport;
  * @param publish   whether this machine's metrics are published (they follow the connection bar)
  * @param width     window width
  * @param height    window height
+ * @param dataFolder where the app's own hub keeps data, or a sentence saying the remote hub does
  */
 record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, boolean publish, int width,
-        int height) {
+        int height, String dataFolder) {
 
     /** A new app for these settings; FX thread. Pictures ({@code --render}) never reuse a remembered map view. */
     DesktopApp newApp() {
@@ -27,6 +28,7 @@ record AppSession(String hubUrl, String token, String userName, String roomName,
     /** A new app whose map remembers its views in {@code mapViews}; FX thread. */
     DesktopApp newApp(ViewportStore mapViews) {
         DesktopApp app = new DesktopApp(hubUrl, token, userName, roomName, localHost, publish, mapViews);
+        app.setAbout(dataFolder, localHost);
         app.shell().transportProperty().set(transport); // before show(), which connects
         return app;
     }

@@ -20,6 +20,7 @@ import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.client.ui.metrics.MetricsView;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
+import org.roomhub.client.ui.shell.AboutInfo;
 import org.roomhub.client.ui.shell.ShellView;
 import org.roomhub.client.ui.shell.ShellViewModel;
 import org.roomhub.client.ui.shell.TabSpec;
@@ -85,10 +86,22 @@ public final class DesktopApp {
                 new TabSpec("Architecture", new ArchitectureView(architecture), null)), background);
     }
 
-    /** Shows the window at {@code width}×{@code height} and connects. */
+    /** The smallest window every view is laid out for without overlapping nodes. */
+    public static final double MIN_WIDTH = 800;
+    /** See {@link #MIN_WIDTH}. */
+    public static final double MIN_HEIGHT = 600;
+
+    /** What Help › About shows: where data lives and the name this machine publishes as. */
+    public void setAbout(String dataFolder, String hostName) {
+        shellView.setAbout(new AboutInfo(AboutInfo.appVersion(), dataFolder, hostName));
+    }
+
+    /** Shows the window at {@code width}×{@code height} (at least {@link #MIN_WIDTH}×{@link #MIN_HEIGHT} for a window) and connects. */
     public void show(Stage stage, double width, double height) {
         Scene scene = new Scene(shellView, width, height);
         scene.getStylesheets().add(DesktopApp.class.getResource("ui/shell/app.css").toExternalForm());
+        stage.setMinWidth(Math.min(MIN_WIDTH, width));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, height));
         stage.setTitle("Roomhub");
         stage.setScene(scene);
         stage.show();

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.client.agent.MetricsPublisher;
 import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +46,11 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long --render waits for live data (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 30;
 
+    @Option(names = "--host-name", paramLabel = "NAME",
+            description = "Name this machine's metrics are published as, in room metrics/NAME (default: the OS host name, ${DEFAULT-VALUE})."
+                    + " Give two instances on one machine different names.")
+    String hostName = MetricsPublisher.localRoomName();
+
     @Option(names = "--no-publish", description = "Do not publish this machine's metrics.")
     boolean noPublish;
 
@@ -62,12 +68,13 @@ public final class Launcher implements Callable<Integer> {
             Headless.configure();
         }
         int[] wh = parseSize(size);
-        String localHost = MetricsPublisher.localRoomName();
+        String localHost = checkedHostName();
         EmbeddedHub embedded = hub == null ? EmbeddedHub.start(AppDataDir.current()) : null;
         String hubUrl = embedded != null ? embedded.url() : hub;
         try {
+            String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
-            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1]);
+            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1], dataFolder);
             return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
         } finally {
             if (embedded != null) {
@@ -91,6 +98,15 @@ public final class Launcher implements Callable<Integer> {
         closed.await();
         javafx.application.Platform.exit();
         return 0;
+    }
+
+    /** {@code --host-name} as a room name, or a usage error saying what is wrong with it. */
+    String checkedHostName() {
+        if (!RoomAddress.isValidName(hostName)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--host-name must be 1–64 characters of A-Z a-z 0-9 . _ - (got '" + hostName + "')");
+        }
+        return hostName;
     }
 
     static int[] parseSize(String text) {

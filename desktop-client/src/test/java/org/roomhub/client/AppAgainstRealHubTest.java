@@ -25,6 +25,7 @@ import org.roomhub.client.agent.MetricsPublisher;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.ui.architecture.ClientNode;
+import org.roomhub.client.ui.architecture.LogEntry;
 import org.roomhub.client.ui.architecture.RoomNode;
 import org.roomhub.client.ui.chat.ChatLine;
 import org.roomhub.client.ui.metrics.TimeSeriesChart;
@@ -152,7 +153,7 @@ class AppAgainstRealHubTest {
         front(ann);
         robot.clickOn(node(ann, "#tab-architecture"));
         @SuppressWarnings("unchecked")
-        ListView<String> log = (ListView<String>) node(ann, "#architecture-log");
+        ListView<LogEntry> log = (ListView<LogEntry>) node(ann, "#architecture-log");
         waiting().until(() -> onFx(() -> ann.app().architecture().rooms().containsKey(chat)));
         assertThat(onFx(() -> ((ComboBox<?>) node(ann, "#architecture-room")).getValue())).isEqualTo(chat);
 
@@ -162,7 +163,7 @@ class AppAgainstRealHubTest {
                 .anyMatch(c -> c.room().equals(chat) && c.simulated())));
         // Sockets stay open, yet the quiet room is evicted: hibernating in the model and in the log.
         waiting().during(Duration.ofMillis(300)).until(() -> onFx(() -> state(chat) == RoomState.HIBERNATING));
-        assertThat(onFx(() -> List.copyOf(log.getItems()))).anyMatch(line -> line.contains(chat + ": ") && line.endsWith("→ hibernating"));
+        assertThat(onFx(() -> List.copyOf(log.getItems()))).anyMatch(e -> e.detail() != null && e.detail().startsWith(chat + ": ") && e.detail().contains("→ hibernating"));
         int spansAtSend = onFx(() -> room(chat).spans().size());
         long wakesAtSend = onFx(() -> count(log, chat + ": resuming → active"));
 
@@ -221,8 +222,9 @@ class AppAgainstRealHubTest {
         return room == null ? null : room.state();
     }
 
-    private static long count(ListView<String> log, String text) {
-        return log.getItems().stream().filter(line -> line.endsWith(text)).count();
+    /** How many state changes the log has counted whose particulars (shown on hover) start with {@code text}. */
+    private static long count(ListView<LogEntry> log, String text) {
+        return log.getItems().stream().filter(e -> e.detail() != null && e.detail().startsWith(text)).mapToLong(LogEntry::count).sum();
     }
 
     private static ConditionFactory waiting() {

@@ -1,27 +1,17 @@
 package org.roomhub.client.ui.architecture;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -64,86 +54,13 @@ public final class ArchitectureView extends BorderPane {
         canvas.setId("architecture-canvas");
         canvas.setOnMouseClicked(e -> clientNear(e.getX(), e.getY()));
         setCenter(holder);
-        setRight(sidebar());
+        setRight(new ArchitectureSidebar(viewModel));
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 frame();
             }
         }.start();
-    }
-
-    private VBox sidebar() {
-        Label counters = new Label();
-        counters.setId("architecture-counters");
-        counters.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
-                "%d rooms · %d clients%n%,d frames seen · %.0f/s", viewModel.roomKeys().size(), viewModel.clients().size(),
-                viewModel.totalFlowsProperty().get(), viewModel.flowsPerSecondProperty().get()),
-                viewModel.roomKeys(), viewModel.clients(), viewModel.totalFlowsProperty(), viewModel.flowsPerSecondProperty()));
-        counters.getStyleClass().add("section-title");
-
-        ComboBox<String> room = new ComboBox<>(viewModel.roomKeys());
-        room.setId("architecture-room");
-        room.valueProperty().bindBidirectional(viewModel.selectedRoomProperty());
-        room.setMaxWidth(Double.MAX_VALUE);
-        Button add = button("architecture-add-client", "Add client", () -> viewModel.addSimulatedClient(room.getValue()));
-        Button send = button("architecture-send", "Send", () -> viewModel.send(room.getValue()));
-        Button broadcast = button("architecture-broadcast", "Broadcast", () -> viewModel.broadcast(room.getValue()));
-        Button hibernate = button("architecture-hibernate", "Hibernate now", () -> viewModel.forceHibernate(room.getValue()));
-        TextField delay = new TextField();
-        delay.setId("architecture-delay");
-        delay.setPrefWidth(80);
-        delay.textProperty().bindBidirectional(viewModel.delayTextProperty());
-        delay.setOnAction(e -> viewModel.applyHibernationDelay());
-        Button setDelay = button("architecture-set-delay", "Set", viewModel::applyHibernationDelay);
-        Label delayProblem = new Label();
-        delayProblem.setId("architecture-delay-problem");
-        delayProblem.getStyleClass().add("error");
-        delayProblem.setWrapText(true);
-        delayProblem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, not cut off
-        delayProblem.textProperty().bind(viewModel.delayProblemProperty());
-        delayProblem.visibleProperty().bind(viewModel.delayProblemProperty().isNotEmpty());
-        delayProblem.managedProperty().bind(delayProblem.visibleProperty());
-        // Without admin rights nothing here may act; the tab says why instead of looping on 403.
-        Label needsAdmin = new Label("The architecture view needs an admin token: enter one in the connection bar and press "
-                + "Reconnect. Its controls are off until then.");
-        needsAdmin.setId("architecture-needs-admin");
-        needsAdmin.getStyleClass().add("error");
-        needsAdmin.setWrapText(true);
-        needsAdmin.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        needsAdmin.visibleProperty().bind(viewModel.adminAllowedProperty().not());
-        needsAdmin.managedProperty().bind(needsAdmin.visibleProperty());
-        for (javafx.scene.Node control : List.of(room, add, send, broadcast, hibernate, delay, setDelay)) {
-            control.disableProperty().bind(viewModel.adminAllowedProperty().not());
-        }
-
-        ListView<String> log = new ListView<>(viewModel.log());
-        log.setId("architecture-log");
-        log.getStyleClass().add("event-log");
-        // Long entries wrap inside the sidebar instead of hiding behind a horizontal scrollbar.
-        log.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(list.widthProperty().subtract(18));
-            }
-
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-            }
-        });
-        VBox.setVgrow(log, Priority.ALWAYS);
-
-        Label hint = new Label("Click a client in the diagram to disconnect it.");
-        hint.getStyleClass().add("muted");
-        hint.setWrapText(true);
-        VBox box = new VBox(7, counters, needsAdmin, section("Room"), room, new HBox(6, add, send, broadcast), hibernate,
-                section("Hibernate after idle (s)"), new HBox(6, delay, setDelay), delayProblem, hint, section("Events"), log);
-        box.setPadding(new Insets(10));
-        box.setPrefWidth(300);
-        box.getStyleClass().add("sidebar");
-        return box;
     }
 
     private void frame() {
@@ -165,7 +82,7 @@ public final class ArchitectureView extends BorderPane {
         roomPos.clear();
         clientPos.clear();
         clientAt.clear();
-        double roomX = w * 0.40;
+        double roomX = roomX(w);
         for (int i = 0; i < keys.size(); i++) {
             double y = h * (i + 1) / (keys.size() + 1);
             roomPos.put(keys.get(i), new Point2D(roomX, y));
@@ -180,7 +97,7 @@ public final class ArchitectureView extends BorderPane {
             double span = Math.min(h / Math.max(1, keys.size() + 1) * 0.9, 30.0 * list.size());
             for (int i = 0; i < list.size(); i++) {
                 double y = list.size() == 1 ? r.getY() : r.getY() - span / 2 + span * i / (list.size() - 1);
-                Point2D p = new Point2D(w * 0.78, y);
+                Point2D p = new Point2D(clientX(w), y);
                 clientPos.put(list.get(i).sessionId(), p);
                 clientAt.put(list.get(i).sessionId(), list.get(i));
             }
@@ -195,7 +112,7 @@ public final class ArchitectureView extends BorderPane {
             }
             int seen = recentPerRoom.merge(f.room(), 1, Integer::sum);
             if (seen > 40 || dots.size() > MAX_DOTS) {
-                continue; // sampled: the rate label tells the real figure
+                continue; // a sample of the dots: the frames/s label tells the real figure
             }
             Point2D from = clientPos.get(f.from());
             if (from != null) {
@@ -220,7 +137,7 @@ public final class ArchitectureView extends BorderPane {
         g.setFill(Color.web("#f8fafc"));
         g.fillRect(0, 0, w, h);
         double diagramH = h - timelineHeight();
-        Point2D hub = new Point2D(w * 0.10, diagramH / 2);
+        Point2D hub = new Point2D(HUB_W / 2 + 10, diagramH / 2);
 
         g.setLineWidth(1.2);
         for (Map.Entry<String, Point2D> e : roomPos.entrySet()) {
@@ -236,22 +153,24 @@ public final class ArchitectureView extends BorderPane {
             }
         }
         boolean unreachable = viewModel.reachabilityProperty().get() == Reachability.UNREACHABLE;
-        drawBox(g, hub, 110, 46, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
+        drawBox(g, hub, HUB_W, 46, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
                 unreachable ? "unreachable" : "rooms: " + roomPos.size());
+        double roomW = roomWidth(w);
         for (Map.Entry<String, Point2D> e : roomPos.entrySet()) {
             RoomNode room = viewModel.rooms().get(e.getKey());
             if (room != null && unreachable) {
                 // What was last drawn is no longer known to be true: say so rather than show stale figures.
-                drawBox(g, e.getValue(), 200, 46, Color.web("#e2e8f0"), Color.web("#64748b"), e.getKey(), "hub unreachable");
+                drawBox(g, e.getValue(), roomW, 46, Color.web("#e2e8f0"), Color.web("#64748b"), e.getKey(), "hub unreachable");
             } else if (room != null) {
                 String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
-                drawBox(g, e.getValue(), 200, 46, stateColor(room.state()), Color.web("#0f172a"), e.getKey(), detail);
-                double rate = Math.max(viewModel.summaryRate(e.getKey()), recentPerRoom.getOrDefault(e.getKey(), 0) > 40 ? recentPerRoom.get(e.getKey()) : 0);
-                if (rate > 0) {
+                drawBox(g, e.getValue(), roomW, 46, stateColor(room.state()), Color.web("#0f172a"), e.getKey(), CanvasText.fit(detail, SMALL, roomW - 8));
+                double rate = viewModel.roomRate(e.getKey());
+                if (rate >= 0.5) {
+                    // The same figure, per room, as the sidebar's total: frames per second over the last second.
                     g.setFill(Color.web("#b91c1c"));
                     g.setFont(BOLD);
                     g.setTextAlign(TextAlignment.CENTER);
-                    g.fillText(String.format("≈%.0f frames/s (sampled)", rate), e.getValue().getX(), e.getValue().getY() - 32);
+                    g.fillText(String.format("%.0f %s", rate, Math.round(rate) == 1 ? "frame/s" : "frames/s"), e.getValue().getX(), e.getValue().getY() - 32);
                 }
             }
         }
@@ -266,20 +185,22 @@ public final class ArchitectureView extends BorderPane {
                 g.setFont(SMALL);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(viewModel.labelOf(c), p.getX() + 13, p.getY());
+                g.fillText(CanvasText.fit(viewModel.labelOf(c), SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
             }
         }
         if (unreachable) {
             g.setFill(Color.web("#b91c1c"));
-            g.setFont(Font.font("System", FontWeight.BOLD, 15));
+            Font big = Font.font("System", FontWeight.BOLD, 15);
+            g.setFont(big);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(roomPos.isEmpty() ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
-                    w / 2, 44);
+            g.fillText(CanvasText.fit(roomPos.isEmpty() ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
+                    big, w - 20), w / 2, 44);
         } else if (roomPos.isEmpty()) {
             g.setFill(Color.web("#64748b"));
             g.setFont(Font.font(15));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Waiting for the hub's observer stream… (" + viewModel.statusProperty().get() + ")", w / 2, diagramH / 2 - 60);
+            g.fillText(CanvasText.fit("Waiting for the hub's observer stream… (" + viewModel.statusProperty().get() + ")", Font.font(15), w - 20),
+                    w / 2, diagramH / 2 - 60);
         }
         Iterator<Dot> it = dots.iterator();
         while (it.hasNext()) {
@@ -302,25 +223,48 @@ public final class ArchitectureView extends BorderPane {
     }
 
     private void drawLegend(GraphicsContext g, double w) {
-        double x = 12;
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        double[] at = {12, 16};
         for (RoomState s : RoomState.values()) {
-            g.setFill(stateColor(s));
-            g.fillRect(x, 10, 12, 12);
-            g.setFill(Color.web("#334155"));
-            g.fillText(s.wireName(), x + 16, 16);
-            x += 90;
+            legendItem(g, w, at, stateColor(s), false, s.wireName());
         }
-        g.setFill(Color.web("#2563eb"));
-        g.fillOval(x, 11, 9, 9);
+        legendItem(g, w, at, Color.web("#2563eb"), true, "client → room");
+        legendItem(g, w, at, Color.web("#e11d48"), true, "room → client (dots: a sample)");
+    }
+
+    /** One legend item at {@code at} (x, y), wrapping to a new row when the canvas is too narrow. */
+    private void legendItem(GraphicsContext g, double w, double[] at, Color color, boolean dot, String text) {
+        double width = 16 + CanvasText.width(text, SMALL) + 18;
+        if (at[0] > 12 && at[0] + width > w - 8) {
+            at[0] = 12;
+            at[1] += 18;
+        }
+        g.setFill(color);
+        if (dot) {
+            g.fillOval(at[0], at[1] - 5, 9, 9);
+        } else {
+            g.fillRect(at[0], at[1] - 6, 12, 12);
+        }
         g.setFill(Color.web("#334155"));
-        g.fillText("client → room", x + 14, 16);
-        g.setFill(Color.web("#e11d48"));
-        g.fillOval(x + 110, 11, 9, 9);
-        g.setFill(Color.web("#334155"));
-        g.fillText("room → client", x + 124, 16);
+        g.fillText(text, at[0] + 16, at[1]);
+        at[0] += width;
+    }
+
+    private static final double HUB_W = 100;
+
+    /** Room boxes narrow with the canvas so hub, rooms and client labels all fit. */
+    private static double roomWidth(double w) {
+        return Math.max(180, Math.min(200, w * 0.32));
+    }
+
+    private static double roomX(double w) {
+        return Math.max(HUB_W + 10 + 36 + roomWidth(w) / 2, w * 0.40);
+    }
+
+    private static double clientX(double w) {
+        return Math.max(roomX(w) + roomWidth(w) / 2 + 34, w * 0.72);
     }
 
     private double timelineHeight() {
@@ -393,16 +337,4 @@ public final class ArchitectureView extends BorderPane {
         });
     }
 
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("section-title");
-        return label;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }

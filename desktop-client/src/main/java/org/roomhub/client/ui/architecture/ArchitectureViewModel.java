@@ -1,11 +1,7 @@
 package org.roomhub.client.ui.architecture;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,9 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,14 +29,10 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.ObserverConnection;
-import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
-import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ObserverFrame;
-import org.roomhub.protocol.frame.ServerFrame;
-import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
 import org.roomhub.protocol.value.RoomSummary;
@@ -55,9 +44,7 @@ import org.roomhub.protocol.value.RoomSummary;
  */
 public final class ArchitectureViewModel implements TabViewModel {
 
-    private static final int MAX_LOG = 500;
     private static final int MAX_PENDING_FLOWS = 2_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Executor ui;
     private final LongSupplier clock;
@@ -66,22 +53,16 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final ObservableList<String> roomKeysReadOnly = FXCollections.unmodifiableObservableList(roomKeys);
     private final ObservableList<ClientNode> clients = FXCollections.observableArrayList();
     private final ObservableList<ClientNode> clientsReadOnly = FXCollections.unmodifiableObservableList(clients);
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ObservableList<String> logReadOnly = FXCollections.unmodifiableObservableList(log);
+    private final SimulatedClientsViewModel simulated;
+    private final EventLog log = new EventLog();
     private final ConcurrentLinkedQueue<FlowEvent> flows = new ConcurrentLinkedQueue<>();
-    private final Map<String, RoomConnection> simulated = new HashMap<>();
-    private final Map<String, Double> flowRates = new HashMap<>();
+    private final FlowRates rates = new FlowRates();
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
-    private final ReadOnlyLongWrapper totalFlows = new ReadOnlyLongWrapper();
-    private final ReadOnlyDoubleWrapper flowsPerSecond = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
-    private final AtomicInteger simCounter = new AtomicInteger();
     private final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
     private final DelayInput delay = new DelayInput();
-    private long flowsThisSecond;
-    private long secondStart;
     private HubClient hub;
     private ObserverConnection observer;
     private ScheduledExecutorService poller;
@@ -94,6 +75,7 @@ public final class ArchitectureViewModel implements TabViewModel {
     public ArchitectureViewModel(Executor ui, LongSupplier clock) {
         this.ui = ui;
         this.clock = clock;
+        this.simulated = new SimulatedClientsViewModel(ui, clock, log, clients);
     }
 
     @Override
@@ -195,8 +177,7 @@ public final class ArchitectureViewModel implements TabViewModel {
             poller.shutdownNow();
             poller = null;
         }
-        simulated.values().forEach(RoomConnection::close);
-        simulated.clear();
+        simulated.closeAll();
         clients.clear(); // the hello of the next observer lists who is there
         flows.clear();
         hub = null;
@@ -217,35 +198,39 @@ public final class ArchitectureViewModel implements TabViewModel {
                 node.moveTo(s.state(), clock.getAsLong());
                 node.figures(s.connections(), s.messagesProcessed(), s.hibernations());
             });
-            log("observer connected: " + h.rooms().size() + " rooms");
+            log(EventWords.watching(h.rooms().size()));
         } else if (frame instanceof ObserverFrame.RoomStateChanged r) {
             room(r.room(), r.from(), r.at()).moveTo(r.to(), r.at());
-            log(r.room() + ": " + r.from().wireName() + " → " + r.to().wireName());
+            EventWords.Words words = EventWords.stateChange(r.room(), r.from(), r.to());
+            log.addGrouped(clock.getAsLong(), EventWords.flipGroup(r.room(), r.from(), r.to()), words.text(),
+                    EventWords.flipText(r.room(), r.from(), r.to()), words.detail());
         } else if (frame instanceof ObserverFrame.ClientConnected c) {
             room(c.room(), RoomState.ACTIVE, clock.getAsLong()).connectionsDelta(1);
             clients.removeIf(n -> n.sessionId().equals(c.sessionId()));
-            clients.add(new ClientNode(c.room(), c.sessionId(), c.user(), c.transport(), simulated.containsKey(c.sessionId())));
-            log(c.room() + ": + " + c.user() + " (" + c.transport() + ")");
+            clients.add(new ClientNode(c.room(), c.sessionId(), c.user(), c.transport(), simulated.contains(c.sessionId())));
+            log(EventWords.connected(c.room(), c.user(), c.transport(), c.sessionId(), simulated.contains(c.sessionId())));
         } else if (frame instanceof ObserverFrame.ClientDisconnected d) {
             room(d.room(), RoomState.ACTIVE, clock.getAsLong()).connectionsDelta(-1);
+            String user = userOf(d.sessionId());
             clients.removeIf(n -> n.sessionId().equals(d.sessionId()));
-            log(d.room() + ": − " + d.sessionId() + " (" + d.code() + (d.reason() == null || d.reason().isEmpty() ? "" : " " + d.reason()) + ")");
+            log(EventWords.disconnected(d.room(), user, d.code(), d.reason(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.Flow f) {
             room(f.room(), RoomState.ACTIVE, f.at()).countMessage();
-            countFlows(1);
+            rates.count(f.room(), 1);
             if (flows.size() < MAX_PENDING_FLOWS) {
                 flows.add(new FlowEvent(f.room(), f.from(), f.to().isBroadcast() ? List.of() : f.to().sessionIds(),
                         f.to().isBroadcast(), f.msgType(), f.at()));
             }
         } else if (frame instanceof ObserverFrame.FlowSummary s) {
-            flowRates.put(s.room(), s.perSecond());
-            countFlows((long) s.perSecond());
+            // The hub summarises a dense room once a second instead of sending each frame.
+            rates.count(s.room(), s.perSecond());
         } else if (frame instanceof ObserverFrame.Dropped d) {
-            log(d.room() + ": dropped " + d.count() + " for " + d.sessionId() + " (" + d.policy() + ")");
+            log(EventWords.dropped(d.room(), userOf(d.sessionId()), d.count(), d.policy(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.RateLimited r) {
-            log(r.room() + ": rate-limited " + r.sessionId());
+            log(EventWords.rateLimited(r.room(), userOf(r.sessionId()), r.sessionId()));
         } else if (frame instanceof ObserverFrame.Alarm a) {
-            log(a.room() + ": alarm");
+            EventWords.Words words = EventWords.alarm(a.room());
+            log.addGrouped(clock.getAsLong(), "alarm " + a.room(), words.text(), words.text(), words.detail());
         }
     }
 
@@ -261,22 +246,9 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Opens a simulated client in {@code roomKey}: a real connection from this app. */
     public void addSimulatedClient(String roomKey) {
-        if (hub == null || roomKey == null || !adminAllowed.get()) {
-            return; // without admin rights the tab only explains itself
+        if (hub != null && roomKey != null && adminAllowed.get()) { // without admin rights the tab only explains itself
+            simulated.add(hub, roomKey);
         }
-        String name = "sim-" + simCounter.incrementAndGet();
-        RoomAddress address = RoomAddress.parse(roomKey);
-        RoomConnection[] holder = new RoomConnection[1];
-        holder[0] = hub.join(address, name, frame -> {
-            if (frame instanceof ServerFrame.Connected c) {
-                ui.execute(() -> {
-                    simulated.put(c.sessionId(), holder[0]);
-                    clients.replaceAll(n -> n.sessionId().equals(c.sessionId())
-                            ? new ClientNode(n.room(), n.sessionId(), n.user(), n.transport(), true) : n);
-                });
-            }
-        });
-        log(roomKey + ": opening simulated client " + name);
     }
 
     /** Disconnects a client: a simulated one closes its own socket, others are closed by the hub (admin). */
@@ -284,58 +256,37 @@ public final class ArchitectureViewModel implements TabViewModel {
         if (!adminAllowed.get()) {
             return;
         }
-        RoomConnection own = simulated.remove(client.sessionId());
-        if (own != null) {
-            own.close();
-            log(client.room() + ": closing " + client.user());
-        } else if (hub != null) {
-            report(admin().disconnect(RoomAddress.parse(client.room()), client.sessionId()), "disconnect " + client.user());
+        if (!simulated.close(client) && hub != null) {
+            report(admin().disconnect(RoomAddress.parse(client.room()), client.sessionId()), "Disconnect " + client.user() + " from " + client.room());
         }
     }
 
-    /** A simulated client in {@code roomKey} sends one frame to one other member (a ping where there is no direct message). */
-    public void send(String roomKey) {
-        RoomConnection sender = simulatedIn(roomKey);
-        if (sender == null) {
-            log(roomKey + ": add a simulated client first");
-            return;
-        }
-        String target = clients.stream().filter(c -> c.room().equals(roomKey) && !c.sessionId().equals(sender.sessionId()))
-                .map(ClientNode::sessionId).findFirst().orElse(null);
-        if (roomKey.startsWith("chat/") && target != null) {
-            sender.send(new ClientFrame.Direct(target, "hello from " + sender.user()));
-        } else {
-            sender.send(new ClientFrame.Ping(null, null));
-        }
+    /** What a simulated client in {@code roomKey} can send, each said as it is; empty without one. */
+    public List<SendChoice> sendChoices(String roomKey) {
+        return simulated.sendChoices(roomKey);
+    }
+
+    /** Sends what {@code choice} says through the simulated client in {@code roomKey}. */
+    public void send(String roomKey, SendChoice choice) {
+        simulated.send(roomKey, choice);
     }
 
     /** A simulated client in {@code roomKey} sends a frame the room broadcasts to everyone. */
     public void broadcast(String roomKey) {
-        RoomConnection sender = simulatedIn(roomKey);
-        if (sender == null) {
-            log(roomKey + ": add a simulated client first");
-            return;
-        }
-        String type = RoomAddress.parse(roomKey).type();
-        ClientFrame frame = switch (type) {
-            case "chat" -> new ClientFrame.ChatMessage("broadcast from " + sender.user());
-            case "map" -> new ClientFrame.SetPin(GeoPoint.of(Math.random() * 120 - 60, Math.random() * 300 - 150), sender.user(), null);
-            default -> new ClientFrame.MetricUpdate("demo.value", Math.random() * 100, null);
-        };
-        sender.send(frame);
+        simulated.broadcast(roomKey);
     }
 
     /** Asks the hub to hibernate {@code roomKey} now. */
     public void forceHibernate(String roomKey) {
         if (hub != null && roomKey != null && adminAllowed.get()) {
-            report(admin().forceHibernate(RoomAddress.parse(roomKey)), "hibernate " + roomKey);
+            report(admin().forceHibernate(RoomAddress.parse(roomKey)), "Hibernate " + roomKey + " now");
         }
     }
 
     /** Sets the hub's idle delay before hibernation. */
     public void setHibernationDelay(Duration delay) {
         if (hub != null && adminAllowed.get()) {
-            report(admin().setHibernateAfter(delay), "hibernate after " + delay.toSeconds() + " s");
+            report(admin().setHibernateAfter(delay), "Hibernate rooms after " + delay.toSeconds() + " s idle");
         }
     }
 
@@ -354,9 +305,9 @@ public final class ArchitectureViewModel implements TabViewModel {
         return clientsReadOnly;
     }
 
-    /** Newest first. */
-    public ObservableList<String> log() {
-        return logReadOnly;
+    /** Newest first; repeats counted in one line. */
+    public ObservableList<LogEntry> log() {
+        return log.entries();
     }
 
     /** The room the controls act on. */
@@ -366,17 +317,17 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Frames seen since connecting. */
     public ReadOnlyLongProperty totalFlowsProperty() {
-        return totalFlows.getReadOnlyProperty();
+        return rates.totalProperty();
     }
 
-    /** Frames per second over the last second. */
+    /** Frames per second through the hub over the last second: the sum of every room's {@link #roomRate}. */
     public ReadOnlyDoubleProperty flowsPerSecondProperty() {
-        return flowsPerSecond.getReadOnlyProperty();
+        return rates.perSecondProperty();
     }
 
-    /** The hub's own rate figure for a dense room (from {@code flow-summary}), or 0. */
-    public double summaryRate(String roomKey) {
-        return flowRates.getOrDefault(roomKey, 0.0);
+    /** Frames per second through one room over the last second (single flows and the hub's summaries alike). */
+    public double roomRate(String roomKey) {
+        return rates.roomRate(roomKey);
     }
 
     @Override
@@ -384,27 +335,13 @@ public final class ArchitectureViewModel implements TabViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Call about once a second so the rate figure decays when traffic stops. */
+    /** Call once per drawn frame: the frames/s figures roll over to the last full second only here, so every label shows the same second. */
     public void tick() {
-        countFlows(0);
+        rates.tick(clock.getAsLong());
     }
 
-    private void countFlows(long n) {
-        long now = clock.getAsLong();
-        if (secondStart == 0) {
-            secondStart = now;
-        }
-        flowsThisSecond += n;
-        totalFlows.set(totalFlows.get() + n);
-        if (now - secondStart >= 1000) {
-            flowsPerSecond.set(flowsThisSecond * 1000.0 / (now - secondStart));
-            flowsThisSecond = 0;
-            secondStart = now;
-        }
-    }
-
-    private RoomConnection simulatedIn(String roomKey) {
-        return simulated.values().stream().filter(c -> HubClient.key(c.room()).equals(roomKey)).findFirst().orElse(null);
+    private String userOf(String sessionId) {
+        return clients.stream().filter(c -> c.sessionId().equals(sessionId)).map(ClientNode::user).findFirst().orElse("a client");
     }
 
     private HubAdminClient admin() {
@@ -412,7 +349,8 @@ public final class ArchitectureViewModel implements TabViewModel {
     }
 
     private void report(CompletableFuture<Void> call, String what) {
-        call.whenComplete((v, e) -> ui.execute(() -> log(e == null ? what + ": done" : what + " failed: " + rootMessage(e))));
+        call.whenComplete((v, e) -> ui.execute(() -> log.add(clock.getAsLong(),
+                e == null ? what + ": done" : what + " failed", e == null ? null : rootMessage(e))));
     }
 
     private void pollRooms() {
@@ -444,11 +382,12 @@ public final class ArchitectureViewModel implements TabViewModel {
         return node;
     }
 
+    private void log(EventWords.Words words) {
+        log.add(clock.getAsLong(), words.text(), words.detail());
+    }
+
     private void log(String text) {
-        log.add(0, TIME.format(Instant.ofEpochMilli(clock.getAsLong())) + "  " + text);
-        if (log.size() > MAX_LOG) {
-            log.remove(MAX_LOG, log.size());
-        }
+        log.add(clock.getAsLong(), text, null);
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,9 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -33,6 +35,7 @@ public final class ChatView extends BorderPane {
         messages.setId("chat-messages");
         messages.setCellFactory(list -> new LineCell());
         messages.setPlaceholder(new Label("No messages yet"));
+        messages.setTooltip(new Tooltip("The room's messages, newest at the bottom; purple lines are private, grey ones say who came and went"));
         viewModel.lines().addListener((ListChangeListener<ChatLine>) c -> messages.scrollTo(viewModel.lines().size() - 1));
 
         TextField draft = new TextField();
@@ -42,14 +45,19 @@ public final class ChatView extends BorderPane {
         draft.promptTextProperty().bind(Bindings.createStringBinding(() -> viewModel.directToProperty().get() == null
                 ? "Message the room" : "Private message to " + viewModel.directToProperty().get().user(), viewModel.directToProperty()));
         HBox.setHgrow(draft, Priority.ALWAYS);
+        draft.setTooltip(new Tooltip("Type a message; Enter sends it to everyone in the room (or privately, after picking a person)"));
         Button send = new Button("Send");
         send.setId("chat-send");
         send.setOnAction(e -> viewModel.send());
+        send.setTooltip(new Tooltip("Send the message (Enter)"));
+        send.setMinWidth(Region.USE_PREF_SIZE);
         Button toRoom = new Button("× private");
         toRoom.setId("chat-clear-direct");
         toRoom.visibleProperty().bind(viewModel.directToProperty().isNotNull());
         toRoom.managedProperty().bind(toRoom.visibleProperty());
         toRoom.setOnAction(e -> viewModel.directToProperty().set(null));
+        toRoom.setTooltip(new Tooltip("Stop messaging privately; write to the whole room again"));
+        toRoom.setMinWidth(Region.USE_PREF_SIZE);
         HBox composer = new HBox(6, toRoom, draft, send);
         composer.setAlignment(Pos.CENTER_LEFT);
         composer.setPadding(new Insets(8, 0, 0, 0));
@@ -67,6 +75,7 @@ public final class ChatView extends BorderPane {
         ListView<Presence> people = new ListView<>(viewModel.people());
         people.setId("chat-people");
         people.setCellFactory(list -> new PersonCell());
+        people.setTooltip(new Tooltip("Everyone connected to this room now; click a person to message them privately"));
         people.setOnMouseClicked(e -> {
             Presence picked = people.getSelectionModel().getSelectedItem();
             if (picked != null && !picked.sessionId().equals(viewModel.sessionId())) {
@@ -76,6 +85,7 @@ public final class ChatView extends BorderPane {
         Label hint = new Label("Click a person to message them privately.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         // One name for the whole app, set in the connection bar; here it is only shown.
         Label nameTitle = new Label("You");

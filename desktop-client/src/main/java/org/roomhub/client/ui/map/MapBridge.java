@@ -101,11 +101,15 @@ public final class MapBridge {
         return Boolean.TRUE.equals(engine.executeScript("!!window.roomhubMap"));
     }
 
-    /** Creates or updates a pin: where, how it looks, whose it is, and whether I may drag it. */
-    public void showPin(Pin pin, String color, String label, boolean mine) {
+    /**
+     * Creates or updates a pin: where, how it looks, whose it is, whether I may drag it, and whether
+     * its owner is away ({@code offline}: not in the room, drawn grey and dashed).
+     */
+    public void showPin(Pin pin, String color, String label, boolean mine, boolean offline) {
         ObjectNode node = json.createObjectNode()
                 .put("pinId", pin.pinId()).put("lat", pin.location().lat()).put("lng", pin.location().lng())
-                .put("color", color).put("label", label).put("owner", pin.user()).put("note", pin.note()).put("mine", mine);
+                .put("color", color).put("label", label).put("owner", pin.user()).put("note", pin.note()).put("mine", mine)
+                .put("offline", offline);
         call("setPin", node.toString());
     }
 
@@ -159,6 +163,13 @@ public final class MapBridge {
     /** Ids of the pins the page shows, sorted: what the user actually sees. */
     public List<String> shownPinIds() {
         Object ids = engine.executeScript("window.roomhubMap.pinIds()");
+        String text = ids == null ? "" : ids.toString();
+        return text.isEmpty() ? List.of() : List.of(text.split(","));
+    }
+
+    /** Ids of the pins the page draws as offline, sorted. */
+    public List<String> offlinePinIds() {
+        Object ids = engine.executeScript("window.roomhubMap.offlinePinIds()");
         String text = ids == null ? "" : ids.toString();
         return text.isEmpty() ? List.of() : List.of(text.split(","));
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -68,6 +69,7 @@ public final class MapView extends BorderPane {
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> syncAll());
         viewModel.routeProperty().addListener((obs, old, now) -> syncAll());
         viewModel.meProperty().addListener((obs, old, now) -> syncAll());
+        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> syncAll());
         viewModel.roomProperty().addListener((obs, old, now) -> positioned = false);
         positionRetry.setCycleCount(javafx.animation.Animation.INDEFINITE);
         web.widthProperty().addListener((obs, o, n) -> positionOnce());
@@ -146,6 +148,8 @@ public final class MapView extends BorderPane {
         ToggleButton waypoint = new ToggleButton("Add waypoint");
         waypoint.setId("map-mode-waypoint");
         waypoint.setUserData(ClickMode.WAYPOINT);
+        pin.setTooltip(new Tooltip("Clicks on the map place a new pin of yours"));
+        waypoint.setTooltip(new Tooltip("Clicks on the map add a stop to the route everyone in the room shares"));
         pin.setToggleGroup(mode);
         waypoint.setToggleGroup(mode);
         pin.setSelected(true);
@@ -159,6 +163,7 @@ public final class MapView extends BorderPane {
         Button fit = new Button("Show all");
         fit.setId("map-fit");
         fit.setOnAction(e -> bridge.fitPins());
+        fit.setTooltip(new Tooltip("Zoom the map so every pin is in view"));
         Label hint = MapLabels.muted("");
         hint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.clickModeProperty().get() == ClickMode.PIN
                 ? "Click the map to place a pin; drag yours to move them." : "Click the map to add a stop to the shared route.",
@@ -168,7 +173,10 @@ public final class MapView extends BorderPane {
         tiles.setId("map-tile-url");
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
         tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
+        tiles.setTooltip(new Tooltip("Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes"));
         Button applyTiles = new Button("Apply");
+        applyTiles.setTooltip(new Tooltip("Load tiles from the URL above (needs network)"));
+        applyTiles.setMinWidth(Region.USE_PREF_SIZE);
         applyTiles.setOnAction(e -> {
             String checked = viewModel.checkedTileUrl();
             if (checked != null) {
@@ -214,7 +222,8 @@ public final class MapView extends BorderPane {
         }
         Set<String> now = new HashSet<>();
         for (Pin pin : viewModel.pins()) {
-            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin), viewModel.isMine(pin));
+            boolean offline = viewModel.isOffline(pin);
+            bridge.showPin(pin, viewModel.colorOf(pin), viewModel.labelOf(pin) + (offline ? " (offline)" : ""), viewModel.isMine(pin), offline);
             now.add(pin.pinId());
         }
         drawn.stream().filter(id -> !now.contains(id)).toList().forEach(bridge::removePin);

@@ -1,8 +1,10 @@
 package org.roomhub.client.ui.map;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import javafx.beans.property.ObjectProperty;
@@ -17,6 +19,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.RoomConnection;
@@ -52,6 +55,9 @@ public final class MapViewModel implements TabViewModel {
     private final ReadOnlyStringWrapper tileProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
+    private final PinPresence presence = new PinPresence();
+    private final ObservableSet<String> offlineUsers = FXCollections.observableSet();
+    private final ObservableSet<String> offlineUsersReadOnly = FXCollections.unmodifiableObservableSet(offlineUsers);
     private RoomConnection connection;
     private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
     private boolean welcomed;
@@ -114,6 +120,8 @@ public final class MapViewModel implements TabViewModel {
             connection = null;
         }
         plans.detach();
+        presence.clear(); // who is in the room is learnt again from the next welcome and its joins
+        offlineUsers.clear();
         status.set("not connected");
     }
 
@@ -148,13 +156,14 @@ public final class MapViewModel implements TabViewModel {
 
     /** Places a new pin of mine; my first one is "me" (the pin my distance is measured from). */
     public void addPin(GeoPoint at) {
-        String user = me.get();
+        // The room knows me by the name I joined with; a pin is labelled with the name I go by now.
+        String user = identity != null && identity.current() != null && !identity.current().isBlank() ? identity.current() : me.get();
         long mine = pins.stream().filter(this::isMine).count();
         if (mine == 0) {
             send(new ClientFrame.SetPin(at, user.isEmpty() ? null : user, NameColors.forName(user), null, null));
         } else {
             String label = (user.isEmpty() ? "pin" : user) + " " + (mine + 1);
-            send(new ClientFrame.SetPin(at, label, NameColors.forName(user + (mine + 1)), null, newPinId(user)));
+            send(new ClientFrame.SetPin(at, label, NameColors.forName(user + (mine + 1)), null, newPinId(me.get())));
         }
     }
 
@@ -217,6 +226,16 @@ public final class MapViewModel implements TabViewModel {
     void handle(ServerFrame frame) {
         if (frame instanceof ServerFrame.Connected c) {
             me.set(c.user());
+            presence.joined(c.sessionId(), c.user());
+        } else if (frame instanceof ServerFrame.UserJoined j) {
+            presence.joined(j.sessionId(), j.user());
+            updateOffline(pins);
+        } else if (frame instanceof ServerFrame.UserLeft l) {
+            presence.left(l.sessionId(), l.user());
+            updateOffline(pins);
+        } else if (frame instanceof ServerFrame.PresenceUpdate p) {
+            presence.replaceAll(p.users());
+            updateOffline(pins);
         } else if (frame instanceof ServerFrame.MapState s) {
             showState(s);
             welcomed = true;
@@ -230,6 +249,7 @@ public final class MapViewModel implements TabViewModel {
             } else {
                 pins.add(pin);
             }
+            updateOffline(pins);
         } else if (frame instanceof ServerFrame.PinRemoved r) {
             int at = indexOf(r.pinId());
             if (at >= 0) {
@@ -244,7 +264,29 @@ public final class MapViewModel implements TabViewModel {
         }
     }
 
+    /** Whether {@code pin}'s owner has no session in the room: the map draws it greyed out. */
+    public boolean isOffline(Pin pin) {
+        return offlineUsers.contains(pin.user());
+    }
+
+    /** Owners of pins who are known to have left the room; the view redraws pins when it changes. */
+    public ObservableSet<String> offlineUsers() {
+        return offlineUsersReadOnly;
+    }
+
+    private void updateOffline(List<Pin> shown) {
+        Set<String> now = new HashSet<>();
+        shown.forEach(p -> {
+            if (presence.offline(p.user())) {
+                now.add(p.user());
+            }
+        });
+        offlineUsers.retainAll(now);
+        offlineUsers.addAll(now);
+    }
+
     private void showState(ServerFrame.MapState s) {
+        updateOffline(s.pins()); // before the pins change, so the view draws them with their state at once
         pins.setAll(s.pins());
         route.set(s.route() == null ? Route.empty() : s.route());
     }

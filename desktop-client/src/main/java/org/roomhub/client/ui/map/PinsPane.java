@@ -43,6 +43,7 @@ final class PinsPane extends VBox {
         list.setPrefHeight(130);
         list.setPlaceholder(MapLabels.muted("No pins yet. Click the map to place one."));
         list.setCellFactory(l -> new PinCell());
+        list.setTooltip(new Tooltip("Every pin in the room, yours first; double-click one to fly to it; grey: its owner is not in the room now"));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && selected() != null) {
                 flyTo.accept(selected().pinId());
@@ -51,6 +52,9 @@ final class PinsPane extends VBox {
 
         label.setId("map-pin-label");
         label.setPromptText("Label");
+        label.setTooltip(new Tooltip("The selected pin's label (only your own pins can be edited)"));
+        color.setTooltip(new Tooltip("The selected pin's colour"));
+        note.setTooltip(new Tooltip("A note others see when hovering the pin"));
         color.setId("map-pin-color");
         color.setMaxWidth(Double.MAX_VALUE);
         note.setId("map-pin-note");
@@ -61,13 +65,16 @@ final class PinsPane extends VBox {
         Button fly = new Button("Fly to");
         fly.setId("map-pin-fly");
         fly.setOnAction(e -> flyTo.accept(selected().pinId()));
+        fly.setTooltip(new Tooltip("Centre the map on the selected pin"));
         Button save = new Button("Save");
         save.setId("map-pin-save");
         save.setDefaultButton(false);
+        save.setTooltip(new Tooltip("Apply the label, colour and note to your selected pin"));
         save.setOnAction(e -> viewModel.editPin(selected().pinId(), label.getText(), hex(color.getValue()), note.getText()));
         Button remove = new Button("Remove");
         remove.setId("map-pin-remove");
         remove.setOnAction(e -> viewModel.removePin(selected().pinId()));
+        remove.setTooltip(new Tooltip("Take your selected pin off the map (for everyone in the room)"));
 
         BooleanBinding none = list.getSelectionModel().selectedItemProperty().isNull();
         BooleanBinding notMine = Bindings.createBooleanBinding(() -> selected() == null || !viewModel.isMine(selected()),

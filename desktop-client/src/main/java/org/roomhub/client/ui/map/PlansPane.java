@@ -2,6 +2,7 @@ package org.roomhub.client.ui.map;
 
 import java.io.File;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -22,13 +23,16 @@ final class PlansPane extends VBox {
         ListView<String> names = new ListView<>(plans.snapshots());
         names.setId("map-plans");
         names.setPrefHeight(90);
+        names.setTooltip(new Tooltip("Plans saved in this room (pins and route), kept by the hub"));
         names.setPlaceholder(MapLabels.muted("No saved plans yet."));
 
         TextField name = new TextField();
         name.setId("map-plan-name");
         name.setPromptText("Plan name");
+        name.setTooltip(new Tooltip("A name for the current pins and route; Enter saves"));
         Button save = new Button("Save");
         save.setId("map-plan-save");
+        save.setTooltip(new Tooltip("Save the current pins and route under this name"));
         save.setOnAction(e -> {
             plans.save(name.getText());
             name.clear();
@@ -38,21 +42,26 @@ final class PlansPane extends VBox {
 
         Button restore = new Button("Restore");
         restore.setId("map-plan-restore");
+        restore.setTooltip(new Tooltip("Bring back the selected plan's pins and route (for everyone in the room)"));
         restore.setOnAction(e -> plans.restore(names.getSelectionModel().getSelectedItem()));
         Button delete = new Button("Delete");
         delete.setId("map-plan-delete");
+        delete.setTooltip(new Tooltip("Forget the selected plan"));
         delete.setOnAction(e -> plans.delete(names.getSelectionModel().getSelectedItem()));
         restore.disableProperty().bind(names.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(names.getSelectionModel().selectedItemProperty().isNull());
 
         Button gpx = new Button("Export GPX");
         gpx.setId("map-export-gpx");
+        gpx.setTooltip(new Tooltip("Save the pins and route as a GPX 1.1 file"));
         gpx.setOnAction(e -> exportAs(plans, MapFileFormat.GPX));
         Button geojson = new Button("GeoJSON");
         geojson.setId("map-export-geojson");
+        geojson.setTooltip(new Tooltip("Save the pins and route as a GeoJSON file"));
         geojson.setOnAction(e -> exportAs(plans, MapFileFormat.GEOJSON));
         Button importFile = new Button("Import…");
         importFile.setId("map-import");
+        importFile.setTooltip(new Tooltip("Add pins and a route from a GPX or GeoJSON file"));
         importFile.setOnAction(e -> {
             FileChooser chooser = chooser("Import pins and route");
             for (MapFileFormat f : MapFileFormat.values()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -34,6 +35,7 @@ final class RoutePane extends VBox {
         stops.setPrefHeight(90);
         stops.setPlaceholder(MapLabels.muted("No stops. Choose “Add waypoint” and click the map."));
         stops.setCellFactory(l -> new StopCell());
+        stops.setTooltip(new Tooltip("The shared route's stops in order; drag a stop onto another to reorder"));
         viewModel.routeProperty().addListener((obs, old, now) -> stops.getItems().setAll(now.waypoints()));
 
         Label length = new Label();
@@ -47,6 +49,7 @@ final class RoutePane extends VBox {
         ListView<DistanceLine> people = new ListView<>();
         people.setId("map-distances");
         people.setPrefHeight(80);
+        people.setTooltip(new Tooltip("Everyone's great-circle distance to the meeting point (the middle of all pins); grey: not in the room now"));
         people.setPlaceholder(MapLabels.muted("Distances appear once people place pins."));
         people.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -59,10 +62,12 @@ final class RoutePane extends VBox {
         Runnable refresh = () -> people.getItems().setAll(distanceLines(viewModel.routeProperty().get()));
         viewModel.pins().addListener((ListChangeListener<Pin>) c -> refresh.run());
         viewModel.routeProperty().addListener((obs, o, n) -> refresh.run());
+        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> refresh.run());
 
         Button clear = new Button("Clear route");
         clear.setId("map-clear-route");
         clear.setOnAction(e -> viewModel.clearRoute());
+        clear.setTooltip(new Tooltip("Remove every stop of the shared route (for everyone in the room)"));
         Label distancesTitle = MapLabels.muted("Distance to the meeting point");
         getChildren().addAll(stops, length, clear, distancesTitle, people);
     }
@@ -73,7 +78,9 @@ final class RoutePane extends VBox {
     private java.util.List<DistanceLine> distanceLines(Route route) {
         Map<String, Double> km = route.distancesKm();
         return km.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
-            return new DistanceLine(viewModel.colorOfPerson(e.getKey()), e.getKey() + String.format(Locale.ROOT, " — %,.0f km", e.getValue()));
+            boolean offline = viewModel.offlineUsers().contains(e.getKey());
+            return new DistanceLine(offline ? "#cbd5e1" : viewModel.colorOfPerson(e.getKey()),
+                    e.getKey() + (offline ? " (offline)" : "") + String.format(Locale.ROOT, " — %,.0f km", e.getValue()));
         }).toList();
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,12 +26,14 @@ import javafx.scene.layout.VBox;
 public final class MetricsView extends BorderPane {
 
     private static final long SCROLL_REDRAW_NANOS = 200_000_000L;
+    private static final double TWO_COLUMNS_MIN_WIDTH = 760;
 
     private final MetricsViewModel viewModel;
     private final GridPane grid = new GridPane();
     private final Map<ChartModel, TimeSeriesChart> charts = new HashMap<>();
     private final FrameStats frameStats = new FrameStats();
     private long lastDraw;
+    private int columns = 2;
 
     /** The view of {@code viewModel}. */
     public MetricsView(MetricsViewModel viewModel) {
@@ -42,6 +45,14 @@ public final class MetricsView extends BorderPane {
         grid.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        // One column of charts when two would squeeze their axis labels together.
+        scroll.viewportBoundsProperty().addListener((obs, old, now) -> {
+            int wanted = now.getWidth() >= TWO_COLUMNS_MIN_WIDTH ? 2 : 1;
+            if (wanted != columns) {
+                columns = wanted;
+                rebuildGrid();
+            }
+        });
         scroll.getStyleClass().add("charts");
         Label waiting = new Label();
         waiting.getStyleClass().add("placeholder");
@@ -90,9 +101,17 @@ public final class MetricsView extends BorderPane {
         pause.setId("metrics-pause");
         pause.setMaxWidth(Double.MAX_VALUE);
         pause.setOnAction(e -> viewModel.togglePause());
+        pause.setTooltip(new Tooltip("Freeze the charts (lines, legend values, counter) to read them; new points wait and appear on Resume."));
+        Label pausedNote = new Label("Paused: new points are kept and shown on Resume.");
+        pausedNote.setId("metrics-paused-note");
+        pausedNote.setWrapText(true);
+        pausedNote.getStyleClass().add("muted");
+        pausedNote.setVisible(false);
+        pausedNote.managedProperty().bind(pausedNote.visibleProperty());
         viewModel.pausedProperty().addListener((obs, was, is) -> {
             pause.setSelected(is);
             pause.setText(is ? "Resume" : "Pause");
+            pausedNote.setVisible(is);
         });
 
         Label status = new Label();
@@ -105,8 +124,11 @@ public final class MetricsView extends BorderPane {
         points.getStyleClass().add("muted");
         points.textProperty().bind(viewModel.pointsAppliedProperty().asString("%,d points received"));
         points.setId("metrics-points");
+        points.setTooltip(new Tooltip("Points drawn so far, all series of the shown hosts together."));
+        hosts.setTooltip(new Tooltip("Machines publishing metrics to this hub (rooms metrics/NAME); tick one to chart it."));
+        windows.getChildren().forEach(b -> ((ToggleButton) b).setTooltip(new Tooltip("Show the last " + ((ToggleButton) b).getText() + " of data")));
 
-        VBox box = new VBox(8, hostsTitle, hosts, windowTitle, windows, pause, status, points);
+        VBox box = new VBox(8, hostsTitle, hosts, windowTitle, windows, pause, pausedNote, status, points);
         box.setPadding(new Insets(10));
         box.setPrefWidth(230);
         box.getStyleClass().add("sidebar");
@@ -120,7 +142,7 @@ public final class MetricsView extends BorderPane {
         for (ChartModel model : viewModel.charts()) {
             TimeSeriesChart chart = charts.computeIfAbsent(model, TimeSeriesChart::new);
             GridPane.setHgrow(chart, Priority.ALWAYS);
-            grid.add(chart, i % 2, i / 2);
+            grid.add(chart, i % columns, i / columns);
             i++;
         }
         charts.keySet().retainAll(viewModel.charts());
@@ -147,7 +169,8 @@ public final class MetricsView extends BorderPane {
         long start = viewModel.viewStart();
         long end = viewModel.viewEnd();
         boolean showHost = viewModel.selectedHosts().size() > 1;
-        charts.values().forEach(chart -> chart.draw(start, end, showHost));
+        long until = viewModel.drawUntil();
+        charts.values().forEach(chart -> chart.draw(start, end, until, showHost));
     }
 
     /** A host with a check box that selects it. */

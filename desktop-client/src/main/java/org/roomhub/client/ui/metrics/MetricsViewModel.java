@@ -9,9 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -55,10 +53,8 @@ public final class MetricsViewModel implements TabViewModel {
     private final ObservableList<String> selectedHosts = FXCollections.observableArrayList();
     private final ObservableList<String> selectedHostsReadOnly = FXCollections.unmodifiableObservableList(selectedHosts);
     private final ObjectProperty<TimeWindow> window = new SimpleObjectProperty<>(TimeWindow.ONE_MINUTE);
-    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyLongWrapper pointsApplied = new ReadOnlyLongWrapper();
+    private final ChartPause pause = new ChartPause();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
-    private long pausedAt;
     private HubClient hub;
 
     /**
@@ -144,10 +140,9 @@ public final class MetricsViewModel implements TabViewModel {
         updateStatus();
     }
 
-    /** Freezes or unfreezes the time axis; data keeps arriving underneath. */
+    /** Freezes or unfreezes everything the charts show; points keep arriving and wait for Resume. */
     public void togglePause() {
-        pausedAt = clock.getAsLong();
-        paused.set(!paused.get());
+        pause.toggle(clock.getAsLong());
     }
 
     /** Queues a point from any thread; it is shown at the next {@link #applyPending}. */
@@ -161,6 +156,9 @@ public final class MetricsViewModel implements TabViewModel {
      * @return whether anything changed
      */
     public boolean applyPending() {
+        if (pause.holds(pending.size())) {
+            return false;
+        }
         long applied = 0;
         Pending p;
         while ((p = pending.poll()) != null) {
@@ -171,14 +169,19 @@ public final class MetricsViewModel implements TabViewModel {
             applied++;
         }
         if (applied > 0) {
-            pointsApplied.set(pointsApplied.get() + applied);
+            pause.shown(applied);
         }
         return applied > 0;
     }
 
     /** End of the visible time range, epoch ms. */
     public long viewEnd() {
-        return paused.get() ? pausedAt : clock.getAsLong();
+        return pause.end(clock.getAsLong());
+    }
+
+    /** Newest point time the charts may draw (the pause instant while paused), epoch ms. */
+    public long drawUntil() {
+        return pause.until();
     }
 
     /** Start of the visible time range, epoch ms. */
@@ -206,14 +209,14 @@ public final class MetricsViewModel implements TabViewModel {
         return window;
     }
 
-    /** Whether the time axis is frozen. */
+    /** Whether the charts are frozen. */
     public ReadOnlyBooleanProperty pausedProperty() {
-        return paused.getReadOnlyProperty();
+        return pause.pausedProperty();
     }
 
-    /** Points shown so far, all series together. */
+    /** Points shown so far, all series together; does not move while paused. */
     public ReadOnlyLongProperty pointsAppliedProperty() {
-        return pointsApplied.getReadOnlyProperty();
+        return pause.pointsShownProperty();
     }
 
     /** Connection state of the shown hosts, for the status line. */

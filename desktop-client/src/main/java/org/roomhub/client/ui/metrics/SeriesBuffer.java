@@ -64,6 +64,12 @@ public final class SeriesBuffer {
         return at >= 0 ? at : -at - 1;
     }
 
+    /** Value of the newest point at or before {@code time}, or NaN when there is none. */
+    public double latestAtOrBefore(long time) {
+        int after = firstAtOrAfter(time == Long.MAX_VALUE ? time : time + 1);
+        return after == 0 ? Double.NaN : values[after - 1];
+    }
+
     /** Newest value, or NaN when empty. */
     public double latest() {
         return size == 0 ? Double.NaN : values[size - 1];

@@ -11,6 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.roomhub.client.ui.common.Palette;
 
@@ -53,7 +54,9 @@ public final class TimeSeriesChart extends Region {
 
     private long lastStart;
     private long lastEnd;
+    private long lastUntil = Long.MAX_VALUE;
     private boolean lastShowHost;
+    private final Text measure = new Text();
 
     @Override
     protected void layoutChildren() {
@@ -61,14 +64,19 @@ public final class TimeSeriesChart extends Region {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         if (resized && lastEnd > 0) {
-            draw(lastStart, lastEnd, lastShowHost); // a resized canvas is blank until painted again
+            draw(lastStart, lastEnd, lastUntil, lastShowHost); // a resized canvas is blank until painted again
         }
     }
 
-    /** Paints the range {@code [start, end]} (epoch ms); {@code showHost} prefixes legends with host names. */
-    public void draw(long start, long end, boolean showHost) {
+    /**
+     * Paints the range {@code [start, end]} (epoch ms) with the points at or before {@code until}
+     * (a paused chart passes the pause instant, so nothing it shows moves); {@code showHost}
+     * prefixes legends with host names.
+     */
+    public void draw(long start, long end, long until, boolean showHost) {
         lastStart = start;
         lastEnd = end;
+        lastUntil = until;
         lastShowHost = showHost;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -83,9 +91,9 @@ public final class TimeSeriesChart extends Region {
         ChartSpec spec = model.spec();
         List<SeriesModel> lines = model.series();
 
-        ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, end), spec.fixedMax());
+        ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, until), spec.fixedMax());
         double max = axis.max();
-        drawTitleAndLegend(g, spec, lines, w, showHost);
+        drawTitleAndLegend(g, spec, lines, w, until, showHost);
         drawGrid(g, spec, axis, start, end, plotW, plotH, h);
 
         g.save();
@@ -95,38 +103,62 @@ public final class TimeSeriesChart extends Region {
         g.setLineWidth(1.4);
         for (int s = 0; s < lines.size(); s++) {
             g.setStroke(Palette.series(s));
-            drawLine(g, lines.get(s).buffer(), start, end, max, plotW, plotH);
+            drawLine(g, lines.get(s).buffer(), start, end, until, max, plotW, plotH);
         }
         g.restore();
     }
 
-    private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, boolean showHost) {
+    private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, long until, boolean showHost) {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE);
         g.setFill(Color.web("#1f2633"));
         g.fillText(spec.title(), 10, 14);
+        double titleEnd = 10 + textWidth(spec.title(), TITLE) + 16;
         g.setFont(SMALL);
-        double x = w - RIGHT;
         g.setTextAlign(TextAlignment.RIGHT);
-        // Legend right to left; with many series only the latest values of the first few fit.
+        // Legend right to left, never over the title: entries that do not fit become "+N more".
+        List<String> labels = new java.util.ArrayList<>();
+        for (SeriesModel line : lines) {
+            labels.add((showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until)));
+        }
         int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
+        while (shown > 0 && legendWidth(labels, shown, lines.size()) > w - RIGHT - titleEnd) {
+            shown--;
+        }
+        double x = w - RIGHT;
         if (lines.size() > shown) {
             g.setFill(TEXT);
-            String more = "+" + (lines.size() - shown) + " more";
+            String more = "+" + (lines.size() - shown) + (shown == 0 ? " series" : " more");
             g.fillText(more, x, 14);
-            x -= more.length() * 6 + 12;
+            x -= textWidth(more, SMALL) + 12;
         }
         for (int s = shown - 1; s >= 0; s--) {
-            SeriesModel line = lines.get(s);
-            String label = (showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latest());
+            String label = labels.get(s);
             g.setFill(TEXT);
             g.fillText(label, x, 14);
-            double labelW = label.length() * 5.8;
+            double labelW = textWidth(label, SMALL);
             g.setFill(Palette.series(s));
             g.fillRect(x - labelW - 12, 10, 9, 9);
             x -= labelW + 24;
         }
+    }
+
+    private double legendWidth(List<String> labels, int shown, int total) {
+        double width = 0;
+        for (int s = 0; s < shown; s++) {
+            width += textWidth(labels.get(s), SMALL) + 24;
+        }
+        if (total > shown) {
+            width += textWidth("+" + (total - shown) + " more", SMALL) + 12;
+        }
+        return width;
+    }
+
+    private double textWidth(String text, Font font) {
+        measure.setFont(font);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private void drawGrid(GraphicsContext g, ChartSpec spec, ValueAxis axis, long start, long end, double plotW, double plotH, double h) {
@@ -143,7 +175,8 @@ public final class TimeSeriesChart extends Region {
             g.fillText(spec.unit().format(value), LEFT - 6, y);
         }
         long span = end - start;
-        long step = tickStep(span);
+        // As many time labels as fit: one per ~70 px, so narrow charts never overlap them.
+        long step = tickStep(span, Math.max(2, (int) (plotW / 70)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         DateTimeFormatter format = step >= 60_000 ? MINUTES : SECONDS;
@@ -157,9 +190,9 @@ public final class TimeSeriesChart extends Region {
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW - 1, plotH - 1);
     }
 
-    private static void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, double max, double plotW, double plotH) {
+    private static void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, long until, double max, double plotW, double plotH) {
         int from = Math.max(0, buffer.firstAtOrAfter(start) - 1);
-        int n = buffer.size();
+        int n = until == Long.MAX_VALUE ? buffer.size() : buffer.firstAtOrAfter(until + 1);
         if (n - from < 1) {
             return;
         }
@@ -216,21 +249,22 @@ public final class TimeSeriesChart extends Region {
         return false;
     }
 
-    private static double visibleMax(List<SeriesModel> lines, long start, long end) {
+    private static double visibleMax(List<SeriesModel> lines, long start, long until) {
         double max = 0;
         for (SeriesModel line : lines) {
             SeriesBuffer b = line.buffer();
-            for (int i = Math.max(0, b.firstAtOrAfter(start) - 1); i < b.size(); i++) {
+            int n = until == Long.MAX_VALUE ? b.size() : b.firstAtOrAfter(until + 1);
+            for (int i = Math.max(0, b.firstAtOrAfter(start) - 1); i < n; i++) {
                 max = Math.max(max, b.value(i));
             }
         }
         return max;
     }
 
-    private static long tickStep(long span) {
+    static long tickStep(long span, int maxTicks) {
         long[] steps = {5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000};
         for (long step : steps) {
-            if (span / step <= 7) {
+            if (span / step <= Math.min(7, maxTicks)) {
                 return step;
             }
         }

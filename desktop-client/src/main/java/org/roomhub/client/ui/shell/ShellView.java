@@ -16,7 +16,11 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,6 +36,7 @@ public final class ShellView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Executor background;
     private final Label exportResult = new Label();
+    private AboutInfo about = new AboutInfo(AboutInfo.appVersion(), "(not known)", "(not known)");
 
     /**
      * @param viewModel  the shell's state
@@ -42,11 +47,12 @@ public final class ShellView extends BorderPane {
         this.viewModel = viewModel;
         this.background = background;
         getStyleClass().add("shell");
-        setTop(new VBox(menu(), connectionBar()));
+        setTop(new VBox(menu(tabSpecs), connectionBar(), statusLine()));
         for (TabSpec spec : tabSpecs) {
             Tab tab = new Tab(spec.title(), spec.content());
             tab.setClosable(false);
             tab.setId("tab-" + spec.title().toLowerCase(java.util.Locale.ROOT));
+            tab.setTooltip(new Tooltip(spec.title() + " (Ctrl+" + (tabs.getTabs().size() + 1) + "). F1 explains every tab."));
             if (spec.badge() != null) {
                 Label badge = new Label();
                 badge.getStyleClass().add("badge");
@@ -71,13 +77,42 @@ public final class ShellView extends BorderPane {
         tabs.getSelectionModel().select(index);
     }
 
-    private MenuBar menu() {
+    /** What Help › About shows. */
+    public void setAbout(AboutInfo info) {
+        this.about = info;
+    }
+
+    /** Opens Help at the guide (0), the shortcuts (1) or About (2). */
+    public void showHelp(int page) {
+        HelpWindow.show(getScene() == null ? null : getScene().getWindow(), page, about, viewModel.hubAddressProperty().get());
+    }
+
+    private MenuBar menu(List<TabSpec> tabSpecs) {
         MenuItem export = new MenuItem("Export PNG…");
         export.setId("menu-export-png");
         export.setOnAction(e -> exportPng());
         MenuItem quit = new MenuItem("Quit");
+        quit.setId("menu-quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        MenuBar bar = new MenuBar(new Menu("File", null, export, quit));
+        Menu view = new Menu("View");
+        for (int i = 0; i < tabSpecs.size() && i < 9; i++) {
+            int index = i;
+            MenuItem item = new MenuItem(tabSpecs.get(i).title());
+            item.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> select(index));
+            view.getItems().add(item);
+        }
+        MenuItem guide = new MenuItem("Guide");
+        guide.setId("menu-help");
+        guide.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        guide.setOnAction(e -> showHelp(0));
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setOnAction(e -> showHelp(1));
+        MenuItem aboutItem = new MenuItem("About Roomhub");
+        aboutItem.setId("menu-about");
+        aboutItem.setOnAction(e -> showHelp(HelpWindow.ABOUT));
+        MenuBar bar = new MenuBar(new Menu("File", null, export, quit), view, new Menu("Help", null, guide, keys, aboutItem));
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -88,8 +123,10 @@ public final class ShellView extends BorderPane {
     }
 
     private HBox connectionBar() {
-        TextField hub = field("hub-address", 200, "hub address");
+        TextField hub = field("hub-address", 200, 130, "hub address", "The hub to join, e.g. http://192.168.1.5:7070");
         hub.textProperty().bindBidirectional(viewModel.hubAddressProperty());
+        HBox.setHgrow(hub, Priority.ALWAYS);
+        hub.setMaxWidth(320);
         PasswordField token = new PasswordField();
         token.setId("hub-token");
         token.promptTextProperty().bind(viewModel.tokenPromptProperty());
@@ -101,14 +138,16 @@ public final class ShellView extends BorderPane {
             }
         });
         token.setPrefWidth(120);
+        token.setMinWidth(80);
+        token.setTooltip(new Tooltip("The credential a hub beyond loopback asks for (roomhub-hub.jar token …); leave empty for a local hub"));
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        TextField name = field("user-name", 110, "your name");
+        TextField name = field("user-name", 110, 70, "your name", "Your name as others see it in chat, on the map and in the architecture view; Enter renames you everywhere");
         name.textProperty().bindBidirectional(viewModel.userNameProperty());
         name.setOnAction(e -> {
             viewModel.applyName(); // Enter renames everywhere without reconnecting
             e.consume();
         });
-        TextField room = field("room-name", 90, "room");
+        TextField room = field("room-name", 90, 60, "room", "The chat and map room to join (letters, digits, . _ -)");
         room.textProperty().bindBidirectional(viewModel.roomNameProperty());
 
         ComboBox<Transport> transport = new ComboBox<>();
@@ -117,35 +156,55 @@ public final class ShellView extends BorderPane {
         transport.valueProperty().bindBidirectional(viewModel.transportProperty());
         transport.setCellFactory(list -> new TransportCell());
         transport.setButtonCell(new TransportCell());
+        transport.setMinWidth(Region.USE_PREF_SIZE);
+        transport.setTooltip(new Tooltip("How rooms are reached: WebSocket, Server-Sent Events, or HTTP long polling; changing it reconnects"));
 
         Button connect = new Button();
         connect.setId("connect");
         connect.textProperty().bind(viewModel.connectedProperty().map(c -> c ? "Reconnect" : "Connect"));
         connect.setOnAction(e -> viewModel.connect());
         connect.setDefaultButton(true);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setTooltip(new Tooltip("Connect every tab with the settings in this bar"));
 
+        HBox bar = new HBox(6, label("Hub"), hub, token, label("Name"), name, label("Room"), room, transport, connect);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("connection-bar");
+        return bar;
+    }
+
+    /** The status line under the bar: it wraps instead of squeezing the bar's fields into "…". */
+    private HBox statusLine() {
         Label state = new Label();
         state.setId("connection-state");
         state.getStyleClass().add("connection-state");
         state.textProperty().bind(viewModel.statusProperty());
+        state.setWrapText(true);
+        state.setMinWidth(0);
         state.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(state, Priority.ALWAYS);
         Label error = new Label();
         error.setId("connection-error");
         error.getStyleClass().add("error");
+        error.setWrapText(true);
         error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
         exportResult.getStyleClass().add("muted");
         Label notice = new Label();
         notice.setId("connection-notice");
         notice.getStyleClass().add("muted");
+        notice.setWrapText(true);
         notice.textProperty().bind(viewModel.noticeProperty());
-
-        HBox bar = new HBox(6, label("Hub"), hub, token, label("Name"), name, label("Room"), room, transport, connect,
-                spacer(), state, error, notice, exportResult);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        bar.getStyleClass().add("connection-bar");
-        return bar;
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        exportResult.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, state, error, notice, exportResult);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(0, 10, 5, 10));
+        line.getStyleClass().add("status-line");
+        return line;
     }
 
     private void exportPng() {
@@ -172,24 +231,21 @@ public final class ShellView extends BorderPane {
         });
     }
 
-    private static TextField field(String id, double width, String prompt) {
+    private static TextField field(String id, double width, double minWidth, String prompt, String tip) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefWidth(width);
+        field.setMinWidth(minWidth);
         field.setPromptText(prompt);
+        field.setTooltip(new Tooltip(tip));
         return field;
     }
 
     private static Label label(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("muted");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        r.setMinWidth(8);
-        return r;
     }
 
     /** Shows a transport by its menu text. */

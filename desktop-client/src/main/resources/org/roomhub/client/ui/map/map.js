@@ -32,16 +32,20 @@
   var pinData = {};   // pinId -> last JSON object from Java
 
   function pinClasses(p) {
-    return 'pin-icon' + (p.mine ? ' pin-mine' : ' pin-theirs');
+    return 'pin-icon' + (p.mine ? ' pin-mine' : ' pin-theirs') + (p.offline ? ' pin-offline' : '');
   }
 
   function pinHtml(p) {
-    return '<div class="pin-dot" style="background:' + esc(p.color) + '"></div>' +
+    // An offline owner's pin: grey fill, dashed rim in the owner's colour, faded.
+    var style = p.offline
+      ? 'opacity:0.75;border:2px dashed ' + esc(p.color) + ';background:#cbd5e1'
+      : 'background:' + esc(p.color);
+    return '<div class="pin-dot" style="' + style + '"></div>' +
       '<span class="pin-label">' + esc(p.label) + '</span>';
   }
 
   function pinHover(p) {
-    return '<b>' + esc(p.label) + '</b><br><span class="pin-owner">by ' + esc(p.owner) + (p.mine ? ' (you)' : '') + '</span>' +
+    return '<b>' + esc(p.label) + '</b><br><span class="pin-owner">by ' + esc(p.owner) + (p.mine ? ' (you)' : '') + (p.offline ? ' (offline)' : '') + '</span>' +
       (p.note ? '<div class="pin-note">' + esc(p.note) + '</div>' : '');
   }
 
@@ -67,6 +71,7 @@
       m.setTooltipContent(pinHover(p));
       if (m.dragging) { if (p.mine) { m.dragging.enable(); } else { m.dragging.disable(); } }
     }
+    m.roomhubOffline = !!p.offline;
     pinData[p.pinId] = p;
   }
 
@@ -145,6 +150,9 @@
     }),
     view: function () { var c = map.getCenter(); return c.lat + ',' + c.lng + ',' + map.getZoom(); },
     pinIds: function () { return Object.keys(pins).sort().join(','); },
+    offlinePinIds: function () {
+      return Object.keys(pins).filter(function (id) { return pins[id].roomhubOffline; }).sort().join(',');
+    },
     pinPosition: function (pinId) { var m = pins[pinId]; return m ? m.getLatLng().lat + ',' + m.getLatLng().lng : ''; },
     pinPoint: function (pinId) {
       var m = pins[pinId];

@@ -44,6 +44,35 @@ class MapViewModelTest {
     }
 
     @Test
+    void a_pin_whose_owner_left_the_room_is_offline_until_they_come_back() {
+        viewModel.handle(new ServerFrame.Connected("s-me", "ann", "map/lobby", 0, 1));
+        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-ann", "ann", GeoPoint.of(1, 1), null, null, null),
+                new Pin("p-bob", "bob", GeoPoint.of(2, 2), null, null, null)), Route.empty(), 1));
+        Pin bob = viewModel.pins().get(1);
+        assertThat(viewModel.isOffline(bob)).as("not seen leaving: the welcome does not say").isFalse();
+
+        viewModel.handle(new ServerFrame.UserJoined("s-bob", "bob", 2, 1));
+        viewModel.handle(new ServerFrame.UserJoined("s-bob2", "bob", 3, 2)); // a second window
+        viewModel.handle(new ServerFrame.UserLeft("s-bob", "bob", 4, 3));
+        assertThat(viewModel.isOffline(bob)).as("one of his sessions is still there").isFalse();
+        viewModel.handle(new ServerFrame.UserLeft("s-bob2", "bob", 5, 4));
+        assertThat(viewModel.isOffline(bob)).isTrue();
+        assertThat(viewModel.offlineUsers()).containsExactly("bob");
+        assertThat(viewModel.isOffline(viewModel.pins().get(0))).as("my own pin").isFalse();
+
+        viewModel.handle(new ServerFrame.UserJoined("s-bob3", "bob", 6, 5));
+        assertThat(viewModel.isOffline(bob)).isFalse();
+        assertThat(viewModel.offlineUsers()).isEmpty();
+    }
+
+    @Test
+    void a_presence_list_marks_every_absent_owner_offline() {
+        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-carol", "carol", GeoPoint.of(1, 1), null, null, null)), Route.empty(), 1));
+        viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new org.roomhub.protocol.value.Presence("s1", "ann")), 2, 1));
+        assertThat(viewModel.offlineUsers()).containsExactly("carol");
+    }
+
+    @Test
     void the_route_length_is_the_great_circle_sum_along_the_waypoints_in_their_order() {
         GeoPoint paris = GeoPoint.of(48.8566, 2.3522);
         GeoPoint lyon = GeoPoint.of(45.764, 4.8357);

@@ -50,6 +50,17 @@ class MapViewTest {
         }).get();
         await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(() -> view.bridge().shownPinIds()).get().size() == 3);
         assertThat(WaitForAsyncUtils.asyncFx(() -> view.bridge().shownPinIds()).get()).containsExactly("p-ann", "p-bob", "p-carol");
+        // bob comes and goes: his pin is drawn offline on the page, then online again.
+        WaitForAsyncUtils.asyncFx(() -> {
+            viewModel.handle(new ServerFrame.UserJoined("s-bob", "bob", 4, 5));
+            viewModel.handle(new ServerFrame.UserLeft("s-bob", "bob", 5, 6));
+        }).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(() -> view.bridge().offlinePinIds()).get()
+                .equals(List.of("p-bob")));
+        TestPictures.write(view, "map-offline-pin");
+        WaitForAsyncUtils.asyncFx(() -> viewModel.handle(new ServerFrame.UserJoined("s-bob2", "bob", 6, 7))).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(() -> view.bridge().offlinePinIds()).get().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> viewModel.handle(new ServerFrame.UserLeft("s-bob2", "bob", 7, 8))).get();
         WaitForAsyncUtils.asyncFx(() -> view.bridge().fitPins()).get();
         await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
         TestPictures.write(view, "map");

@@ -59,6 +59,27 @@ class MetricsViewModelTest {
     }
 
     @Test
+    void points_that_arrive_while_paused_wait_for_resume_and_the_counter_stands_still() {
+        viewModel.setHostSelected("box", true);
+        viewModel.offer("box", "cpu.total", now.get() - 1000, 10);
+        viewModel.applyPending();
+        viewModel.togglePause();
+        long pausedAt = viewModel.viewEnd();
+        now.addAndGet(2_000);
+        viewModel.offer("box", "cpu.total", now.get(), 90);
+        assertThat(viewModel.applyPending()).isFalse();
+        SeriesBuffer buffer = viewModel.charts().get(0).series().get(0).buffer();
+        assertThat(buffer.latestAtOrBefore(viewModel.drawUntil())).isEqualTo(10);
+        assertThat(viewModel.drawUntil()).isEqualTo(pausedAt);
+        assertThat(viewModel.pointsAppliedProperty().get()).isEqualTo(1);
+
+        viewModel.togglePause();
+        assertThat(viewModel.applyPending()).isTrue();
+        assertThat(viewModel.pointsAppliedProperty().get()).isEqualTo(2);
+        assertThat(buffer.latestAtOrBefore(viewModel.drawUntil())).isEqualTo(90);
+    }
+
+    @Test
     void a_deselected_host_loses_its_charts_and_late_points_are_dropped() {
         viewModel.setHostSelected("a", true);
         viewModel.offer("a", "load.1", now.get(), 0.5);

@@ -55,6 +55,59 @@ class MetricsViewTest {
     }
 
     @Test
+    void pause_freezes_lines_legend_values_axis_and_the_points_counter() throws Exception {
+        long now = System.currentTimeMillis();
+        for (int s = 30; s >= 1; s--) {
+            viewModel.offer("workstation", "memory.used", now - s * 1000L, 2e9 + s * 1e7);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewModel.pointsAppliedProperty().get() == 30);
+        WaitForAsyncUtils.asyncFx(viewModel::togglePause).get();
+        awaitFrames();
+        javafx.scene.image.Image before = chartPicture();
+        String countBefore = pointsText();
+
+        // Newer, much larger values (the axis would rescale, the legend would change) arrive while paused.
+        for (int s = 0; s < 20; s++) {
+            viewModel.offer("workstation", "memory.used", now + 1000L + s * 100L, 9e9 + s * 1e8);
+        }
+        awaitFrames();
+        assertThat(samePixels(before, chartPicture())).as("the paused chart did not change").isTrue();
+        assertThat(pointsText()).isEqualTo(countBefore);
+
+        WaitForAsyncUtils.asyncFx(viewModel::togglePause).get();
+        await().atMost(Duration.ofSeconds(5)).until(() -> viewModel.pointsAppliedProperty().get() == 50);
+        awaitFrames();
+        assertThat(pointsText()).isNotEqualTo(countBefore);
+        assertThat(samePixels(before, chartPicture())).as("resume shows what arrived").isFalse();
+    }
+
+    private static void awaitFrames() {
+        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private javafx.scene.image.Image chartPicture() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.lookup(".time-series-chart").snapshot(null, null)).get();
+    }
+
+    private String pointsText() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) view.lookup("#metrics-points")).getText()).get();
+    }
+
+    private static boolean samePixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int w = (int) a.getWidth();
+        int h = (int) a.getHeight();
+        if (w != (int) b.getWidth() || h != (int) b.getHeight()) {
+            return false;
+        }
+        int[] pa = new int[w * h];
+        int[] pb = new int[w * h];
+        a.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pa, 0, w);
+        b.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pb, 0, w);
+        return java.util.Arrays.equals(pa, pb);
+    }
+
+    @Test
     void twenty_series_at_a_thousand_updates_per_second_keep_the_charts_drawing() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         Thread feeder = new Thread(() -> {
