@@ -215,7 +215,11 @@ public final class ArchitectureViewModel implements TabViewModel {
             clients.removeIf(n -> n.sessionId().equals(d.sessionId()));
             log(EventWords.disconnected(d.room(), user, d.code(), d.reason(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.Flow f) {
-            room(f.room(), RoomState.ACTIVE, f.at()).countMessage();
+            if (!f.to().isBroadcast() && f.to().sessionIds().equals(List.of("room")) && !"ping".equals(f.msgType())) {
+                // Only what the hub counts as messagesProcessed: frames a client sent to the room (pings are answered
+                // without it), so the next poll does not take the figure back down.
+                room(f.room(), RoomState.ACTIVE, f.at()).countMessage();
+            }
             rates.count(f.room(), 1);
             if (flows.size() < MAX_PENDING_FLOWS) {
                 flows.add(new FlowEvent(f.room(), f.from(), f.to().isBroadcast() ? List.of() : f.to().sessionIds(),

@@ -77,7 +77,7 @@ public final class RoomNode {
 
     void figures(int connections, long messages, long hibernations) {
         this.connections = connections;
-        this.messages = messages;
+        this.messages = Math.max(this.messages, messages); // a figure that only grows never shows going down
         this.hibernations = Math.max(this.hibernations, hibernations);
     }
 

@@ -28,6 +28,18 @@ class ArchitectureViewModelTest {
     }
 
     @Test
+    void a_room_counts_only_what_clients_sent_it_and_its_figure_never_goes_down() {
+        RoomStats ten = new RoomStats("chat", "lobby", RoomState.ACTIVE, 1, 1, 10, 0, 0, 1, 1, 0, 5, 100);
+        viewModel.handle(new ObserverFrame.Hello(List.of(ten), 1));
+        viewModel.handle(new ObserverFrame.Flow("chat/lobby", "s1", FlowTarget.to(List.of("room")), "chat-message", 80, 2, 2));
+        viewModel.handle(new ObserverFrame.Flow("chat/lobby", "room", FlowTarget.broadcast(), "chat-message", 90, 2, 2));
+        viewModel.handle(new ObserverFrame.Flow("chat/lobby", "s1", FlowTarget.to(List.of("room")), "ping", 30, 3, 3));
+        assertThat(viewModel.rooms().get("chat/lobby").messages()).isEqualTo(11);
+        viewModel.handle(new ObserverFrame.Hello(List.of(ten), 4)); // a read that has not caught up yet
+        assertThat(viewModel.rooms().get("chat/lobby").messages()).isEqualTo(11);
+    }
+
+    @Test
     void clients_come_and_go_and_flows_are_queued_for_the_animation() {
         viewModel.handle(new ObserverFrame.ClientConnected("chat/lobby", "s1", "ann", "websocket", 1));
         viewModel.handle(new ObserverFrame.ClientConnected("chat/lobby", "s2", "bob", "sse", 2));
