@@ -35,6 +35,15 @@ final class HubProcess implements AutoCloseable {
         return launch(launch, data);
     }
 
+    /** The hub from the test class path with JVM options (e.g. a small heap) before the main class. */
+    static HubProcess startWithJvm(List<String> jvmOptions, Path data, String... options) throws IOException {
+        List<String> launch = new java.util.ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", HubCommand.class.getName()));
+        launch.addAll(List.of(options));
+        return launch(launch, data);
+    }
+
     /** The packaged jar, exactly as the README runs it. */
     static HubProcess startJar(Path jar, Path data, String... options) throws IOException {
         return launch(List.of("-jar", jar.toString()), data, options);

@@ -27,6 +27,10 @@ public final class HubConfig {
     /** TLS: off unless a certificate is given or a self-signed one asked for. */
     public final TlsConfig tls = new TlsConfig();
 
+    /** Cluster membership ({@code --cluster …}); null runs a single hub. Command line only, not in the YAML file. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public org.roomhub.hub.cluster.ClusterSettings cluster;
+
     /** Network settings. */
     public static final class NetworkConfig {
         /** Address to bind; loopback by default so a fresh hub is never exposed by accident. */

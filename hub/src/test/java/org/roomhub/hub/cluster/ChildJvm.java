@@ -71,6 +71,11 @@ final class ChildJvm implements AutoCloseable {
         return a;
     }
 
+    /** Sends one command without waiting; read its answer with {@link #answer}. */
+    void send(String command) {
+        in.println(command);
+    }
+
     /** Sends one command and returns its answer. */
     String ask(String command, Duration timeout) throws InterruptedException {
         in.println(command);

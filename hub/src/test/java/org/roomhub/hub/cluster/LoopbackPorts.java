@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Free loopback ports for cluster members: each port and its failure-detection port (+100) are free. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     private LoopbackPorts() {}
 
-    static List<Integer> pick(int count) throws IOException {
+    public static List<Integer> pick(int count) throws IOException {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
             int p;
@@ -35,7 +35,7 @@ final class LoopbackPorts {
     }
 
     /** {@code 127.0.0.1:p1,127.0.0.1:p2,…} */
-    static String members(List<Integer> ports) {
+    public static String members(List<Integer> ports) {
         return String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList());
     }
 }
