@@ -24,6 +24,9 @@ import org.infinispan.notifications.cachemanagerlistener.event.ViewChangedEvent;
 import org.infinispan.partitionhandling.PartitionHandling;
 import org.infinispan.remoting.transport.Address;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.infinispan.remoting.transport.Transport;
+import org.infinispan.factories.GlobalComponentRegistry;
+import org.jgroups.JChannel;
 
 /**
  * This hub's membership in a cluster (issue 13): an embedded Infinispan cache manager over JGroups.
@@ -47,6 +50,8 @@ public final class ClusterNode implements AutoCloseable {
     private final Map<String, String> idsByUuid = new ConcurrentHashMap<>();
     /** Members announced up (node id to URL), so each arrival is told once. */
     private final Map<String, String> announced = new ConcurrentHashMap<>();
+    private final ClusterMessages messages;
+    private volatile java.util.function.BiConsumer<String, byte[]> receiver = (from, bytes) -> {};
 
     private ClusterNode(ClusterSettings settings, String url, ClusterEvents events, Clock clock) {
         this.settings = settings;
@@ -82,9 +87,12 @@ public final class ClusterNode implements AutoCloseable {
             epochs = new Epochs(epochCache.getAdvancedCache(), clock, events, placement::track, this::hasQuorum);
             members.put(settings.nodeId(), new MemberEntry("up", uuid(manager.getAddress()), url).encode());
             placement.recompute();
-        } catch (RuntimeException e) {
+            JChannel channel = ((JGroupsTransport) GlobalComponentRegistry.componentOf(manager, Transport.class)).getChannel();
+            messages = new ClusterMessages(channel, (src, bytes) ->
+                    receiver.accept(nodeIdOf(src), bytes));
+        } catch (Exception e) {
             manager.stop();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 
@@ -128,6 +136,38 @@ public final class ClusterNode implements AutoCloseable {
     /** The room's current epoch, if it was ever activated. */
     public OptionalLong epoch(String room) {
         return epochs.current(room);
+    }
+
+    /** The node id of a JGroups sender address (the same UUID as its Infinispan address). */
+    private String nodeIdOf(org.jgroups.Address src) {
+        if (src instanceof org.jgroups.util.UUID u) {
+            for (Address a : manager.getMembers()) {
+                if (a.getMostSignificantBits() == u.getMostSignificantBits() && a.getLeastSignificantBits() == u.getLeastSignificantBits()) {
+                    return nodeId(a);
+                }
+            }
+        }
+        return String.valueOf(src);
+    }
+
+    /** Where bytes sent to this member by {@link #send} go, with the sender's node id (on a JGroups thread). */
+    public void onMessage(java.util.function.BiConsumer<String, byte[]> receiver) {
+        this.receiver = receiver;
+    }
+
+    /** Sends bytes to the member {@code nodeId} (FIFO per sender); false if no such member is in the view. */
+    public boolean send(String nodeId, byte[] payload) {
+        for (Address a : manager.getMembers()) {
+            if (nodeId(a).equals(nodeId)) {
+                try {
+                    messages.send(Address.toExtendedUUID(a), payload);
+                    return true;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot send to " + nodeId + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether this member's view holds more than half of the members named by {@code --cluster-members}. */
@@ -224,6 +264,7 @@ public final class ClusterNode implements AutoCloseable {
         } catch (RuntimeException e) {
             // cut off or stopping already: the others see this member's view change anyway
         }
+        messages.close();
         manager.stop();
     }
 }

@@ -50,6 +50,14 @@ class ClusterNodeTest {
         }
         assertThat(members.get("a").ask("events")).contains("node-up b http://b.test:7070", "node-up c http://c.test:7070");
 
+        // Bytes from one member to another (the channel frames will travel on), FIFO per sender.
+        for (int i = 0; i < 5; i++) {
+            assertThat(members.get("a").ask("send b frame-" + i)).isEqualTo("true");
+        }
+        assertThat(members.get("a").ask("send nobody x")).isEqualTo("false");
+        await().atMost(CHANGE).until(() -> members.get("b").ask("events"),
+                e -> e.contains("message a frame-0;message a frame-1;message a frame-2;message a frame-3;message a frame-4"));
+
         // Placement: every member names the same host for every room, and each member hosts some.
         List<String> rooms = IntStream.range(0, 30).mapToObj(i -> "chat/room-" + i).toList();
         Map<String, String> owners = owners(rooms, List.copyOf(members.values()));

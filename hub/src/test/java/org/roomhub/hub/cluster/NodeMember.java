@@ -39,6 +39,7 @@ public final class NodeMember {
         };
         ClusterNode node = ClusterNode.start(new ClusterSettings(args[0], ClusterSettings.HostPort.parse(args[1]),
                 ClusterSettings.HostPort.parseList(args[2]), args[3]), args[4], record);
+        node.onMessage((from, bytes) -> events.add("message " + from + " " + new String(bytes, StandardCharsets.UTF_8)));
         System.out.println("> ready");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -52,6 +53,7 @@ public final class NodeMember {
                     case "owner" -> node.owner(c[1]);
                     case "activate" -> String.valueOf(node.activate(c[1]));
                     case "check" -> node.check(c[1], Long.parseLong(c[2])).name();
+                    case "send" -> String.valueOf(node.send(c[1], c[2].getBytes(StandardCharsets.UTF_8)));
                     case "events" -> String.join(";", events);
                     case "quit" -> {
                         node.close();
