@@ -24,6 +24,7 @@ import org.roomhub.agent.HubRefusal;
 import org.roomhub.agent.MetricsAgent;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.testkit.WsClient;
 import org.roomhub.protocol.value.MetricSample;
 
 /** The headless agent against a real hub: publishing, hub restarts, dropped connections, refused tokens. */

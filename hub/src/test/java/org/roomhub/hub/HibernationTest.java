@@ -3,43 +3,32 @@ package org.roomhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.fixture.ProbeRoomType;
 import org.roomhub.hub.runtime.RoomHost;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
 
 class HibernationTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
     final ProbeRoomType probe = new ProbeRoomType();
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().notStarted().with(cfg -> cfg.rooms.extraTypes.add(probe));
 
-    private TestHub start(Duration hibernateAfter) {
-        hub = TestHub.start(data, cfg -> {
-            cfg.rooms.hibernateAfter = hibernateAfter;
-            cfg.rooms.extraTypes.add(probe);
-        });
-        return hub;
-    }
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
+    private RunningHub start(Duration hibernateAfter) {
+        return hub.start(cfg -> cfg.rooms.hibernateAfter = hibernateAfter);
     }
 
     private RoomHost room(String type, String name) {
         RoomAddress address = new RoomAddress(type, name);
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub.registry().find(address).isPresent());
-        return hub.hub.registry().find(address).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().registry().find(address).isPresent());
+        return hub.hub().registry().find(address).orElseThrow();
     }
 
     private void awaitState(RoomHost room, RoomState state) {
@@ -116,8 +105,7 @@ class HibernationTest {
             a.send("{\"type\":\"chat-message\",\"text\":\"alarm:2000\"}");
             await().atMost(Duration.ofSeconds(5)).until(() -> room("probe", "restart").stats().messagesProcessed() == 1);
         }
-        hub.close(); // well before the alarm is due: from now on it exists only in storage
-        hub = null;
+        hub.stop(); // well before the alarm is due: from now on it exists only in storage
         await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > due + 200);
         assertThat(probe.alarmsFired).hasValue(0);
         start(Duration.ofSeconds(30));
@@ -161,7 +149,7 @@ class HibernationTest {
                 clients.add(hub.join("/rooms/probe/r" + i));
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.stream().allMatch(c -> c.has("system", f -> true)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub.registry().all().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub().registry().all().stream()
                     .filter(h -> h.address().type().equals("probe")).allMatch(h -> h.state() == RoomState.HIBERNATING));
             for (int i = 0; i < 1000; i++) {
                 clients.get(i).send("{\"type\":\"chat-message\",\"text\":\"wake " + i + "\"}");
