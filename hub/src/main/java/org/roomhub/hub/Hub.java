@@ -53,7 +53,7 @@ public final class Hub {
     public static final int GOING_AWAY = 1001;
 
     private final HubConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Javalin app;
     private EngineStorage storage;
     private RoomRegistry registry;
@@ -67,6 +67,7 @@ public final class Hub {
 
     private Hub(HubConfig config) {
         this.config = config;
+        this.clock = config.clock;
     }
 
     /** Creates a hub, letting the caller adjust the defaults of {@link HubConfig}. */

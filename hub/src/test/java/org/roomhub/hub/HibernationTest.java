@@ -96,23 +96,6 @@ class HibernationTest {
     }
 
     @Test
-    void an_alarm_that_came_due_while_the_hub_was_down_fires_after_restart() {
-        start(Duration.ofSeconds(30));
-        long due;
-        try (WsClient a = hub.join("/rooms/probe/restart")) {
-            a.await("system");
-            due = System.currentTimeMillis() + 2000;
-            a.send("{\"type\":\"chat-message\",\"text\":\"alarm:2000\"}");
-            await().atMost(Duration.ofSeconds(5)).until(() -> room("probe", "restart").stats().messagesProcessed() == 1);
-        }
-        hub.stop(); // well before the alarm is due: from now on it exists only in storage
-        await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > due + 200);
-        assertThat(probe.alarmsFired).hasValue(0);
-        start(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(10)).until(() -> probe.alarmsFired.get() == 1);
-    }
-
-    @Test
     void a_throwing_alarm_is_retried_with_backoff_until_it_succeeds() {
         start(Duration.ofSeconds(30));
         try (WsClient a = hub.join("/rooms/probe/retry")) {
