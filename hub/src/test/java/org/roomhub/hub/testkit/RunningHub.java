@@ -47,6 +47,7 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     private Path data;
     private boolean ownsData;
     private Consumer<HubConfig> lastExtra = cfg -> {};
+    private int lastPort;
     private Hub hub;
 
     private RunningHub() {
@@ -102,6 +103,10 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
 
     /** Starts the hub with the settings given so far plus {@code extra}, for this start only. */
     public RunningHub start(Consumer<HubConfig> extra) {
+        return start(0, extra);
+    }
+
+    private RunningHub start(int port, Consumer<HubConfig> extra) {
         if (hub != null) {
             throw new IllegalStateException("the hub is already running on port " + hub.port());
         }
@@ -113,7 +118,8 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
             cfg.storage.dataDir = data;
             settings.forEach(s -> s.accept(cfg));
             extra.accept(cfg);
-        }).start(0);
+        }).start(port);
+        lastPort = hub.port();
         return this;
     }
 
@@ -121,6 +127,17 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     public RunningHub restart() {
         stop();
         return start(lastExtra);
+    }
+
+    /**
+     * After {@link #stop()}: starts again on the port the hub had, with the same settings, so clients
+     * that reconnect by themselves find it (a restart as a person doing it by hand would make one).
+     */
+    public RunningHub startAgainOnSamePort() {
+        if (lastPort == 0) {
+            throw new IllegalStateException("the hub never ran");
+        }
+        return start(lastPort, lastExtra);
     }
 
     /** Stops the hub if it runs; the data folder stays until the test ends. */
