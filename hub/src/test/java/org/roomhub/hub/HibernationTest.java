@@ -75,10 +75,12 @@ class HibernationTest {
             a.send("{\"type\":\"chat-message\",\"text\":\"remember me\"}");
             a.await("chat-message");
             awaitState(room("probe", "state"), RoomState.HIBERNATING);
+            // Counted from here: on a loaded machine the room may already have slept and woken once more.
+            int before = probe.constructions.get();
             try (WsClient b = hub.join("/rooms/probe/state")) {
                 assertThat(b.await("system").path("text").asText()).isEqualTo("last=remember me");
+                assertThat(probe.constructions).hasValue(before + 1); // before b's leave can wake it again
             }
-            assertThat(probe.constructions).hasValue(2);
         }
     }
 

@@ -26,11 +26,13 @@ import org.roomhub.hub.config.HubConfig;
  *
  * <pre>{@code
  * @RegisterExtension
- * final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.auth.required = true);
+ * final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.rooms.hibernateAfter = Duration.ofMillis(300));
  *
  * @Test
- * void a_guest_is_refused() {
- *     assertThat(hub.get("/api/rooms").statusCode()).isEqualTo(401);
+ * void a_joining_client_is_welcomed() {
+ *     try (WsClient ann = hub.join("/rooms/chat/lobby?name=ann")) {
+ *         assertThat(ann.await("connected").path("user").asText()).isEqualTo("ann");
+ *     }
  * }
  * }</pre>
  *
@@ -45,7 +47,6 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     private final List<Consumer<HubConfig>> settings = new ArrayList<>();
     private boolean autoStart = true;
     private Path data;
-    private boolean ownsData;
     private Consumer<HubConfig> lastExtra = cfg -> {};
     private int lastPort;
     private Hub hub;
@@ -58,13 +59,6 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     /** A hub on port 0 with the test defaults; chain {@link #with} to change settings. */
     public static RunningHub onPort0() {
         return new RunningHub();
-    }
-
-    /** A hub over an existing data folder (not deleted afterwards), for use outside the extension. */
-    public static RunningHub in(Path data) {
-        RunningHub running = new RunningHub();
-        running.data = data;
-        return running;
     }
 
     /** Adds a setting applied on every start, after the defaults and earlier settings. */
@@ -82,7 +76,6 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("roomhub-test-");
-        ownsData = true;
         if (autoStart) {
             start();
         }
@@ -91,9 +84,7 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
     @Override
     public void afterEach(ExtensionContext context) {
         stop();
-        if (ownsData) {
-            deleteTree(data);
-        }
+        deleteTree(data);
     }
 
     /** Starts the hub with the settings given so far. */
@@ -111,7 +102,7 @@ public final class RunningHub implements BeforeEachCallback, AfterEachCallback, 
             throw new IllegalStateException("the hub is already running on port " + hub.port());
         }
         if (data == null) {
-            throw new IllegalStateException("no data folder: register the extension or use RunningHub.in(folder)");
+            throw new IllegalStateException("no data folder yet: register RunningHub with @RegisterExtension");
         }
         lastExtra = extra;
         hub = Hub.create(cfg -> {
