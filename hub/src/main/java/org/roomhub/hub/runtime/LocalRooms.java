@@ -25,21 +25,21 @@ final class LocalRooms implements RoomPort {
 
     @Override
     public void open(SessionOpen open) {
-        registry.open(open.room()).open(open);
+        registry.open(open.room()).events().open(open);
     }
 
     @Override
     public void deliver(ClientMessage message) {
-        registry.find(message.room()).ifPresent(h -> h.receive(message));
+        registry.find(message.room()).ifPresent(h -> h.events().receive(message));
     }
 
     @Override
     public void left(SessionLeft left) {
-        registry.find(left.room()).ifPresent(h -> h.left(left));
+        registry.find(left.room()).ifPresent(h -> h.events().left(left));
     }
 
     @Override
     public void failed(RoomAddress room, String sessionId, Throwable error) {
-        registry.find(room).ifPresent(h -> h.failed(sessionId, error));
+        registry.find(room).ifPresent(h -> h.events().failed(sessionId, error));
     }
 }

@@ -8,9 +8,6 @@ import org.roomhub.hub.alarm.AlarmScheduler;
 import org.roomhub.hub.room.RoomRequest;
 import org.roomhub.hub.room.RoomResponse;
 import org.roomhub.hub.room.RoomType;
-import org.roomhub.hub.runtime.seam.ClientMessage;
-import org.roomhub.hub.runtime.seam.SessionLeft;
-import org.roomhub.hub.runtime.seam.SessionOpen;
 import org.roomhub.hub.storage.RoomStore;
 import org.roomhub.hub.storage.WriteSet;
 import org.roomhub.protocol.value.RoomAddress;
@@ -115,22 +112,9 @@ public final class RoomHost {
                 data.approximateBytes());
     }
 
-    // ---- what arrives through the seam (see SessionEvents) ----------------------------------
-
-    void open(SessionOpen open) {
-        arrivals.open(open);
-    }
-
-    void receive(ClientMessage message) {
-        arrivals.receive(message);
-    }
-
-    void left(SessionLeft left) {
-        arrivals.left(left);
-    }
-
-    void failed(String sessionId, Throwable error) {
-        arrivals.failed(sessionId, error);
+    /** What arrives for this room through the seam. */
+    SessionEvents events() {
+        return arrivals;
     }
 
     // ---- requests, admin, ticks --------------------------------------------------------------
