@@ -85,6 +85,14 @@ public final class FrameCodec {
         return decode(text, serverTypes);
     }
 
+    /**
+     * Decodes a frame the hub sent that is already parsed, e.g. one of the {@code messages} of a
+     * polling answer: the envelope is parsed once, not each frame again from its text.
+     */
+    public Decoded<ServerFrame> decodeServer(JsonNode node) {
+        return decode(node, serverTypes);
+    }
+
     /** Decodes a frame of the observer stream. */
     public Decoded<ObserverFrame> decodeObserver(String text) {
         return decode(text, observerTypes);
@@ -127,7 +135,7 @@ public final class FrameCodec {
             return java.util.Optional.empty();
         }
         java.util.List<Decoded<ServerFrame>> messages = new java.util.ArrayList<>();
-        root.get("messages").forEach(m -> messages.add(decodeNode(m, serverTypes)));
+        root.get("messages").forEach(m -> messages.add(decodeServer(m)));
         JsonNode closed = root.path("closed");
         java.util.Optional<PollBatch.Closed> end = closed.isObject()
                 ? java.util.Optional.of(new PollBatch.Closed(closed.path("code").asInt(), closed.path("reason").asText("")))
@@ -166,13 +174,13 @@ public final class FrameCodec {
         } catch (JsonProcessingException e) {
             return failed(ErrorCode.INVALID_JSON, clean(e.getOriginalMessage()));
         }
+        return decode(node, types);
+    }
+
+    private <F> Decoded<F> decode(JsonNode node, FrameTypes<F> types) {
         if (node == null || node.isMissingNode()) {
             return failed(ErrorCode.INVALID_JSON, "empty frame");
         }
-        return decodeNode(node, types);
-    }
-
-    private <F> Decoded<F> decodeNode(JsonNode node, FrameTypes<F> types) {
         if (!node.isObject()) {
             return failed(ErrorCode.INVALID_MESSAGE, "a frame must be a JSON object");
         }
