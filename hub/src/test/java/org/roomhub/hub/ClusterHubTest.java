@@ -17,8 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomhub.hub.cluster.LoopbackPorts;
+import org.roomhub.hub.testkit.HubProcess;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /** Hubs started with {@code --cluster} (child JVMs on loopback) know each other; a hub without it is alone. */
 class ClusterHubTest {
@@ -30,6 +34,10 @@ class ClusterHubTest {
     @TempDir
     Path dir;
 
+    /** A hub without {@code --cluster}, started only by the test that needs it. */
+    @RegisterExtension
+    final RunningHub alone = RunningHub.onPort0().notStarted();
+
     private final List<HubProcess> hubs = new ArrayList<>();
 
     @AfterEach
@@ -40,8 +48,8 @@ class ClusterHubTest {
     }
 
     private HubProcess member(String id, int port, String all) throws Exception {
-        HubProcess h = HubProcess.startWithJvm(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                dir.resolve(id), "--cluster", "test-hubs", "--cluster-bind", "127.0.0.1:" + port,
+        HubProcess h = HubProcess.start(dir.resolve(id), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                line -> {}, "--cluster", "test-hubs", "--cluster-bind", "127.0.0.1:" + port,
                 "--cluster-members", all, "--node-id", id);
         hubs.add(h);
         return h;
@@ -84,11 +92,10 @@ class ClusterHubTest {
 
     @Test
     void aHubStartedWithoutClusterSaysItIsNotClustered() throws Exception {
-        try (TestHub hub = TestHub.start(dir.resolve("alone"))) {
-            HttpResponse<String> r = hub.get("/api/cluster");
-            assertThat(r.statusCode()).isEqualTo(404);
-            assertThat(r.body()).contains("NOT_CLUSTERED");
-        }
+        alone.start();
+        HttpResponse<String> r = alone.get("/api/cluster");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("NOT_CLUSTERED");
     }
 
     @Test
