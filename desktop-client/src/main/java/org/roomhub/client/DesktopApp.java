@@ -15,6 +15,8 @@ import org.roomhub.client.ui.chat.ChatView;
 import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.fleet.FleetView;
+import org.roomhub.client.ui.fleet.FleetViewModel;
 import org.roomhub.client.ui.map.MapView;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.map.ViewportStore;
@@ -40,6 +42,7 @@ public final class DesktopApp {
     private final ChatViewModel chat;
     private final MapViewModel map;
     private final ArchitectureViewModel architecture;
+    private final FleetViewModel fleet;
     private final MapView mapView;
     private final ShellViewModel shell;
     private final ShellView shellView;
@@ -72,7 +75,8 @@ public final class DesktopApp {
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
         map = new MapViewModel(Platform::runLater, background, mapViews);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
-        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
+        fleet = new FleetViewModel(Platform::runLater, System::currentTimeMillis, 5_000, DesktopApp::beep);
+        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture, fleet);
         publisher = new PublisherParticipant();
         shell = new ShellViewModel(tabs, publish ? List.of(publisher) : List.of(), (endpoint, transport) -> new HubClient(endpoint, codec, transport),
                 Platform::runLater, new Identity(userName), hubUrl, token, localHost);
@@ -83,7 +87,13 @@ public final class DesktopApp {
                 new TabSpec("Metrics", new MetricsView(metrics), null),
                 new TabSpec("Chat", new ChatView(chat), chat.unreadProperty().map(n -> n.intValue() == 0 ? "" : n.toString())),
                 new TabSpec("Map", mapView, null),
-                new TabSpec("Architecture", new ArchitectureView(architecture), null)), background);
+                new TabSpec("Architecture", new ArchitectureView(architecture), null),
+                new TabSpec("Fleet", new FleetView(fleet), fleet.firingProperty().map(n -> n.intValue() == 0 ? "" : n.toString()))), background);
+        // A card's click opens that host's detail charts in the metrics tab.
+        fleet.setOpenHost(host -> {
+            metrics.showOnly(host);
+            select(View.METRICS);
+        });
     }
 
     /** The smallest window every view is laid out for without overlapping nodes. */
@@ -144,6 +154,19 @@ public final class DesktopApp {
     /** The architecture tab's state, for tests. */
     public ArchitectureViewModel architecture() {
         return architecture;
+    }
+
+    /** The fleet tab's state, for tests. */
+    public FleetViewModel fleet() {
+        return fleet;
+    }
+
+    private static void beep() {
+        try {
+            java.awt.Toolkit.getDefaultToolkit().beep();
+        } catch (RuntimeException | Error e) {
+            // no sound device or a headless machine: the badge and the list still tell
+        }
     }
 
     /** The root node, for pictures. */

@@ -3,7 +3,7 @@ package org.roomhub.client;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.roomhub.client.agent.MetricsPublisher;
+import org.roomhub.agent.AgentSettings;
 import org.roomhub.client.ui.shell.Transport;
 import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
@@ -49,7 +49,7 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--host-name", paramLabel = "NAME",
             description = "Name this machine's metrics are published as, in room metrics/NAME (default: the OS host name, ${DEFAULT-VALUE})."
                     + " Give two instances on one machine different names.")
-    String hostName = MetricsPublisher.localRoomName();
+    String hostName = AgentSettings.hostRoomName();
 
     @Option(names = "--no-publish", description = "Do not publish this machine's metrics.")
     boolean noPublish;
@@ -75,7 +75,7 @@ public final class Launcher implements Callable<Integer> {
             String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
             AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null).run() : runWindow(session);
         } finally {
             if (embedded != null) {
                 embedded.close();

@@ -140,6 +140,12 @@ public final class MetricsViewModel implements TabViewModel {
         updateStatus();
     }
 
+    /** Shows {@code host} alone (a fleet card was clicked). */
+    public void showOnly(String host) {
+        List.copyOf(selectedHosts).stream().filter(h -> !h.equals(host)).forEach(h -> setHostSelected(h, false));
+        setHostSelected(host, true);
+    }
+
     /** Freezes or unfreezes everything the charts show; points keep arriving and wait for Resume. */
     public void togglePause() {
         pause.toggle(clock.getAsLong());
