@@ -31,15 +31,19 @@ final class AlertsPane extends VBox {
         alerts.setPlaceholder(new Label("No alerts"));
         Button clear = new Button("Clear resolved");
         clear.setOnAction(e -> viewModel.clearResolved());
+        clear.setTooltip(new Tooltip("Remove resolved alerts from the list; firing ones stay"));
+        alerts.setTooltip(new Tooltip("Alerts, newest first: when each fired, on which host, why, and when it resolved"));
         CheckBox sound = new CheckBox("Sound on new alert");
         sound.setId("fleet-sound");
         sound.selectedProperty().bindBidirectional(viewModel.soundProperty());
+        sound.setTooltip(new Tooltip("Beep when an alert fires (kept with your settings)"));
 
         Label rulesTitle = new Label("Rules");
         rulesTitle.getStyleClass().add("section-title");
         ListView<AlertRule> rules = new ListView<>(viewModel.rules());
         rules.setId("fleet-rules");
         rules.setPrefHeight(110);
+        rules.setTooltip(new Tooltip("The rules every host is judged by, twice a second; select one to remove it"));
         rules.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(AlertRule rule, boolean empty) {
@@ -51,16 +55,19 @@ final class AlertsPane extends VBox {
         remove.setId("rule-remove");
         remove.disableProperty().bind(rules.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> viewModel.rules().remove(rules.getSelectionModel().getSelectedItem()));
+        remove.setTooltip(new Tooltip("Remove the selected rule; its alerts resolve"));
 
         ComboBox<String> kind = new ComboBox<>();
         kind.setId("rule-kind");
         kind.getItems().setAll("figure", "silent");
         kind.setValue("figure");
+        kind.setTooltip(new Tooltip("figure: a metric past a threshold; silent: no figures from a host for some seconds"));
         TextField metric = field("rule-metric", "cpu.total", 100, "Metric name, or a pattern like fs.used.* (the worst matching figure counts)");
         ComboBox<String> comparison = new ComboBox<>();
         comparison.setId("rule-comparison");
         comparison.getItems().setAll(">", "<");
         comparison.setValue(">");
+        comparison.setTooltip(new Tooltip("Above (>) or below (<) the threshold"));
         TextField threshold = field("rule-threshold", "90", 50, "Threshold, e.g. 90 (percent for cpu.total and fs.used.*)");
         TextField seconds = field("rule-seconds", "60", 45, "Seconds it must hold before the alert fires (silent: seconds without figures)");
         TextField hosts = field("rule-hosts", "any host", 80, "Host name or pattern (web-*); empty for any host");
@@ -73,6 +80,7 @@ final class AlertsPane extends VBox {
         problem.setWrapText(true);
         Button add = new Button("Add rule");
         add.setId("rule-add");
+        add.setTooltip(new Tooltip("Add the rule typed here; what is wrong with it is said below"));
         add.setOnAction(e -> {
             RuleForm.Result r = RuleForm.read(kind.getValue().equals("silent"), metric.getText(), comparison.getValue().equals(">"),
                     threshold.getText(), seconds.getText(), hosts.getText());

@@ -22,7 +22,7 @@ import org.roomhub.client.ui.metrics.MetricUnit;
 final class HostCard extends VBox {
 
     static final double WIDTH = 268;
-    private static final double SPARK_WIDTH = 150;
+    private static final double SPARK_WIDTH = 140;
     private static final double SPARK_HEIGHT = 26;
     private static final PseudoClass FIRING = PseudoClass.getPseudoClass("firing");
     private static final PseudoClass SILENT = PseudoClass.getPseudoClass("silent");
@@ -40,7 +40,8 @@ final class HostCard extends VBox {
         setMaxWidth(WIDTH);
         Label name = new Label(host);
         name.getStyleClass().add("host-card-name");
-        name.setMaxWidth(WIDTH - 60);
+        name.setMinWidth(0);
+        name.setWrapText(true); // a long host name wraps rather than being cut
         alerts.getStyleClass().add("badge");
         alerts.setVisible(false);
         Region gap = new Region();
@@ -58,7 +59,7 @@ final class HostCard extends VBox {
             lines[i] = new Canvas(SPARK_WIDTH, SPARK_HEIGHT);
             figures[i] = new Label("–");
             figures[i].getStyleClass().add("host-card-figure");
-            figures[i].setMinWidth(60);
+            figures[i].setMinWidth(Region.USE_PREF_SIZE);
             rows.addRow(i, label, lines[i], figures[i]);
         }
         getChildren().addAll(title, rows);
