@@ -105,6 +105,7 @@ class FleetAlertsAndSettingsTest {
                 && app.fleet().figures("alpha").cpu().size() >= 2 && app.fleet().figures("beta").cpu().size() >= 2));
         onFx(() -> {
             assertThat(card("alpha").isVisible()).isTrue();
+            assertThat(app.fleet().order()).as("this app's metrics tab only views metrics/fleet-desk: no host").doesNotContain("fleet-desk");
             assertThat(card("alpha").getBoundsInParent().getWidth()).isPositive();
             assertThat(robot.from(card("beta")).lookup(".host-card-figure").queryAllAs(Label.class))
                     .first().satisfies(cpu -> assertThat(cpu.getText()).endsWith("%"));
@@ -201,11 +202,11 @@ class FleetAlertsAndSettingsTest {
     void the_connect_dialog_says_unreachable_401_and_403_in_words_and_connects_when_the_hub_answers() throws Exception {
         Stage dialog = onFx(() -> app.root().showConnectDialog());
         try {
+            assertThat(problemAfterConnect("not a url at all", "")).startsWith("Hub address:");
             assertThat(problemAfterConnect("http://127.0.0.1:9", "")).contains("hub unreachable").contains("127.0.0.1:9");
             String tokenHubUrl = "http://127.0.0.1:" + tokenHub.port();
             assertThat(problemAfterConnect(tokenHubUrl, "")).contains("needs a token (HTTP 401)");
             assertThat(problemAfterConnect(tokenHubUrl, "not-a-token")).contains("refused the token (HTTP 403)");
-            assertThat(problemAfterConnect("not a url at all", "")).startsWith("Hub address:");
             TestPictures.write((javafx.scene.Parent) dialog.getScene().getRoot(), "connect-dialog-403");
             assertThat(onFx(() -> app.shell().hubAddressProperty().get())).as("a failed try changes nothing").isEqualTo(url());
 

@@ -183,7 +183,7 @@ public final class FleetViewModel implements TabViewModel {
         }
         if (now - lastEvaluation >= EVALUATE_MILLIS) {
             lastEvaluation = now;
-            changes(engine.evaluate(hosts.values(), now));
+            changes(engine.evaluate(hosts.values().stream().filter(HostFigures::published).toList(), now));
             resort();
             changed = true;
         }
@@ -218,7 +218,8 @@ public final class FleetViewModel implements TabViewModel {
     }
 
     private void resort() {
-        List<String> sorted = new ArrayList<>(hosts.keySet());
+        // A room only viewers joined (a metrics tab showing a host that publishes nothing) is no host.
+        List<String> sorted = new ArrayList<>(hosts.values().stream().filter(HostFigures::published).map(HostFigures::host).toList());
         sorted.sort(Comparator.comparingInt((String h) -> -engine.firingOn(h))
                 .thenComparingDouble(h -> {
                     double cpu = hosts.get(h).cpu().last();

@@ -48,6 +48,11 @@ public final class HostFigures {
         }
     }
 
+    /** Whether the host ever published a figure (a metrics room may exist with only viewers in it). */
+    public boolean published() {
+        return !latest.isEmpty();
+    }
+
     /** The room name. */
     public String host() {
         return host;

@@ -55,7 +55,8 @@ public final class ConnectDialog extends VBox {
         problem.setId("dialog-problem");
         problem.getStyleClass().add("error");
         problem.setWrapText(true);
-        problem.setMaxWidth(460);
+        problem.setMaxWidth(456);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole sentence, never "…"
         problem.textProperty().bind(viewModel.problemProperty());
         Button connect = new Button("Connect");
         connect.setId("dialog-connect");
