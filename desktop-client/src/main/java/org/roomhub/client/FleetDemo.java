@@ -30,7 +30,7 @@ final class FleetDemo implements AutoCloseable {
     FleetDemo(String hubUrl) {
         URI hub = URI.create(hubUrl);
         host(hub, "web-1", t -> 94 + 3 * Math.sin(t / 2), 70, 3e6, -1, 6e9);
-        host(hub, "web-2", t -> t < 12 ? 97 : 30 + 5 * Math.sin(t), 55, 2e6, -1, 6e9);
+        host(hub, "web-2", t -> t >= 15 && t < 30 ? 97 : 30 + 5 * Math.sin(t), 55, 2e6, -1, 6e9);
         host(hub, "web-3", t -> 40 + 15 * Math.sin(t / 3), 60, 1.5e6, -1, 6e9);
         host(hub, "db-1", t -> 55 + 10 * Math.sin(t / 4), 97.4, 4e5, 3e7, 24e9);
         host(hub, "db-2", t -> 35 + 8 * Math.sin(t / 5), 71, 3e5, 1e7, 24e9);
