@@ -30,6 +30,7 @@ import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.metrics.MetricFrames;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
@@ -295,13 +296,9 @@ public final class FleetViewModel implements TabViewModel {
         return new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
-                if (frame instanceof ServerFrame.MetricUpdated u) {
-                    offer(host, u.name(), u.timestamp(), u.value());
-                } else if (frame instanceof ServerFrame.MetricHistory h) {
-                    h.points().forEach(pt -> offer(host, h.name(), pt.ts(), pt.value()));
-                } else if (frame instanceof ServerFrame.Snapshot s) {
-                    s.metrics().forEach((name, value) -> offer(host, name, s.ts(), value));
-                    List<String> names = s.metrics().keySet().stream().filter(CARD_METRICS::contains).toList();
+                List<String> names = MetricFrames.read(frame, (metric, time, value) -> offer(host, metric, time, value)).stream()
+                        .filter(CARD_METRICS::contains).toList();
+                if (!names.isEmpty()) {
                     ui.execute(() -> {
                         RoomConnection c = connections.get(host);
                         if (c != null) {
