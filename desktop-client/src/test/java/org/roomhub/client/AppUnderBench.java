@@ -28,12 +28,16 @@ public final class AppUnderBench implements AutoCloseable {
                 1280, 800, dataDir.toString());
         CompletableFuture<DesktopApp> shown = new CompletableFuture<>();
         Platform.startup(() -> {
-            DesktopApp app = session.newApp();
-            app.show(new Stage(), session.width(), session.height());
-            app.select(View.METRICS);
-            shown.complete(app);
+            try {
+                DesktopApp app = session.newApp();
+                app.show(new Stage(), session.width(), session.height());
+                app.select(View.METRICS);
+                shown.complete(app);
+            } catch (RuntimeException | Error e) {
+                shown.completeExceptionally(e);
+            }
         });
-        return new AppUnderBench(hub, shown.get(60, TimeUnit.SECONDS));
+        return new AppUnderBench(hub, shown.get(300, TimeUnit.SECONDS));
     }
 
     /** Charts the metrics tab shows now. */

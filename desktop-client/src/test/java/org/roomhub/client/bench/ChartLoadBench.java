@@ -19,7 +19,7 @@ import org.roomhub.client.ui.metrics.MetricsViewModel;
  * metrics) fed 1,000 updates/s in total, the real {@link MetricsView} in a 1280×800 window on
  * Monocle's headless platform with software rendering. Prints frames per second and the share of
  * one core the FX application thread and the renderer thread used. Run with
- * {@code mvn -B -o -pl desktop-client -am -Pbench test-compile -Dbench.main=org.roomhub.client.bench.ChartLoadBench}.
+ * {@code mvn -B -o -pl desktop-client -am -Pdesktop-bench test-compile -Dbench.main=org.roomhub.client.bench.ChartLoadBench}.
  */
 public final class ChartLoadBench {
 

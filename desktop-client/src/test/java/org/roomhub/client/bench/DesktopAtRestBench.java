@@ -12,7 +12,7 @@ import org.roomhub.client.AppUnderBench;
  * hub, this machine's metrics published once a second) on Monocle's headless platform with the
  * metrics tab showing, nobody touching it. Reads this process's CPU from {@code /proc/self/stat}
  * over the window (app + embedded hub + publisher together) and per thread. Run with
- * {@code mvn -B -o -pl desktop-client -am -Pbench test-compile -Dbench.main=org.roomhub.client.bench.DesktopAtRestBench}.
+ * {@code mvn -B -o -pl desktop-client -am -Pdesktop-bench test-compile -Dbench.main=org.roomhub.client.bench.DesktopAtRestBench}.
  */
 public final class DesktopAtRestBench {
 
