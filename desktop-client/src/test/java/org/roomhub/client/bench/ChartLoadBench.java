@@ -43,7 +43,7 @@ public final class ChartLoadBench {
             fxThread.complete(Thread.currentThread().getId());
             shown.complete(view);
         });
-        MetricsView view = shown.get(30, TimeUnit.SECONDS);
+        MetricsView view = shown.get(300, TimeUnit.SECONDS);
         AtomicBoolean running = new AtomicBoolean(true);
         Thread feeder = new Thread(() -> {
             // Backfill a minute of history, then live points round-robin over all series.
