@@ -32,6 +32,8 @@ public final class TimeSeriesChart extends Region {
     private static final Color GRID = Color.web("#e3e7ee");
     /** Points further apart than this are not joined: metrics arrive every second. */
     static final long GAP_MILLIS = 5_000;
+    /** A chart at rest scrolls at most four times a second: smooth enough, and the renderer rests in between. */
+    static final double SCROLL_STEP_MILLIS = 250;
     private static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -92,7 +94,9 @@ public final class TimeSeriesChart extends Region {
             data = data * 31 + System.identityHashCode(line.buffer());
             data = data * 31 + line.buffer().revision();
         }
-        return new ChartFrame(canvas.getWidth(), canvas.getHeight(), (long) Math.floor(start * plotW / span), span, until,
+        // The axis moves a pixel at a time, but no more often than every SCROLL_STEP_MILLIS (1-minute window: 1.7 px).
+        double millisPerStep = Math.max(span / plotW, SCROLL_STEP_MILLIS);
+        return new ChartFrame(canvas.getWidth(), canvas.getHeight(), (long) Math.floor(start / millisPerStep), span, until,
                 showHost, data);
     }
 
