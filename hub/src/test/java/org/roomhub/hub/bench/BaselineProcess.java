@@ -27,7 +27,7 @@ final class BaselineProcess implements AutoCloseable {
     /** Starts the baseline with the test class path (Jetty 12 comes through Javalin) and extra JVM options. */
     static BaselineProcess start(List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", ChildHub.testClassPath(),
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", org.roomhub.hub.testkit.HubProcess.testClassPath(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         cmd.addAll(jvmOptions);
         cmd.add(BaselineServer.class.getName());

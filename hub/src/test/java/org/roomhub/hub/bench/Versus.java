@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * Issue 12's side-by-side scenarios: every figure is measured on the hub and on {@link BaselineServer}
@@ -88,14 +89,14 @@ final class Versus {
     }
 
     /** Connects {@code n} sockets in waves of 50 (each wave open before the next starts). */
-    List<BenchSocket> connect(Target t, String path, int n, java.util.function.Consumer<String> onFrame) throws Exception {
-        List<BenchSocket> out = new ArrayList<>(n);
+    List<TextSocket> connect(Target t, String path, int n, java.util.function.Consumer<String> onFrame) throws Exception {
+        List<TextSocket> out = new ArrayList<>(n);
         for (int start = 0; start < n; start += 50) {
-            List<BenchSocket> wave = new ArrayList<>();
+            List<TextSocket> wave = new ArrayList<>();
             for (int i = start; i < Math.min(n, start + 50); i++) {
-                wave.add(BenchSocket.connect(http, t.ws(path), onFrame));
+                wave.add(TextSocket.connect(http, t.ws(path), onFrame));
             }
-            for (BenchSocket s : wave) {
+            for (TextSocket s : wave) {
                 s.opened().get(60, TimeUnit.SECONDS);
             }
             out.addAll(wave);

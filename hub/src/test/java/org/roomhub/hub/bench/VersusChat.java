@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * {@code vs-chat}: 4 members of one chat room each keep 32 chat messages in flight; a message counts
@@ -51,22 +52,22 @@ final class VersusChat {
         Recorder latency = new Recorder(3_600_000_000_000L, 3);
         AtomicLong acked = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
-        List<BenchSocket> sockets = new ArrayList<>();
+        List<TextSocket> sockets = new ArrayList<>();
         List<Semaphore> windows = new ArrayList<>();
         for (int k = 0; k < senders; k++) {
             Semaphore window = new Semaphore(vs.options.window);
             String mine = "t|" + k + "|";
             windows.add(window);
             sockets.addAll(vs.connect(t, "/rooms/chat/throughput", 1, frame -> {
-                if (BenchSocket.isType(frame, "chat-message")) {
-                    String text = BenchSocket.field(frame, "text");
+                if (TextSocket.isType(frame, "chat-message")) {
+                    String text = TextSocket.field(frame, "text");
                     if (text != null && text.startsWith(mine)) {
                         long sentAt = Long.parseLong(text.substring(mine.length(), text.indexOf('|', mine.length())));
                         latency.recordValue(Math.max(0, System.nanoTime() - sentAt));
                         acked.incrementAndGet();
                         window.release();
                     }
-                } else if (BenchSocket.isType(frame, "error")) {
+                } else if (TextSocket.isType(frame, "error")) {
                     window.release();
                 }
             }));
@@ -74,7 +75,7 @@ final class VersusChat {
         String padding = "x".repeat(40);
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < senders; k++) {
-            BenchSocket s = sockets.get(k);
+            TextSocket s = sockets.get(k);
             Semaphore window = windows.get(k);
             String prefix = "{\"type\":\"chat-message\",\"text\":\"t|" + k + "|";
             Thread th = new Thread(() -> {
@@ -110,7 +111,7 @@ final class VersusChat {
         for (Thread th : threads) {
             th.join(5000);
         }
-        sockets.forEach(BenchSocket::abort);
+        sockets.forEach(TextSocket::abort);
         long n = Math.max(1, a1 - a0);
         Result r = new Result(n / ((w1 - w0) / 1e9), (c1 - c0) / (double) n, (c1 - c0) / (double) (w1 - w0),
                 lat.getValueAtPercentile(50), lat.getValueAtPercentile(99));

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * {@code vs-fanout}: N subscribers and one publisher on one chat room of the hub / on the baseline; the
@@ -66,28 +67,28 @@ final class VersusFanout {
         Recorder latency = new Recorder(3_600_000_000_000L, 3);
         LongAdder delivered = new LongAdder();
         LongAdder anyFrame = new LongAdder();
-        List<BenchSocket> subs = vs.connect(t, path, n, frame -> {
+        List<TextSocket> subs = vs.connect(t, path, n, frame -> {
             anyFrame.increment();
-            if (BenchSocket.isType(frame, "chat-message")) {
-                String text = BenchSocket.field(frame, "text");
+            if (TextSocket.isType(frame, "chat-message")) {
+                String text = TextSocket.field(frame, "text");
                 if (text != null && text.startsWith("f|")) {
                     latency.recordValue(Math.max(0, System.nanoTime() - Long.parseLong(text.substring(2))));
                     delivered.increment();
                 }
             }
         });
-        BenchSocket publisher = vs.connect(t, path, 1, frame -> {}).get(0);
+        TextSocket publisher = vs.connect(t, path, 1, frame -> {}).get(0);
         Versus.settle(anyFrame, Duration.ofSeconds(2), Duration.ofSeconds(90));
         List<Result> out = new ArrayList<>();
         for (int rate : RATES) {
             out.add(atRate(t, publisher, rate, n, latency, delivered));
         }
-        subs.forEach(BenchSocket::abort);
+        subs.forEach(TextSocket::abort);
         publisher.abort();
         return out;
     }
 
-    private Result atRate(Versus.Target t, BenchSocket publisher, int rate, int n, Recorder latency, LongAdder delivered)
+    private Result atRate(Versus.Target t, TextSocket publisher, int rate, int n, Recorder latency, LongAdder delivered)
             throws Exception {
         AtomicLong sent = new AtomicLong();
         long before = delivered.sum();

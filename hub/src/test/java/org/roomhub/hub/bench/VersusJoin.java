@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * {@code vs-join}: N clients join one room (1,000 a chat room, 4,000 a metrics room) of a fresh hub /
@@ -59,7 +60,7 @@ final class VersusJoin {
         try (Versus.Target t = hub ? vs.hub(name, jvm) : vs.baseline(name, jvm)) {
             if (hub) {
                 // The room exists before the storm, as a busy hub's would; its creation is not the join cost.
-                BenchSocket first = vs.connect(t, path, 1, frame -> {}).get(0);
+                TextSocket first = vs.connect(t, path, 1, frame -> {}).get(0);
                 Thread.sleep(500);
                 first.abort();
             }
@@ -68,7 +69,7 @@ final class VersusJoin {
             LongAdder frames = new LongAdder();
             long c0 = t.stats().cpuNanos();
             long t0 = System.nanoTime();
-            List<BenchSocket> sockets = vs.connect(t, path, n, frame -> frames.increment());
+            List<TextSocket> sockets = vs.connect(t, path, n, frame -> frames.increment());
             long lastFrame = Versus.settle(frames, Duration.ofSeconds(2), BOUND);
             boolean bounded = System.nanoTime() - t0 >= BOUND.toNanos();
             long c1 = t.stats().cpuNanos();
@@ -79,7 +80,7 @@ final class VersusJoin {
                     t.stats().statusBytes("VmHWM"), (heap1 - heap0) / (double) n, (rss1 - rss0) / (double) n);
             System.out.println(f("   %s: %d into %s in %.2f s, CPU %.2f s, %,d frames, heap peak %.0f MiB, %.0f heap bytes/socket",
                     t.label(), n, path, r.seconds(), r.cpuSeconds(), r.frames(), r.heapPeak() / 1048576.0, r.heapPerSocket()));
-            sockets.forEach(BenchSocket::abort);
+            sockets.forEach(TextSocket::abort);
             return r;
         }
     }
