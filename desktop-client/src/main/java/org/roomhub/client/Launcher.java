@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.client.agent.MetricsPublisher;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--transport", paramLabel = "KIND",
             description = "How rooms are reached: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); the connection bar can change it.")
-    Transport transport = Transport.WEBSOCKET;
+    TransportKind transport = TransportKind.WEBSOCKET;
 
     @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
     View render;

@@ -14,14 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
-import org.roomhub.client.net.TransportKind;
 import org.roomhub.client.ui.chat.ChatLine;
 import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.shell.ShellViewModel;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.FrameCodec;
 
@@ -95,8 +94,8 @@ class ViewModelsOverHttpTransportsTest {
     }
 
     @ParameterizedTest(name = "choosing {0} in the connection bar reconnects the chat tab over it")
-    @EnumSource(value = Transport.class, names = {"SSE", "POLLING"})
-    void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(Transport choice) {
+    @EnumSource(value = TransportKind.class, names = {"SSE", "POLLING"})
+    void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(TransportKind choice) {
         ChatViewModel chat = new ChatViewModel(Runnable::run, System::currentTimeMillis);
         ShellViewModel shell = new ShellViewModel(List.of(chat), List.of(), (e, kind) -> new HubClient(e, new FrameCodec(), kind),
                 Runnable::run, new Identity("ann"), endpoint.baseUrl().toString(), null, "local");

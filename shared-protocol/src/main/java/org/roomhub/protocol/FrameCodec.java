@@ -85,6 +85,14 @@ public final class FrameCodec {
         return decode(text, serverTypes);
     }
 
+    /**
+     * Decodes a frame the hub sent that is already parsed, e.g. one of the {@code messages} of a
+     * polling answer: the envelope is parsed once, not each frame again from its text.
+     */
+    public Decoded<ServerFrame> decodeServer(JsonNode node) {
+        return decode(node, serverTypes);
+    }
+
     /** Decodes a frame of the observer stream. */
     public Decoded<ObserverFrame> decodeObserver(String text) {
         return decode(text, observerTypes);
@@ -127,6 +135,10 @@ public final class FrameCodec {
         } catch (JsonProcessingException e) {
             return failed(ErrorCode.INVALID_JSON, clean(e.getOriginalMessage()));
         }
+        return decode(node, types);
+    }
+
+    private <F> Decoded<F> decode(JsonNode node, FrameTypes<F> types) {
         if (node == null || node.isMissingNode()) {
             return failed(ErrorCode.INVALID_JSON, "empty frame");
         }

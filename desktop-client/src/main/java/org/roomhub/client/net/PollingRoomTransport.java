@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -17,7 +18,8 @@ import org.roomhub.protocol.value.RoomAddress;
  * to {@value #WAIT_SECONDS} s. A failed call keeps the session and retries it after a backoff
  * delay; a session the hub no longer knows (404) or closed is reopened with {@code after=} the
  * last room seq seen, so nothing broadcast in between is missed. Sends go through
- * {@link SessionPoster}.
+ * {@link SessionPoster}. Each answer, the envelope {@code {sessionId, messages:[…], next}}, is
+ * parsed once; its messages are decoded from that tree, not re-read from text.
  */
 final class PollingRoomTransport extends HttpSessionTransport {
 
@@ -30,8 +32,8 @@ final class PollingRoomTransport extends HttpSessionTransport {
     private CompletableFuture<?> inFlight;
 
     /** {@code lastSeq} gives the highest broadcast seq the owner has seen, for reopening. */
-    PollingRoomTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq, Handler handler) {
-        super(hub, room, displayName, handler);
+    PollingRoomTransport(NetResources net, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq, LinkListener<ServerFrame> listener) {
+        super(net, room, displayName, listener);
         this.lastSeq = lastSeq;
     }
 
@@ -133,7 +135,10 @@ final class PollingRoomTransport extends HttpSessionTransport {
     /** Delivers a batch, then polls on, or reopens when the hub closed the session. */
     private void take(int gen, JsonNode body) {
         for (JsonNode message : body.path("messages")) {
-            deliver(gen, message.toString());
+            ServerFrame frame = frameOf(codec.decodeServer(message));
+            if (frame != null) {
+                deliver(gen, frame);
+            }
         }
         JsonNode closed = body.path("closed");
         if (!closed.isMissingNode()) {
@@ -167,9 +172,9 @@ final class PollingRoomTransport extends HttpSessionTransport {
 
     private JsonNode parse(String body) {
         try {
-            return json.readTree(body);
+            return codec.mapper().readTree(body);
         } catch (IOException e) {
-            return json.createObjectNode();
+            return codec.mapper().createObjectNode();
         }
     }
 }

@@ -20,10 +20,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.RoomConnection;
-import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.net.RoomSubscription;
 import org.roomhub.client.ui.common.NameColors;
 import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.Identity;
@@ -58,7 +56,7 @@ public final class MapViewModel implements TabViewModel {
     private final PinPresence presence = new PinPresence();
     private final ObservableSet<String> offlineUsers = FXCollections.observableSet();
     private final ObservableSet<String> offlineUsersReadOnly = FXCollections.unmodifiableObservableSet(offlineUsers);
-    private RoomConnection connection;
+    private final RoomSubscription mapRoom;
     private final ReadOnlyStringWrapper room = new ReadOnlyStringWrapper("");
     private boolean welcomed;
     private int added;
@@ -80,6 +78,8 @@ public final class MapViewModel implements TabViewModel {
         this.ui = ui;
         this.views = views;
         this.plans = new MapPlansViewModel(ui, io);
+        this.mapRoom = RoomSubscription.onUi(ui, this::handle,
+                (address, state, detail) -> status.set(HubParticipant.statusLine(address.toString(), state, detail)));
         route.addListener((obs, old, now) -> routeLengthKm.set(lengthKm(now.waypoints())));
     }
 
@@ -98,27 +98,13 @@ public final class MapViewModel implements TabViewModel {
         session = next;
         room.set(next.roomName());
         RoomAddress address = new RoomAddress("map", next.roomName());
-        connection = hub.join(address, identity::current, new RoomListener() {
-            @Override
-            public void onFrame(ServerFrame frame) {
-                ui.execute(() -> handle(frame));
-            }
-
-            @Override
-            public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> status.set(HubParticipant.statusLine(address.toString(), state, detail)));
-            }
-        });
-        plans.attach(hub, connection, address, me::get);
+        plans.attach(hub, mapRoom.join(hub, address, identity::current), address, me::get);
     }
 
     /** Leaves the room; the pins shown stay until another hub or room is chosen (the welcome refreshes them). */
     @Override
     public void detach() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+        mapRoom.leave();
         plans.detach();
         presence.clear(); // who is in the room is learnt again from the next welcome and its joins
         offlineUsers.clear();
@@ -127,11 +113,11 @@ public final class MapViewModel implements TabViewModel {
 
     /** My pin carries my name: after a rename it is moved in place with the new label. */
     private void relabelMyPin(String name) {
-        if (connection == null) {
+        if (mapRoom.connection() == null) {
             return;
         }
         pins.stream().filter(p -> p.user().equals(me.get()) && !name.equals(p.label())).findFirst()
-                .ifPresent(p -> connection.send(new ClientFrame.SetPin(p.location(), name, NameColors.forName(name))));
+                .ifPresent(p -> mapRoom.send(new ClientFrame.SetPin(p.location(), name, NameColors.forName(name))));
     }
 
     @Override
@@ -340,7 +326,7 @@ public final class MapViewModel implements TabViewModel {
     }
 
     private boolean send(ClientFrame frame) {
-        return connection != null && connection.send(frame);
+        return mapRoom.send(frame);
     }
 
     private static double clamp(double v, double limit) {
