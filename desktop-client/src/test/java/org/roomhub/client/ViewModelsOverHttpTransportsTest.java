@@ -93,6 +93,31 @@ class ViewModelsOverHttpTransportsTest {
         }
     }
 
+    @ParameterizedTest(name = "over {0}: a pin whose owner left before I joined shows offline, and online when they return")
+    @EnumSource(TransportKind.class)
+    void a_pin_whose_owner_left_before_i_joined_shows_offline_and_online_again_when_they_return(TransportKind kind) {
+        try (HubClient a = new HubClient(endpoint, new FrameCodec()); HubClient c = new HubClient(endpoint, new FrameCodec(), kind)) {
+            MapViewModel ann = new MapViewModel(Runnable::run);
+            ann.attach(a, new SessionSettings("ann", "trip", "h"));
+            await().atMost(PATIENCE).until(ann::hasLiveData);
+            ann.mapClicked(46.5, 7.9);
+            await().atMost(PATIENCE).until(() -> ann.pins().size() == 1);
+            ann.detach(); // ann leaves; her pin stays in the room
+
+            MapViewModel cy = new MapViewModel(Runnable::run);
+            cy.attach(c, new SessionSettings("cy", "trip", "h"));
+            await().atMost(PATIENCE).until(() -> cy.hasLiveData() && cy.pins().size() == 1);
+            assertThat(cy.pins().get(0).user()).isEqualTo("ann");
+            assertThat(cy.isOffline(cy.pins().get(0))).as("ann left before cy came: the welcome's online list says so").isTrue();
+
+            ann.attach(a, new SessionSettings("ann", "trip", "h"));
+            await().atMost(PATIENCE).until(() -> !cy.isOffline(cy.pins().get(0)));
+            ann.detach();
+            await().atMost(PATIENCE).until(() -> cy.isOffline(cy.pins().get(0)));
+            cy.detach();
+        }
+    }
+
     @ParameterizedTest(name = "choosing {0} in the connection bar reconnects the chat tab over it")
     @EnumSource(value = TransportKind.class, names = {"SSE", "POLLING"})
     void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(TransportKind choice) {
