@@ -33,7 +33,8 @@ final class RenderJob {
             app.select(view);
             started.complete(app);
         });
-        DesktopApp app = started.get(30, TimeUnit.SECONDS);
+        // On a loaded machine the app (WebView, first natives unpack) may take longer than 30 s to start: --timeout covers it too.
+        DesktopApp app = started.get(Math.max(30, timeoutSeconds), TimeUnit.SECONDS);
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         boolean live = false;
         while (!live && System.currentTimeMillis() < deadline) {
@@ -54,7 +55,7 @@ final class RenderJob {
         return live ? 0 : 3;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    private <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -63,6 +64,6 @@ final class RenderJob {
                 result.completeExceptionally(e);
             }
         });
-        return result.get(30, TimeUnit.SECONDS);
+        return result.get(Math.max(30, timeoutSeconds), TimeUnit.SECONDS);
     }
 }
