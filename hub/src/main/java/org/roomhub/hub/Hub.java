@@ -20,10 +20,12 @@ import org.roomhub.hub.limit.ConnectionLimits;
 import org.roomhub.hub.limit.RateLimits;
 import org.roomhub.hub.observe.EdgeEvents;
 import org.roomhub.hub.transport.Edge;
+import org.roomhub.hub.transport.EdgeSessions;
 import org.roomhub.hub.transport.HttpSessions;
 import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
+import org.roomhub.hub.http.ClusterRoutes;
 import org.roomhub.hub.http.RoomPath;
 import org.roomhub.hub.http.RoomAdminRoutes;
 import org.roomhub.hub.http.RoomRequests;
@@ -53,7 +55,7 @@ public final class Hub {
     public static final int GOING_AWAY = 1001;
 
     private final HubConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Javalin app;
     private EngineStorage storage;
     private RoomRegistry registry;
@@ -64,9 +66,11 @@ public final class Hub {
     private Edge edge;
     private HttpSessions httpSessions;
     private TlsIdentity tls;
+    private volatile org.roomhub.hub.cluster.ClusterNode cluster;
 
     private Hub(HubConfig config) {
         this.config = config;
+        this.clock = config.clock;
     }
 
     /** Creates a hub, letting the caller adjust the defaults of {@link HubConfig}. */
@@ -98,7 +102,8 @@ public final class Hub {
                 new ChatRoomType(), new MapRoomType()));
         builtIns.addAll(config.rooms.extraTypes);
         RoomTypes types = RoomTypes.of(builtIns);
-        registry = new RoomRegistry(types, storage, clock, codec, new Listeners(List.of(observers, metrics)),
+        EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
+        registry = new RoomRegistry(types, storage, sessions, clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
         registry.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -124,7 +129,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        edge = new Edge(registry, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
+        edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
         WebSocketTransport webSockets = new WebSocketTransport(edge);
@@ -148,12 +153,40 @@ public final class Hub {
             httpSessions.register(cfg.routes);
             new ObserverTransport(observers, registry, access, writer).register(cfg.routes);
             new RoomRequests(registry, paths, access).register(cfg.routes);
+            new ClusterRoutes(() -> cluster, paths, codec, access).register(cfg.routes);
         });
         app.start();
         for (Connector c : app.jettyServer().server().getConnectors()) {
             c.addEventListener(webSockets.connectionListener());
         }
+        if (config.cluster != null) {
+            try {
+                cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
+                        org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis));
+            } catch (RuntimeException e) {
+                stop();
+                throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
+            }
+        }
         return this;
+    }
+
+    /** The URL other members and clients use: the listen address, or the cluster address when it is a wildcard. */
+    private String publicUrl() {
+        String host = config.network.bind;
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress() && config.cluster != null) {
+                host = config.cluster.bind().host();
+            }
+        } catch (UnknownHostException e) {
+            // keep the name as given
+        }
+        return scheme() + "://" + host + ":" + port();
+    }
+
+    /** This hub's cluster membership, when started with {@code --cluster}. */
+    public java.util.Optional<org.roomhub.hub.cluster.ClusterNode> cluster() {
+        return java.util.Optional.ofNullable(cluster);
     }
 
     private static boolean isLoopback(String bind) {
@@ -220,6 +253,10 @@ public final class Hub {
     public synchronized void stop() {
         if (app == null) {
             return;
+        }
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
         }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.
