@@ -1,7 +1,7 @@
 package org.roomhub.client;
 
 import org.roomhub.client.ui.map.ViewportStore;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 
 /**
  * The settings one launch runs with.
@@ -17,7 +17,7 @@ import org.roomhub.client.ui.shell.Transport;
  * @param height    window height
  * @param dataFolder where the app's own hub keeps data, or a sentence saying the remote hub does
  */
-record AppSession(String hubUrl, String token, String userName, String roomName, Transport transport, String localHost, boolean publish, int width,
+record AppSession(String hubUrl, String token, String userName, String roomName, TransportKind transport, String localHost, boolean publish, int width,
         int height, String dataFolder) {
 
     /** A new app for these settings; FX thread. Pictures ({@code --render}) never reuse a remembered map view. */

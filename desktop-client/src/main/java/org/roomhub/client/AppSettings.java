@@ -12,7 +12,7 @@ import org.roomhub.client.ui.metrics.MetricsViewModel;
 import org.roomhub.client.ui.metrics.TimeWindow;
 import org.roomhub.client.ui.shell.ConnectDialogViewModel;
 import org.roomhub.client.ui.shell.ShellViewModel;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 
 /**
  * Moves the remembered settings into the view-models at start and back out on connect and on close.
@@ -54,7 +54,7 @@ final class AppSettings {
             shell.userNameProperty().set(saved.name());
         }
         if (!transportGiven && saved.transport() != null) {
-            shell.transportProperty().set(parse(Transport.class, saved.transport(), shell.transportProperty().get()));
+            shell.transportProperty().set(parse(TransportKind.class, saved.transport(), shell.transportProperty().get()));
         }
         if (saved.selectedTab() >= 0 && saved.selectedTab() < shell.tabs().size()) {
             shell.selectedTabProperty().set(saved.selectedTab());
@@ -81,7 +81,7 @@ final class AppSettings {
     DesktopSettings current(Window window) {
         DesktopSettings.WindowPlace place = window == null || window.getWidth() <= 0 ? saved.window()
                 : new DesktopSettings.WindowPlace(window.getX(), window.getY(), window.getWidth(), window.getHeight());
-        Transport transport = shell.transportProperty().get();
+        TransportKind transport = shell.transportProperty().get();
         return new DesktopSettings(List.copyOf(dialog.recent()), shell.identity().current(), transport == null ? null : transport.name(),
                 place, shell.selectedTabProperty().get(), metrics.windowProperty().get().name(), List.copyOf(fleet.rules()),
                 fleet.soundProperty().get());

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.roomhub.agent.AgentSettings;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--transport", paramLabel = "KIND",
             description = "How rooms are reached: ${COMPLETION-CANDIDATES} (default: the one you used last, else websocket); the connection bar can change it.")
-    Transport transport;
+    TransportKind transport;
 
     @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
     View render;
@@ -75,7 +75,7 @@ public final class Launcher implements Callable<Integer> {
             String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
             AppSession session = new AppSession(hubUrl, token, name != null ? name : System.getProperty("user.name", "me"), room,
-                    transport != null ? transport : Transport.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
+                    transport != null ? transport : TransportKind.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
             return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null).run() : runWindow(session, name != null, transport != null);
         } finally {
             if (embedded != null) {

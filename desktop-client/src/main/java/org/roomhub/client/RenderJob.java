@@ -46,7 +46,7 @@ final class RenderJob {
                 started.completeExceptionally(e); // said at once, not as a timeout
             }
         });
-        DesktopApp app = started.get(120, TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
+        DesktopApp app = started.get(Math.max(120, timeoutSeconds), TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
         // The synthetic hosts start once the app is up, so their trouble happens while it watches.
         try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl()) : null) {
             return waitAndWrite(app, demo);
@@ -79,7 +79,7 @@ final class RenderJob {
         return app.fleet().firingProperty().get() >= 3 && app.fleet().alerts().stream().anyMatch(a -> !a.firing());
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    private <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -88,6 +88,6 @@ final class RenderJob {
                 result.completeExceptionally(e);
             }
         });
-        return result.get(30, TimeUnit.SECONDS);
+        return result.get(Math.max(30, timeoutSeconds), TimeUnit.SECONDS);
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roomhub.client.ui.TestPictures;
 import org.roomhub.client.ui.architecture.ClientNode;
 import org.roomhub.client.ui.chat.ChatLine;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.value.Presence;
 import org.testfx.api.FxRobot;
@@ -140,8 +140,8 @@ class AppReconnectsAndSwitchesTest {
         // Then switches transport in the bar.
         onFx(() -> {
             @SuppressWarnings("unchecked")
-            ComboBox<Transport> transport = (ComboBox<Transport>) node(bob, "#transport");
-            transport.setValue(Transport.SSE);
+            ComboBox<TransportKind> transport = (ComboBox<TransportKind>) node(bob, "#transport");
+            transport.setValue(TransportKind.SSE);
             return null;
         });
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 
 /**
  * The whole desktop app as {@code Launcher} starts it without {@code --hub} (its own hub on loopback,
@@ -24,7 +24,7 @@ public final class AppUnderBench implements AutoCloseable {
     /** Starts the hub with data in {@code dataDir}, then the app in a 1280×800 window (toolkit must be configured). */
     public static AppUnderBench start(Path dataDir) throws Exception {
         EmbeddedHub hub = EmbeddedHub.start(dataDir);
-        AppSession session = new AppSession(hub.url(), null, "bench", "lobby", Transport.WEBSOCKET, "bench-host", true,
+        AppSession session = new AppSession(hub.url(), null, "bench", "lobby", TransportKind.WEBSOCKET, "bench-host", true,
                 1280, 800, dataDir.toString());
         CompletableFuture<DesktopApp> shown = new CompletableFuture<>();
         Platform.startup(() -> {

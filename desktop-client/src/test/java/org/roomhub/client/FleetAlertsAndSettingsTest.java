@@ -30,7 +30,7 @@ import org.roomhub.client.ui.TestPictures;
 import org.roomhub.client.ui.fleet.Alert;
 import org.roomhub.client.ui.fleet.AlertRule;
 import org.roomhub.client.ui.metrics.TimeWindow;
-import org.roomhub.client.ui.shell.Transport;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.value.MetricSample;
 import org.testfx.api.FxRobot;
@@ -158,7 +158,7 @@ class FleetAlertsAndSettingsTest {
             DesktopApp one = new DesktopApp(url(), null, "someone", "lobby", "settings-desk");
             one.useSettings(store, false, false);
             one.shell().userNameProperty().set("carol");
-            one.shell().transportProperty().set(Transport.SSE);
+            one.shell().transportProperty().set(TransportKind.SSE);
             one.show(s, 1000, 700);
             one.select(View.FLEET);
             one.metrics().windowProperty().set(TimeWindow.FIVE_MINUTES);
@@ -186,7 +186,7 @@ class FleetAlertsAndSettingsTest {
         });
         onFx(() -> {
             assertThat(two.shell().userNameProperty().get()).isEqualTo("carol");
-            assertThat(two.shell().transportProperty().get()).isEqualTo(Transport.SSE);
+            assertThat(two.shell().transportProperty().get()).isEqualTo(TransportKind.SSE);
             assertThat(two.shell().selectedTabProperty().get()).isEqualTo(View.FLEET.tabIndex());
             assertThat(two.metrics().windowProperty().get()).isEqualTo(TimeWindow.FIVE_MINUTES);
             assertThat(two.fleet().rules()).contains(rule).containsAll(AlertRule.defaults());

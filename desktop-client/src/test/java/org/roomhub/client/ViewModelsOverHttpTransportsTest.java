@@ -19,7 +19,6 @@ import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.shell.ShellViewModel;
-import org.roomhub.client.ui.shell.Transport;
 import org.roomhub.hub.testkit.RunningHub;
 import org.roomhub.protocol.FrameCodec;
 
@@ -84,9 +83,34 @@ class ViewModelsOverHttpTransportsTest {
         }
     }
 
+    @ParameterizedTest(name = "over {0}: a pin whose owner left before I joined shows offline, and online when they return")
+    @EnumSource(TransportKind.class)
+    void a_pin_whose_owner_left_before_i_joined_shows_offline_and_online_again_when_they_return(TransportKind kind) {
+        try (HubClient a = new HubClient(endpoint, new FrameCodec()); HubClient c = new HubClient(endpoint, new FrameCodec(), kind)) {
+            MapViewModel ann = new MapViewModel(Runnable::run);
+            ann.attach(a, new SessionSettings("ann", "trip", "h"));
+            await().atMost(PATIENCE).until(ann::hasLiveData);
+            ann.mapClicked(46.5, 7.9);
+            await().atMost(PATIENCE).until(() -> ann.pins().size() == 1);
+            ann.detach(); // ann leaves; her pin stays in the room
+
+            MapViewModel cy = new MapViewModel(Runnable::run);
+            cy.attach(c, new SessionSettings("cy", "trip", "h"));
+            await().atMost(PATIENCE).until(() -> cy.hasLiveData() && cy.pins().size() == 1);
+            assertThat(cy.pins().get(0).user()).isEqualTo("ann");
+            assertThat(cy.isOffline(cy.pins().get(0))).as("ann left before cy came: the welcome's online list says so").isTrue();
+
+            ann.attach(a, new SessionSettings("ann", "trip", "h"));
+            await().atMost(PATIENCE).until(() -> !cy.isOffline(cy.pins().get(0)));
+            ann.detach();
+            await().atMost(PATIENCE).until(() -> cy.isOffline(cy.pins().get(0)));
+            cy.detach();
+        }
+    }
+
     @ParameterizedTest(name = "choosing {0} in the connection bar reconnects the chat tab over it")
-    @EnumSource(value = Transport.class, names = {"SSE", "POLLING"})
-    void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(Transport choice) {
+    @EnumSource(value = TransportKind.class, names = {"SSE", "POLLING"})
+    void choosing_an_http_transport_in_the_connection_bar_reconnects_the_chat_tab_over_it(TransportKind choice) {
         ChatViewModel chat = new ChatViewModel(Runnable::run, System::currentTimeMillis);
         ShellViewModel shell = new ShellViewModel(List.of(chat), List.of(), (e, kind) -> new HubClient(e, new FrameCodec(), kind),
                 Runnable::run, new Identity("ann"), endpoint.baseUrl().toString(), null, "local");

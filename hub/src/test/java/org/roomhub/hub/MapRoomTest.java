@@ -35,6 +35,25 @@ class MapRoomTest {
     }
 
     @Test
+    void the_welcome_names_who_is_online_so_a_pin_whose_owner_already_left_is_known_offline() {
+        try (WsClient stays = hub.join("/rooms/map/who?name=ann")) {
+            stays.await("map-state");
+            try (WsClient leaver = hub.join("/rooms/map/who?name=bob")) {
+                leaver.send("{\"type\":\"set-pin\",\"location\":{\"lat\":1,\"lng\":1}}");
+                stays.await("pin-update", f -> f.path("user").asText().equals("bob"));
+            }
+            stays.await("user-left", f -> f.path("user").asText().equals("bob"));
+            try (WsClient late = hub.join("/rooms/map/who?name=cy")) {
+                var welcome = late.await("map-state");
+                assertThat(welcome.path("pins")).extracting(p -> p.path("user").asText()).containsExactly("bob");
+                assertThat(welcome.path("online")).extracting(p -> p.path("user").asText()).containsExactlyInAnyOrder("ann", "cy");
+                assertThat(welcome.path("online")).allSatisfy(p -> assertThat(p.path("sessionId").asText()).isNotBlank());
+                assertThat(welcome.has("seq")).as("a welcome copy, not a broadcast").isFalse();
+            }
+        }
+    }
+
+    @Test
     void waypoints_build_the_route_and_clear_route_empties_it() {
         try (WsClient a = hub.join("/rooms/map/wp")) {
             a.send("{\"type\":\"add-waypoint\",\"location\":{\"lat\":10,\"lng\":20},\"label\":\"start\"}");

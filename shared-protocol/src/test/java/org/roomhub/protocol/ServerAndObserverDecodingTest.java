@@ -57,6 +57,22 @@ class ServerAndObserverDecodingTest {
     }
 
     @Test
+    void a_frame_inside_a_parsed_polling_answer_decodes_as_its_text_would_without_being_read_again() throws Exception {
+        String answer = "{\"sessionId\":\"s-1\",\"next\":3,\"messages\":["
+                + "{\"type\":\"presence\",\"users\":[],\"ts\":1},"
+                + "{\"type\":\"presence\",\"users\":[],\"ts\":2,\"seq\":3},"
+                + "{\"type\":\"reset\",\"asOf\":null,\"ts\":1}]}";
+        var messages = CODEC.mapper().readTree(answer).path("messages");
+
+        assertThat(CODEC.decodeServer(messages.get(0))).isEqualTo(CODEC.decodeServer(messages.get(0).toString()))
+                .isInstanceOfSatisfying(Decoded.Ok.class, ok -> assertThat(ok.frame()).isInstanceOf(ServerFrame.PresenceWelcome.class));
+        assertThat(CODEC.decodeServer(messages.get(1)))
+                .isInstanceOfSatisfying(Decoded.Ok.class, ok -> assertThat(ok.frame()).isInstanceOf(ServerFrame.PresenceUpdate.class));
+        assertThat(CODEC.decodeServer(messages.get(2))).isInstanceOfSatisfying(Decoded.Failed.class,
+                f -> assertThat(f.error().code()).isEqualTo(ErrorCode.INVALID_MESSAGE));
+    }
+
+    @Test
     void a_flow_to_named_sessions_round_trips_as_a_list() throws Exception {
         String text = "{\"type\":\"flow\",\"room\":\"chat/a\",\"from\":\"room\",\"to\":[\"s-1\",\"s-2\"],\"msgType\":\"direct\","
                 + "\"bytes\":64,\"at\":1,\"ts\":2}";

@@ -1,38 +1,43 @@
 package org.roomhub.client.net;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.roomhub.protocol.Decoded;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
  * What the SSE and polling transports share: they join a room over HTTP, learn a session id from
  * the hub, and send through {@code POST …/messages?session=} ({@link SessionPoster}).
  */
-abstract class HttpSessionTransport extends ReconnectingTransport {
+abstract class HttpSessionTransport extends ReconnectingTransport<ServerFrame> {
+
+    private static final Logger LOG = Logger.getLogger(HttpSessionTransport.class.getName());
 
     protected final HttpClient http;
     protected final Executor io;
     protected final HubEndpoint endpoint;
     protected final RoomAddress room;
     protected final Supplier<String> displayName;
-    protected final ObjectMapper json;
+    protected final FrameCodec codec;
     private final SessionPoster poster;
     /** The hub's session for this connection, null between sessions. Guarded by {@code this}. */
     protected String sessionId;
 
-    HttpSessionTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, Handler handler) {
-        super(hub.timer(), handler, Backoff.standard(), hub::reportRefusal, false);
-        this.http = hub.http();
-        this.io = hub.io();
-        this.endpoint = hub.endpoint();
+    HttpSessionTransport(NetResources net, RoomAddress room, Supplier<String> displayName, LinkListener<ServerFrame> listener) {
+        super(net.timer(), listener, Backoff.standard(), net.refusals(), false);
+        this.http = net.http();
+        this.io = net.io();
+        this.endpoint = net.endpoint();
         this.room = room;
         this.displayName = displayName;
-        this.json = hub.codec().mapper();
+        this.codec = net.codec();
         this.poster = new SessionPoster(http, endpoint, room);
     }
 
@@ -58,6 +63,15 @@ abstract class HttpSessionTransport extends ReconnectingTransport {
     protected final void leave(String session) {
         http.sendAsync(HttpRequest.newBuilder(endpoint.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** The frame {@code decoded} holds, or null (logged) when the hub sent something unreadable. */
+    protected final ServerFrame frameOf(Decoded<ServerFrame> decoded) {
+        if (decoded instanceof Decoded.Failed<ServerFrame> failed) {
+            LOG.fine(() -> room + ": ignoring frame: " + failed.error());
+            return null;
+        }
+        return ((Decoded.Ok<ServerFrame>) decoded).frame();
     }
 
     /** Handles a non-200 answer to attempt {@code gen}: a refusal ends the retries, anything else retries. */

@@ -16,21 +16,21 @@ import org.roomhub.protocol.value.RoomAddress;
  */
 public final class HubAdminClient {
 
-    private final HubClient hub;
+    private final HubRequests requests;
 
-    HubAdminClient(HubClient hub) {
-        this.hub = hub;
+    HubAdminClient(HubRequests requests) {
+        this.requests = requests;
     }
 
     /** Asks the hub to hibernate a room now. */
     public CompletableFuture<Void> forceHibernate(RoomAddress room) {
-        return hub.send(hub.request("/api/rooms/" + HubClient.key(room) + "/hibernate")
+        return requests.send(requests.request(HubRequests.roomPath(room) + "/hibernate")
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).thenApply(body -> null);
     }
 
     /** How long rooms stay idle before they hibernate ({@code GET /api/config}). */
     public CompletableFuture<Duration> hibernateAfter() {
-        return hub.get("/api/config").thenApply(body -> {
+        return requests.get("/api/config").thenApply(body -> {
             try {
                 return Duration.ofMillis(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body)
                         .path("hibernateAfterMillis").asLong());
@@ -42,7 +42,7 @@ public final class HubAdminClient {
 
     /** Sets how long rooms stay idle before they hibernate. */
     public CompletableFuture<Void> setHibernateAfter(Duration delay) {
-        return hub.send(hub.request("/api/config/hibernate-after")
+        return requests.send(requests.request("/api/config/hibernate-after")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"millis\":" + delay.toMillis() + "}")).build())
                 .thenApply(body -> null);
@@ -50,7 +50,7 @@ public final class HubAdminClient {
 
     /** Closes one session's connection from the hub side. */
     public CompletableFuture<Void> disconnect(RoomAddress room, String sessionId) {
-        return hub.send(hub.request("/api/rooms/" + HubClient.key(room) + "/sessions/" + sessionId)
+        return requests.send(requests.request(HubRequests.roomPath(room) + "/sessions/" + sessionId)
                 .DELETE().build()).thenApply(body -> null);
     }
 }

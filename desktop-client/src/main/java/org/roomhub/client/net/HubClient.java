@@ -2,18 +2,15 @@ package org.roomhub.client.net;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,16 +25,18 @@ import org.roomhub.protocol.value.RoomSummary;
 /**
  * Everything the desktop says to one hub: joins rooms (over the {@link TransportKind} it was made
  * with, unless told otherwise), observes the hub, reads the REST API. Owns one {@link HttpClient},
- * one timer thread and a pool for blocking reads (SSE streams), shared by all its connections.
+ * one timer thread and a pool for blocking reads (SSE streams); its links get them as
+ * {@link NetResources}, never the client itself, so the arrows run one way: from here down.
  */
 public final class HubClient implements AutoCloseable {
 
     private final HubEndpoint endpoint;
     private final FrameCodec codec;
-    private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final ExecutorService io;
     private final TransportKind transport;
+    private final NetResources net;
+    private final HubRequests requests;
     private final List<Consumer<HubRefusal>> refusalListeners = new CopyOnWriteArrayList<>();
     private final Set<RoomConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile Duration heartbeat = Duration.ofSeconds(20);
@@ -64,17 +63,11 @@ public final class HubClient implements AutoCloseable {
         if (endpoint.secure()) {
             builder.sslContext(PinningTrustManager.context(endpoint.pinKey(), knownHubs));
         }
-        this.http = builder.build();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hub-client-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        this.io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hub-client-io");
-            t.setDaemon(true);
-            return t;
-        });
+        HttpClient http = builder.build();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hub-client-timer"));
+        this.io = Executors.newCachedThreadPool(r -> daemon(r, "hub-client-io"));
+        this.net = new NetResources(endpoint, codec, http, timer, io, () -> heartbeat, this::reportRefusal);
+        this.requests = new HubRequests(http, endpoint);
     }
 
     /** Where the hub is. */
@@ -103,7 +96,7 @@ public final class HubClient implements AutoCloseable {
     }
 
     private RoomConnection join(RoomAddress room, Supplier<String> displayName, TransportKind kind, RoomListener listener) {
-        RoomConnection connection = new RoomConnection(this, room, displayName, kind, listener);
+        RoomConnection connection = new RoomConnection(net, room, displayName, kind, listener, connections::remove);
         connections.add(connection);
         connection.open();
         return connection;
@@ -119,7 +112,7 @@ public final class HubClient implements AutoCloseable {
 
     /** The sessions this client holds open now, by session id, with the name each asks for. */
     public Map<String, String> sessionNames() {
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (RoomConnection c : connections) {
             String id = c.sessionId();
             if (id != null) {
@@ -138,28 +131,16 @@ public final class HubClient implements AutoCloseable {
         return this;
     }
 
-    Duration heartbeatInterval() {
-        return heartbeat;
-    }
-
-    void reportRefusal(HubRefusal refusal) {
-        refusalListeners.forEach(l -> l.accept(refusal));
-    }
-
-    void forget(RoomConnection connection) {
-        connections.remove(connection);
-    }
-
     /** Opens the observer stream (admin role on a hub with credentials). */
     public ObserverConnection observe(Consumer<ObserverFrame> frames, BiConsumer<ConnectionState, String> states) {
-        ObserverConnection connection = new ObserverConnection(this, frames, states);
+        ObserverConnection connection = new ObserverConnection(net, frames, states);
         connection.open();
         return connection;
     }
 
     /** {@code GET /api/rooms}, off the calling thread. */
     public CompletableFuture<List<RoomSummary>> rooms() {
-        return get("/api/rooms").thenApply(body -> {
+        return requests.get("/api/rooms").thenApply(body -> {
             try {
                 Map<String, List<RoomSummary>> parsed = codec.mapper().readValue(body, new TypeReference<>() {});
                 return List.copyOf(parsed.getOrDefault("rooms", List.of()));
@@ -171,12 +152,12 @@ public final class HubClient implements AutoCloseable {
 
     /** Administrative commands (hibernate now, change the delay, disconnect a session). */
     public HubAdminClient admin() {
-        return new HubAdminClient(this);
+        return new HubAdminClient(requests);
     }
 
     /** A map room's GPX and GeoJSON export and import. */
     public MapFilesClient mapFiles() {
-        return new MapFilesClient(this);
+        return new MapFilesClient(requests);
     }
 
     /** Stops the timer and the reader pool; open connections should be closed first. */
@@ -186,49 +167,18 @@ public final class HubClient implements AutoCloseable {
         io.shutdownNow();
     }
 
-    FrameCodec codec() {
-        return codec;
-    }
-
-    HttpClient http() {
-        return http;
-    }
-
-    ScheduledExecutorService timer() {
-        return timer;
-    }
-
-    Executor io() {
-        return io;
-    }
-
-    ReconnectingSocket socket(Supplier<URI> uri, RoomTransport.Handler handler, boolean adminOnly) {
-        return new ReconnectingSocket(http, timer, uri, handler, Backoff.standard(), this::reportRefusal, adminOnly);
-    }
-
-    CompletableFuture<String> get(String path) {
-        return send(request(path).GET().build());
-    }
-
-    CompletableFuture<String> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() / 100 != 2) {
-                throw new HubRequestException(request.method() + " " + request.uri().getPath(), response.statusCode(), response.body());
-            }
-            return response.body();
-        });
-    }
-
-    HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.http(path)).timeout(Duration.ofSeconds(10));
-        if (endpoint.token() != null) {
-            builder.header("Authorization", "Bearer " + endpoint.token());
-        }
-        return builder;
-    }
-
     /** The address string a room has in {@code /api/rooms} and the observer stream. */
     public static String key(RoomAddress room) {
         return room.type() + "/" + room.name();
+    }
+
+    private void reportRefusal(HubRefusal refusal) {
+        refusalListeners.forEach(l -> l.accept(refusal));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

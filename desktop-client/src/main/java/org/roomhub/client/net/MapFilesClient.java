@@ -13,21 +13,21 @@ import org.roomhub.protocol.value.RoomAddress;
  */
 public final class MapFilesClient {
 
-    private final HubClient hub;
+    private final HubRequests requests;
 
-    MapFilesClient(HubClient hub) {
-        this.hub = hub;
+    MapFilesClient(HubRequests requests) {
+        this.requests = requests;
     }
 
     /** The room's pins and route as a file of {@code format} ({@code gpx} or {@code geojson}). */
     public CompletableFuture<String> export(RoomAddress room, String format) {
-        return hub.get("/api/rooms/" + HubClient.key(room) + "/export?format=" + encode(format));
+        return requests.get(HubRequests.roomPath(room) + "/export?format=" + encode(format));
     }
 
     /** Adds a file's pins and route to the room; {@code asUser} owns pins the file names no owner for. */
     public CompletableFuture<String> importFile(RoomAddress room, String format, String body, String asUser) {
         String query = "?format=" + encode(format) + (asUser == null || asUser.isBlank() ? "" : "&name=" + encode(asUser));
-        return hub.send(hub.request("/api/rooms/" + HubClient.key(room) + "/import" + query)
+        return requests.send(requests.request(HubRequests.roomPath(room) + "/import" + query)
                 .header("Content-Type", "GPX".equalsIgnoreCase(format) ? "application/gpx+xml" : "application/geo+json")
                 .timeout(java.time.Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());

@@ -2,8 +2,6 @@ package org.roomhub.client.net;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.roomhub.protocol.Decoded;
-import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ObserverFrame;
 
 /**
@@ -12,23 +10,20 @@ import org.roomhub.protocol.frame.ObserverFrame;
  */
 public final class ObserverConnection implements AutoCloseable {
 
-    private final ReconnectingSocket socket;
+    private final RoomTransport socket;
 
-    ObserverConnection(HubClient hub, Consumer<ObserverFrame> frames, BiConsumer<ConnectionState, String> states) {
-        FrameCodec codec = hub.codec();
-        this.socket = hub.socket(() -> hub.endpoint().observerSocket(), new RoomTransport.Handler() {
+    ObserverConnection(NetResources net, Consumer<ObserverFrame> frames, BiConsumer<ConnectionState, String> states) {
+        this.socket = TransportFactory.observer(net, new LinkListener<>() {
             @Override
-            public void onText(String text) {
-                if (codec.decodeObserver(text) instanceof Decoded.Ok<ObserverFrame> ok) {
-                    frames.accept(ok.frame());
-                }
+            public void onFrame(ObserverFrame frame) {
+                frames.accept(frame);
             }
 
             @Override
             public void onState(ConnectionState state, String detail) {
                 states.accept(state, detail);
             }
-        }, true);
+        });
     }
 
     void open() {

@@ -1,7 +1,5 @@
 package org.roomhub.client.net;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +7,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.roomhub.protocol.Decoded;
+import org.roomhub.protocol.PollBatch;
+import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -17,7 +18,8 @@ import org.roomhub.protocol.value.RoomAddress;
  * to {@value #WAIT_SECONDS} s. A failed call keeps the session and retries it after a backoff
  * delay; a session the hub no longer knows (404) or closed is reopened with {@code after=} the
  * last room seq seen, so nothing broadcast in between is missed. Sends go through
- * {@link SessionPoster}.
+ * {@link SessionPoster}. Each answer, the envelope {@code {sessionId, messages:[…], next}}
+ * ({@link PollBatch}), is parsed once by the codec, its messages decoded from that one tree.
  */
 final class PollingRoomTransport extends HttpSessionTransport {
 
@@ -30,8 +32,8 @@ final class PollingRoomTransport extends HttpSessionTransport {
     private CompletableFuture<?> inFlight;
 
     /** {@code lastSeq} gives the highest broadcast seq the owner has seen, for reopening. */
-    PollingRoomTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq, Handler handler) {
-        super(hub, room, displayName, handler);
+    PollingRoomTransport(NetResources net, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq, LinkListener<ServerFrame> listener) {
+        super(net, room, displayName, listener);
         this.lastSeq = lastSeq;
     }
 
@@ -79,16 +81,20 @@ final class PollingRoomTransport extends HttpSessionTransport {
                 notOk(gen, response.statusCode(), response.body());
                 return;
             }
-            JsonNode body = parse(response.body());
+            PollBatch.Received batch = codec.decodePoll(response.body()).orElse(null);
+            if (batch == null) {
+                failed(gen, "the hub's poll answer was unreadable");
+                return;
+            }
             synchronized (this) {
                 if (!isCurrent(gen)) {
                     return;
                 }
-                sessionId = body.path("sessionId").asText();
-                next = body.path("next").asLong();
+                sessionId = batch.sessionId();
+                next = batch.next();
             }
             connected(gen, uri.getHost() + ":" + uri.getPort() + " over polling");
-            take(gen, body);
+            take(gen, batch);
         }, io);
     }
 
@@ -118,31 +124,38 @@ final class PollingRoomTransport extends HttpSessionTransport {
                 notOk(gen, response.statusCode(), response.body());
                 return;
             }
-            JsonNode body = parse(response.body());
+            PollBatch.Received batch = codec.decodePoll(response.body()).orElse(null);
+            if (batch == null) {
+                failed(gen, "the hub's poll answer was unreadable");
+                return;
+            }
             synchronized (this) {
                 if (!isCurrent(gen)) {
                     return;
                 }
-                next = body.path("next").asLong(after);
+                next = batch.next();
             }
             connected(gen, uri.getHost() + ":" + uri.getPort() + " over polling");
-            take(gen, body);
+            take(gen, batch);
         }, io);
     }
 
     /** Delivers a batch, then polls on, or reopens when the hub closed the session. */
-    private void take(int gen, JsonNode body) {
-        for (JsonNode message : body.path("messages")) {
-            deliver(gen, message.toString());
+    private void take(int gen, PollBatch.Received batch) {
+        for (Decoded<ServerFrame> message : batch.messages()) {
+            ServerFrame frame = frameOf(message);
+            if (frame != null) {
+                deliver(gen, frame);
+            }
         }
-        JsonNode closed = body.path("closed");
-        if (!closed.isMissingNode()) {
+        if (batch.closed().isPresent()) {
+            PollBatch.Closed closed = batch.closed().get();
             synchronized (this) {
                 if (isCurrent(gen)) {
                     sessionId = null; // answered its close once; the hub has forgotten it
                 }
             }
-            failed(gen, FailureWords.ofClose(closed.path("code").asInt(), closed.path("reason").asText("")));
+            failed(gen, FailureWords.ofClose(closed.code(), closed.reason()));
             return;
         }
         String session;
@@ -163,13 +176,5 @@ final class PollingRoomTransport extends HttpSessionTransport {
             }
         }
         return call;
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
     }
 }

@@ -11,29 +11,37 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.roomhub.protocol.Decoded;
 
 /**
  * A text WebSocket that comes back by itself: when the socket drops it reconnects after a
  * {@link Backoff} delay, asking {@code uri} again each time so the caller can add {@code since=}.
- * Callbacks arrive one at a time on the HTTP client's threads.
+ * Each whole text frame is decoded once here; callbacks arrive one at a time on the HTTP client's threads.
+ *
+ * @param <F> room frames or observer frames
  */
-final class ReconnectingSocket extends ReconnectingTransport {
+final class ReconnectingSocket<F> extends ReconnectingTransport<F> {
+
+    private static final Logger LOG = Logger.getLogger(ReconnectingSocket.class.getName());
 
     private final HttpClient http;
     private final ScheduledExecutorService timer;
     private final Supplier<URI> uri;
+    private final Function<String, Decoded<F>> decoder;
 
     private WebSocket socket;
     private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
 
-    ReconnectingSocket(HttpClient http, ScheduledExecutorService timer, Supplier<URI> uri, Handler handler, Backoff backoff,
-            Consumer<HubRefusal> refusals, boolean adminOnly) {
-        super(timer, handler, backoff, refusals, adminOnly);
-        this.http = http;
-        this.timer = timer;
+    /** {@code adminOnly}: the link reaches an admin-only endpoint, so a refusal concerns only admin rights. */
+    ReconnectingSocket(NetResources net, Supplier<URI> uri, Function<String, Decoded<F>> decoder, LinkListener<F> listener, boolean adminOnly) {
+        super(net.timer(), listener, Backoff.standard(), net.refusals(), adminOnly);
+        this.http = net.http();
+        this.timer = net.timer();
         this.uri = uri;
+        this.decoder = decoder;
     }
 
     @Override
@@ -135,7 +143,12 @@ final class ReconnectingSocket extends ReconnectingTransport {
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
-                deliver(gen, text);
+                Decoded<F> decoded = decoder.apply(text);
+                if (decoded instanceof Decoded.Ok<F> ok) {
+                    deliver(gen, ok.frame());
+                } else if (decoded instanceof Decoded.Failed<F> failed) {
+                    LOG.fine(() -> "ignoring frame: " + failed.error());
+                }
             }
             ws.request(1);
             return null;

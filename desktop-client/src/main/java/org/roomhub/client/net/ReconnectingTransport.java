@@ -12,13 +12,15 @@ import java.util.logging.Logger;
  * The reconnect loop every transport shares: numbered attempts, {@link Backoff} between failures,
  * and the state the owner sees. Each attempt gets a generation number; callbacks of an older
  * attempt are ignored, so a late error from a dropped link cannot disturb its successor.
+ *
+ * @param <F> the frames the link hands over, decoded once by the subclass
  */
-abstract class ReconnectingTransport implements RoomTransport {
+abstract class ReconnectingTransport<F> implements RoomTransport {
 
     private static final Logger LOG = Logger.getLogger(ReconnectingTransport.class.getName());
 
     private final ScheduledExecutorService timer;
-    private final Handler handler;
+    private final LinkListener<F> listener;
     private final Backoff backoff;
     private final Consumer<HubRefusal> refusals;
     private final boolean adminOnly;
@@ -30,9 +32,9 @@ abstract class ReconnectingTransport implements RoomTransport {
      * @param refusals  told when the hub refuses the credentials (401/403), which ends the retries
      * @param adminOnly whether this link reaches an admin-only endpoint, so a refusal concerns only admin rights
      */
-    ReconnectingTransport(ScheduledExecutorService timer, Handler handler, Backoff backoff, Consumer<HubRefusal> refusals, boolean adminOnly) {
+    ReconnectingTransport(ScheduledExecutorService timer, LinkListener<F> listener, Backoff backoff, Consumer<HubRefusal> refusals, boolean adminOnly) {
         this.timer = timer;
-        this.handler = handler;
+        this.listener = listener;
         this.backoff = backoff;
         this.refusals = refusals;
         this.adminOnly = adminOnly;
@@ -146,12 +148,12 @@ abstract class ReconnectingTransport implements RoomTransport {
     }
 
     /** Hands one frame to the owner if attempt {@code gen} still counts; a faulty owner cannot kill the read loop. */
-    protected final void deliver(int gen, String text) {
+    protected final void deliver(int gen, F frame) {
         if (!isCurrent(gen)) {
             return;
         }
         try {
-            handler.onText(text);
+            listener.onFrame(frame);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "frame handler failed", e);
         }
@@ -176,7 +178,7 @@ abstract class ReconnectingTransport implements RoomTransport {
             state = next;
         }
         try {
-            handler.onState(next, detail);
+            listener.onState(next, detail);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "state handler failed", e);
         }

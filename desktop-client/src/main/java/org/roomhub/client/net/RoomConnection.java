@@ -1,22 +1,19 @@
 package org.roomhub.client.net;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
-import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * One session in one room, over any {@link TransportKind}. Decodes frames and remembers the highest
- * broadcast {@code seq} it saw, which the transport resumes from after a drop, so nothing broadcast
+ * One session in one room, over any {@link TransportKind}. Remembers the highest broadcast
+ * {@code seq} among the frames its transport decoded, which the transport resumes from after a drop, so nothing broadcast
  * in between is missed.
  */
 public final class RoomConnection implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(RoomConnection.class.getName());
 
     private final RoomAddress room;
     private final FrameCodec codec;
@@ -24,22 +21,24 @@ public final class RoomConnection implements AutoCloseable {
     private final AtomicLong lastSeq = new AtomicLong();
     private final TransportKind kind;
     private final RoomTransport link;
-    private final HubClient hub;
+    private final Consumer<RoomConnection> onClose;
     private final Supplier<String> displayName;
     private volatile String sessionId;
     private volatile String user;
 
-    RoomConnection(HubClient hub, RoomAddress room, Supplier<String> displayName, TransportKind kind, RoomListener listener) {
-        this.hub = hub;
+    /** {@code onClose} is told when the owner closes this connection for good. */
+    RoomConnection(NetResources net, RoomAddress room, Supplier<String> displayName, TransportKind kind, RoomListener listener,
+            Consumer<RoomConnection> onClose) {
+        this.onClose = onClose;
         this.displayName = displayName;
         this.room = room;
         this.kind = kind;
-        this.codec = hub.codec();
+        this.codec = net.codec();
         this.listener = listener;
-        this.link = RoomTransport.create(kind, hub, room, displayName, lastSeq::get, new RoomTransport.Handler() {
+        this.link = TransportFactory.room(kind, net, room, displayName, lastSeq::get, new LinkListener<>() {
             @Override
-            public void onText(String text) {
-                receive(text);
+            public void onFrame(ServerFrame frame) {
+                receive(frame);
             }
 
             @Override
@@ -101,17 +100,11 @@ public final class RoomConnection implements AutoCloseable {
     /** Leaves the room for good. */
     @Override
     public void close() {
-        hub.forget(this);
+        onClose.accept(this);
         link.close();
     }
 
-    private void receive(String text) {
-        Decoded<ServerFrame> decoded = codec.decodeServer(text);
-        if (decoded instanceof Decoded.Failed<ServerFrame> failed) {
-            LOG.fine(() -> room + ": ignoring frame: " + failed.error());
-            return;
-        }
-        ServerFrame frame = ((Decoded.Ok<ServerFrame>) decoded).frame();
+    private void receive(ServerFrame frame) {
         if (frame instanceof ServerFrame.Connected c) {
             sessionId = c.sessionId();
             user = c.user();

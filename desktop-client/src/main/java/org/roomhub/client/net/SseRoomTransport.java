@@ -1,6 +1,5 @@
 package org.roomhub.client.net;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -32,10 +32,10 @@ final class SseRoomTransport extends HttpSessionTransport {
     private ScheduledFuture<?> watchdog;
     private volatile long lastHeard;
 
-    SseRoomTransport(HubClient hub, RoomAddress room, Supplier<String> displayName, Handler handler) {
-        super(hub, room, displayName, handler);
-        this.timer = hub.timer();
-        this.heartbeat = hub.heartbeatInterval();
+    SseRoomTransport(NetResources net, RoomAddress room, Supplier<String> displayName, LinkListener<ServerFrame> listener) {
+        super(net, room, displayName, listener);
+        this.timer = net.timer();
+        this.heartbeat = net.heartbeat().get();
     }
 
     @Override
@@ -147,21 +147,15 @@ final class SseRoomTransport extends HttpSessionTransport {
                 lastEventId = event.id();
             }
         }
-        if ("connected".equals(event.type())) {
-            String id = sessionIdOf(event.data());
+        ServerFrame frame = frameOf(codec.decodeServer(event.data()));
+        if (frame instanceof ServerFrame.Connected c) {
             synchronized (this) {
-                sessionId = id;
+                sessionId = c.sessionId();
             }
             connected(gen, target.getHost() + ":" + target.getPort() + " over SSE");
         }
-        deliver(gen, event.data());
-    }
-
-    private String sessionIdOf(String data) {
-        try {
-            return json.readTree(data).path("sessionId").asText(null);
-        } catch (IOException e) {
-            return null;
+        if (frame != null) {
+            deliver(gen, frame);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.roomhub.protocol.frame;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,9 +133,20 @@ public sealed interface ServerFrame {
         }
     }
 
-    /** Welcome of a map room: every pin and the route (a copy for one client: no {@code seq}). */
+    /**
+     * Welcome of a map room: every pin and the route (a copy for one client: no {@code seq}), and who
+     * is {@code online} in the room now (every session, the new one included), so a pin whose owner
+     * left before is known offline; {@code user-joined}/{@code user-left} keep it current. An added,
+     * optional field: absent (null) from a hub that does not send it, and in a restored state.
+     */
     @JsonTypeName("map-state")
-    record MapState(List<Pin> pins, Route route, long ts) implements ServerFrame {}
+    record MapState(List<Pin> pins, Route route, @JsonInclude(JsonInclude.Include.NON_NULL) List<Presence> online, long ts)
+            implements ServerFrame {
+        /** A state that says nothing of who is online. */
+        public MapState(List<Pin> pins, Route route, long ts) {
+            this(pins, route, null, ts);
+        }
+    }
 
     /** A snapshot was restored: every pin and the route, broadcast to all. */
     @JsonTypeName("map-state")

@@ -16,10 +16,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.RoomConnection;
-import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.net.RoomSubscription;
 import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
@@ -57,8 +55,7 @@ public final class ChatViewModel implements TabViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private final MySessions mine = new MySessions();
-    private RoomConnection connection;
-    private String room = "";
+    private final RoomSubscription chatRoom;
     private SessionSettings session;
     private Identity identity;
     private String pendingRename;
@@ -70,6 +67,8 @@ public final class ChatViewModel implements TabViewModel {
     public ChatViewModel(Executor ui, LongSupplier clock) {
         this.ui = ui;
         this.clock = clock;
+        this.chatRoom = RoomSubscription.onUi(ui, this::handle,
+                (room, state, detail) -> status.set(HubParticipant.statusLine(room.toString(), state, detail)));
         visible.addListener((obs, was, is) -> {
             if (is) {
                 unread.set(0);
@@ -88,28 +87,13 @@ public final class ChatViewModel implements TabViewModel {
             identity.onRename(this::renamed);
         }
         session = next;
-        RoomAddress address = new RoomAddress("chat", next.roomName());
-        room = address.toString();
-        connection = hub.join(address, identity::current, new RoomListener() {
-            @Override
-            public void onFrame(ServerFrame frame) {
-                ui.execute(() -> handle(frame));
-            }
-
-            @Override
-            public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> status.set(HubParticipant.statusLine(room, state, detail)));
-            }
-        });
+        chatRoom.join(hub, new RoomAddress("chat", next.roomName()), identity::current);
     }
 
     /** Leaves the room; what is shown stays until another hub or room is chosen. */
     @Override
     public void detach() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+        chatRoom.leave();
         pendingRename = null;
         status.set("not connected");
     }
@@ -131,19 +115,19 @@ public final class ChatViewModel implements TabViewModel {
     /** Sends the draft to the room, or privately to {@link #directToProperty()} when set. */
     public void send() {
         String text = draft.get() == null ? "" : draft.get().strip();
-        if (text.isEmpty() || connection == null) {
+        if (text.isEmpty() || chatRoom.connection() == null) {
             return;
         }
         Presence target = directTo.get();
         boolean sent;
         if (target != null) {
-            sent = connection.send(new ClientFrame.Direct(target.sessionId(), text));
+            sent = chatRoom.send(new ClientFrame.Direct(target.sessionId(), text));
             if (sent) {
                 // The hub sends the sender no copy of a direct message.
                 add(new ChatLine(ChatLine.Kind.DIRECT_OUT, null, target.user(), text, clock.getAsLong()));
             }
         } else {
-            sent = connection.send(new ClientFrame.ChatMessage(text));
+            sent = chatRoom.send(new ClientFrame.ChatMessage(text));
         }
         if (sent) {
             draft.set("");
@@ -160,7 +144,7 @@ public final class ChatViewModel implements TabViewModel {
     /** I chose another name: tell the room (the hub broadcasts the new presence). */
     private void renamed(String name) {
         ui.execute(() -> {
-            if (connection != null && connection.send(new ClientFrame.SetName(name))) {
+            if (chatRoom.send(new ClientFrame.SetName(name))) {
                 renameSent(name);
             }
         });
@@ -315,6 +299,6 @@ public final class ChatViewModel implements TabViewModel {
 
     /** The session id of the current connection, or null. */
     public String sessionId() {
-        return connection == null ? null : connection.sessionId();
+        return chatRoom.sessionId();
     }
 }

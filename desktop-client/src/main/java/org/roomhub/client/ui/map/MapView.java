@@ -136,7 +136,7 @@ public final class MapView extends BorderPane {
             return;
         }
         loaded = true;
-        bridge.setTiles(viewModel.tileUrlProperty().get());
+        bridge.setTiles(viewModel.tiles().urlProperty().get());
         syncAll();
     }
 
@@ -172,13 +172,13 @@ public final class MapView extends BorderPane {
         TextField tiles = new TextField();
         tiles.setId("map-tile-url");
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
-        tiles.textProperty().bindBidirectional(viewModel.tileUrlProperty());
+        tiles.textProperty().bindBidirectional(viewModel.tiles().urlProperty());
         tiles.setTooltip(new Tooltip("Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes"));
         Button applyTiles = new Button("Apply");
         applyTiles.setTooltip(new Tooltip("Load tiles from the URL above (needs network)"));
         applyTiles.setMinWidth(Region.USE_PREF_SIZE);
         applyTiles.setOnAction(e -> {
-            String checked = viewModel.checkedTileUrl();
+            String checked = viewModel.tiles().checked();
             if (checked != null) {
                 bridge.setTiles(checked);
             }
@@ -188,8 +188,8 @@ public final class MapView extends BorderPane {
         tileProblem.getStyleClass().add("error");
         tileProblem.setWrapText(true);
         tileProblem.setMinHeight(Region.USE_PREF_SIZE);
-        tileProblem.textProperty().bind(viewModel.tileProblemProperty());
-        tileProblem.visibleProperty().bind(viewModel.tileProblemProperty().isNotEmpty());
+        tileProblem.textProperty().bind(viewModel.tiles().problemProperty());
+        tileProblem.visibleProperty().bind(viewModel.tiles().problemProperty().isNotEmpty());
         tileProblem.managedProperty().bind(tileProblem.visibleProperty());
         HBox.setHgrow(tiles, Priority.ALWAYS);
         Label tilesNote = MapLabels.muted("Offline base map: Natural Earth countries. A tile server is optional.");

@@ -43,6 +43,7 @@ final class PinsPane extends VBox {
         list.setPrefHeight(130);
         list.setPlaceholder(MapLabels.muted("No pins yet. Click the map to place one."));
         list.setCellFactory(l -> new PinCell());
+        viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> list.refresh());
         list.setTooltip(new Tooltip("Every pin in the room, yours first; double-click one to fly to it; grey: its owner is not in the room now"));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && selected() != null) {
@@ -143,8 +144,9 @@ final class PinsPane extends VBox {
             }
             String label = viewModel.labelOf(pin);
             String whose = viewModel.isMine(pin) ? "you" : pin.user();
-            setText(label.equals(pin.user()) && !viewModel.isMine(pin) ? label : label + "  · " + whose);
-            setGraphic(new Circle(5, Color.web(viewModel.colorOf(pin))));
+            boolean offline = viewModel.isOffline(pin);
+            setText((label.equals(pin.user()) && !viewModel.isMine(pin) ? label : label + "  · " + whose) + (offline ? " (offline)" : ""));
+            setGraphic(new Circle(5, offline ? Color.web("#cbd5e1") : Color.web(viewModel.colorOf(pin))));
             setTooltip(pin.note() == null || pin.note().isBlank() ? null : new Tooltip(pin.note()));
         }
     }

@@ -17,8 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.RoomConnection;
-import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.net.RoomSubscription;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.protocol.frame.ClientFrame;
@@ -43,7 +42,7 @@ public final class MetricsViewModel implements TabViewModel {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final Map<String, SeriesModel> series = new HashMap<>();
     private final Map<String, ChartModel> chartsByKey = new HashMap<>();
-    private final Map<String, RoomConnection> connections = new HashMap<>();
+    private final Map<String, RoomSubscription> connections = new HashMap<>();
     private final Map<String, ConnectionState> states = new HashMap<>();
 
     private final ObservableList<ChartModel> charts = FXCollections.observableArrayList();
@@ -89,7 +88,7 @@ public final class MetricsViewModel implements TabViewModel {
     /** Closes every connection and forgets the data. */
     @Override
     public void detach() {
-        connections.values().forEach(RoomConnection::close);
+        connections.values().forEach(RoomSubscription::leave);
         connections.clear();
         states.clear();
         selectedHosts.clear();
@@ -123,13 +122,15 @@ public final class MetricsViewModel implements TabViewModel {
             selectedHosts.add(host);
             if (hub != null) {
                 // Named so the architecture view tells the chart viewer from the publishing agent.
-                connections.put(host, hub.join(new RoomAddress("metrics", host), "charts", listenerFor(host)));
+                RoomSubscription subscription = subscriptionFor(host);
+                connections.put(host, subscription);
+                subscription.join(hub, new RoomAddress("metrics", host), () -> "charts");
             }
         } else {
             selectedHosts.remove(host);
-            RoomConnection connection = connections.remove(host);
-            if (connection != null) {
-                connection.close();
+            RoomSubscription subscription = connections.remove(host);
+            if (subscription != null) {
+                subscription.leave();
             }
             states.remove(host);
             series.values().removeIf(s -> s.host().equals(host));
@@ -269,33 +270,26 @@ public final class MetricsViewModel implements TabViewModel {
         status.set(text.toString());
     }
 
-    private RoomListener listenerFor(String host) {
-        return new RoomListener() {
-            @Override
-            public void onFrame(ServerFrame frame) {
-                List<String> names = MetricFrames.read(frame, (metric, time, value) -> offer(host, metric, time, value));
-                if (!names.isEmpty()) {
-                    backfill(host, names);
-                }
+    /** Frames go straight into the coalescing queue on the network thread; states are shown on the FX thread. */
+    private RoomSubscription subscriptionFor(String host) {
+        return RoomSubscription.framesAsTheyCome(ui, frame -> {
+            List<String> names = MetricFrames.read(frame, (metric, time, value) -> offer(host, metric, time, value));
+            if (!names.isEmpty()) {
+                backfill(host, names);
             }
-
-            @Override
-            public void onStateChanged(ConnectionState state, String detail) {
-                ui.execute(() -> {
-                    if (connections.containsKey(host)) {
-                        states.put(host, state);
-                        updateStatus();
-                    }
-                });
+        }, (room, state, detail) -> {
+            if (connections.containsKey(host)) {
+                states.put(host, state);
+                updateStatus();
             }
-        };
+        });
     }
 
     private void backfill(String host, List<String> names) {
         ui.execute(() -> {
-            RoomConnection connection = connections.get(host);
-            if (connection != null) {
-                names.forEach(name -> connection.send(new ClientFrame.HistoryRequest(name, RETENTION_MILLIS / 1000)));
+            RoomSubscription subscription = connections.get(host);
+            if (subscription != null) {
+                names.forEach(name -> subscription.send(new ClientFrame.HistoryRequest(name, RETENTION_MILLIS / 1000)));
             }
         });
     }

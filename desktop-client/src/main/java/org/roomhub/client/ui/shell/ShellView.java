@@ -27,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.roomhub.client.net.TransportKind;
 import org.roomhub.client.ui.common.PngWriter;
 
 /** Menu, connection bar and the tabs. */
@@ -165,9 +166,9 @@ public final class ShellView extends BorderPane {
         TextField room = field("room-name", 90, 60, "room", "The chat and map room to join (letters, digits, . _ -)");
         room.textProperty().bindBidirectional(viewModel.roomNameProperty());
 
-        ComboBox<Transport> transport = new ComboBox<>();
+        ComboBox<TransportKind> transport = new ComboBox<>();
         transport.setId("transport");
-        transport.getItems().setAll(Transport.values());
+        transport.getItems().setAll(TransportKind.values());
         transport.valueProperty().bindBidirectional(viewModel.transportProperty());
         transport.setCellFactory(list -> new TransportCell());
         transport.setButtonCell(new TransportCell());
@@ -264,9 +265,9 @@ public final class ShellView extends BorderPane {
     }
 
     /** Shows a transport by its menu text. */
-    private static final class TransportCell extends ListCell<Transport> {
+    private static final class TransportCell extends ListCell<TransportKind> {
         @Override
-        protected void updateItem(Transport item, boolean empty) {
+        protected void updateItem(TransportKind item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
         }

@@ -39,7 +39,7 @@ public final class ShellViewModel {
     private final StringProperty token = new SimpleStringProperty("");
     private final StringProperty userName = new SimpleStringProperty();
     private final StringProperty roomName = new SimpleStringProperty("lobby");
-    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(Transport.WEBSOCKET);
+    private final ObjectProperty<TransportKind> transport = new SimpleObjectProperty<>(TransportKind.WEBSOCKET);
     private final IntegerProperty selectedTab = new SimpleIntegerProperty(0);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
@@ -121,7 +121,7 @@ public final class ShellViewModel {
             error.set("Hub address: type host:port or http://host:port (" + e.getMessage() + ")");
             return;
         }
-        HubClient client = clients.apply(endpoint, kindOf(transport.get()));
+        HubClient client = clients.apply(endpoint, transport.get() == null ? TransportKind.WEBSOCKET : transport.get());
         hub = client;
         client.onRefusal(refusal -> ui.execute(() -> refused(client, refusal)));
         SessionSettings session = new SessionSettings(endpoint.baseUrl().toString(), identity, roomName.get(), localHost);
@@ -188,7 +188,7 @@ public final class ShellViewModel {
     }
 
     /** Chosen transport; changing it while connected reconnects every tab. */
-    public ObjectProperty<Transport> transportProperty() {
+    public ObjectProperty<TransportKind> transportProperty() {
         return transport;
     }
 
@@ -225,15 +225,6 @@ public final class ShellViewModel {
     /** The token field's hint: optional, or required once the hub said so. */
     public ReadOnlyStringProperty tokenPromptProperty() {
         return tokenPrompt.getReadOnlyProperty();
-    }
-
-    /** The network layer's name for a bar choice; views may not see {@code client.net}, so the mapping lives here. */
-    static TransportKind kindOf(Transport choice) {
-        return switch (choice == null ? Transport.WEBSOCKET : choice) {
-            case WEBSOCKET -> TransportKind.WEBSOCKET;
-            case SSE -> TransportKind.SSE;
-            case POLLING -> TransportKind.POLLING;
-        };
     }
 
     private void bindStatus() {

@@ -66,6 +66,21 @@ class MapViewModelTest {
     }
 
     @Test
+    void a_welcome_naming_who_is_online_marks_an_owner_who_left_before_offline_at_once_and_a_join_brings_them_back() {
+        viewModel.handle(new ServerFrame.Connected("s-me", "ann", "map/lobby", 0, 1));
+        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-ann", "ann", GeoPoint.of(1, 1), null, null, null),
+                new Pin("p-dan", "dan", GeoPoint.of(2, 2), null, null, null)), Route.empty(),
+                List.of(new org.roomhub.protocol.value.Presence("s-me", "ann")), 1));
+        assertThat(viewModel.offlineUsers()).containsExactly("dan");
+        assertThat(viewModel.isOffline(viewModel.pins().get(0))).as("my own pin").isFalse();
+
+        viewModel.handle(new ServerFrame.UserJoined("s-dan", "dan", 2, 1));
+        assertThat(viewModel.offlineUsers()).isEmpty();
+        viewModel.handle(new ServerFrame.UserLeft("s-dan", "dan", 3, 2));
+        assertThat(viewModel.offlineUsers()).containsExactly("dan");
+    }
+
+    @Test
     void a_presence_list_marks_every_absent_owner_offline() {
         viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-carol", "carol", GeoPoint.of(1, 1), null, null, null)), Route.empty(), 1));
         viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new org.roomhub.protocol.value.Presence("s1", "ann")), 2, 1));
@@ -113,16 +128,16 @@ class MapViewModelTest {
     @Test
     void a_tile_url_that_is_not_an_http_template_is_refused_in_words() {
         MapViewModel map = new MapViewModel(Runnable::run);
-        map.tileUrlProperty().set("abc");
-        assertThat(map.checkedTileUrl()).isNull();
-        assertThat(map.tileProblemProperty().get()).contains("http://");
-        map.tileUrlProperty().set("https://tiles.example.org/map.png");
-        assertThat(map.checkedTileUrl()).isNull();
-        assertThat(map.tileProblemProperty().get()).contains("{z}, {x} and {y}");
-        map.tileUrlProperty().set(" https://tiles.example.org/{z}/{x}/{y}.png ");
-        assertThat(map.checkedTileUrl()).isEqualTo("https://tiles.example.org/{z}/{x}/{y}.png");
-        assertThat(map.tileProblemProperty().get()).isEmpty();
-        map.tileUrlProperty().set("");
-        assertThat(map.checkedTileUrl()).isEmpty();
+        map.tiles().urlProperty().set("abc");
+        assertThat(map.tiles().checked()).isNull();
+        assertThat(map.tiles().problemProperty().get()).contains("http://");
+        map.tiles().urlProperty().set("https://tiles.example.org/map.png");
+        assertThat(map.tiles().checked()).isNull();
+        assertThat(map.tiles().problemProperty().get()).contains("{z}, {x} and {y}");
+        map.tiles().urlProperty().set(" https://tiles.example.org/{z}/{x}/{y}.png ");
+        assertThat(map.tiles().checked()).isEqualTo("https://tiles.example.org/{z}/{x}/{y}.png");
+        assertThat(map.tiles().problemProperty().get()).isEmpty();
+        map.tiles().urlProperty().set("");
+        assertThat(map.tiles().checked()).isEmpty();
     }
 }

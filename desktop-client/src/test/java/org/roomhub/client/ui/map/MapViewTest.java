@@ -34,6 +34,23 @@ class MapViewTest {
     }
 
     @Test
+    void an_empty_lists_placeholder_is_written_as_small_as_the_sidebars_hints() throws Exception {
+        double[] sizes = WaitForAsyncUtils.asyncFx(() -> {
+            view.applyCss();
+            view.layout();
+            javafx.scene.control.Labeled empty = view.lookupAll(".label").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText().startsWith("No pins yet"))
+                    .map(javafx.scene.control.Labeled.class::cast).findFirst().orElseThrow();
+            javafx.scene.control.Labeled hint = view.lookupAll(".label").stream()
+                    .filter(n -> n instanceof javafx.scene.control.Labeled l && l.getText().startsWith("Click the map to place a pin"))
+                    .map(javafx.scene.control.Labeled.class::cast).findFirst().orElseThrow();
+            return new double[] {empty.getFont().getSize(), hint.getFont().getSize()};
+        }).get();
+        assertThat(sizes[0]).as("placeholder font size").isEqualTo(sizes[1]);
+        TestPictures.write(view, "map-empty");
+    }
+
+    @Test
     void pins_and_route_from_the_room_are_drawn_on_the_page_through_the_bridge() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> WaitForAsyncUtils.asyncFx(view::isLoaded).get());
         GeoPoint berlin = GeoPoint.of(52.52, 13.40);

@@ -19,6 +19,7 @@ import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.Pin;
+import org.roomhub.protocol.value.Presence;
 import org.roomhub.protocol.value.Route;
 import org.roomhub.protocol.value.Waypoint;
 
@@ -56,7 +57,9 @@ final class MapRoom implements RoomObject {
 
     @Override
     public void welcome(Connection c) {
-        c.send(new ServerFrame.MapState(List.copyOf(pins.values()), route(), now()));
+        // Who is here now, so a pin whose owner left before this client came shows offline at once.
+        List<Presence> online = ctx.getWebSockets().stream().map(s -> new Presence(s.sessionId(), s.user())).toList();
+        c.send(new ServerFrame.MapState(List.copyOf(pins.values()), route(), online, now()));
         c.send(new ServerFrame.SnapshotNames(List.copyOf(snapshots), now()));
     }
 
