@@ -11,7 +11,24 @@ public enum ScenarioKind {
             "A WebSocket, an SSE and a polling client join one chat room and take turns sending. "
                     + "Every message is timed from send to arrival at each client, and a byte counter in front of the hub "
                     + "measures what each transport really puts on the wire, HTTP headers included.",
-            TransportsScenario::new);
+            TransportsScenario::new),
+    HIBERNATION("hibernation", "Hibernation and its cost",
+            "Six rooms fill with state, then sit idle with their connections open: the hub evicts them from memory after 2 s "
+                    + "and a visitor wakes one now and then. Awake and hibernated time come from the rooms' own stats, heap from "
+                    + "this JVM, and the arithmetic shows what paying only while awake saves.",
+            HibernationScenario::new),
+    BURST("burst", "Burst past the rate limit",
+            "One client sends 150 chat messages as fast as it can; a chat connection may send 60 a minute. "
+                    + "The hub answers the excess with RATE_LIMIT error frames and keeps the connection open: "
+                    + "a ping afterwards still gets its pong.",
+            BurstScenario::new),
+    SAMPLING("sampling", "Sampling a fast metric",
+            "A publisher updates one metric 1,000 times a second; a watcher counts what reaches it. "
+                    + "The hub broadcasts a metric at most every 100 ms, so about 10 updates a second arrive, "
+                    + "and the last value of a burst is always delivered.",
+            SamplingScenario::new);
+
+
     private final String id;
     private final String title;
     private final String explanation;
