@@ -38,7 +38,7 @@ public final class Launcher implements Callable<Integer> {
     View render;
 
     @Option(names = "--scenario", paramLabel = "NAME",
-            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling) on the hub until it has real figures, then render.")
+            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling, inspector) on the hub until it has real figures, then render.")
     String scenario;
 
     @Option(names = "--out", paramLabel = "FILE.png", description = "Where --render writes its picture.")

@@ -102,7 +102,7 @@ final class BurstScenario extends ScenarioBase {
                 : pongMillis < 0 ? "Burst sent; counting the answers…"
                 : accepted.get() + " accepted, " + limited.get() + " refused with RATE_LIMIT — and the connection stayed open";
         List<String> notes = pongMillis < 0 ? List.of() : List.of("The budget is a token bucket: a burst drains it at once, then it refills "
-                + "at one message a second. A client that backs off when it sees RATE_LIMIT loses nothing it did not send twice.");
+                + "at one message a second. The refused messages were not stored: a client that sees RATE_LIMIT waits and sends them again.");
         return new LabReport(headline, List.of("", "burster"), rows, "", List.of(), notes, pongMillis >= 0);
     }
 }

@@ -17,14 +17,18 @@ public final class LabContext {
     private final BiConsumer<String, String> log;
     private final LabInputs inputs;
     private final java.util.function.Consumer<String> roomGone;
+    private final java.util.function.Supplier<String> selectedRoom;
 
     /**
      * @param hub    the app's client of the hub the diagram shows
      * @param log    adds a line (text, detail on hover) to the event log; callable from any thread
      * @param roomGone told the key ({@code type/name}) of each room a scenario deleted
+     * @param selectedRoom the room picked in the architecture view ({@code type/name}), or null
      * @param inputs figures the user typed
      */
-    public LabContext(HubClient hub, BiConsumer<String, String> log, java.util.function.Consumer<String> roomGone, LabInputs inputs) {
+    public LabContext(HubClient hub, BiConsumer<String, String> log, java.util.function.Consumer<String> roomGone,
+            java.util.function.Supplier<String> selectedRoom, LabInputs inputs) {
+        this.selectedRoom = selectedRoom;
         this.hub = hub;
         this.log = log;
         this.roomGone = roomGone;
@@ -50,6 +54,11 @@ public final class LabContext {
     public HubClient newClientThrough(CountingProxy proxy, TransportKind kind) {
         HubEndpoint via = new HubEndpoint(URI.create("http://127.0.0.1:" + proxy.port()), hub.endpoint().token());
         return new HubClient(via, new FrameCodec(), kind);
+    }
+
+    /** The room picked in the architecture view ({@code type/name}), or null. */
+    public String selectedRoom() {
+        return selectedRoom.get();
     }
 
     /** Says a room was deleted, so the diagram drops it. */

@@ -26,7 +26,12 @@ public enum ScenarioKind {
             "A publisher updates one metric 1,000 times a second; a watcher counts what reaches it. "
                     + "The hub broadcasts a metric at most every 100 ms, so about 10 updates a second arrive, "
                     + "and the last value of a burst is always delivered.",
-            SamplingScenario::new);
+            SamplingScenario::new),
+    INSPECTOR("inspector", "Room inspector",
+            "Looks into the room picked in the Room box once a second: its state and seq, what it stores (keys and bytes), and "
+                    + "each session with its transport, tags and frames waiting in its queue. "
+                    + "Hibernate, Disconnect and Delete act on it through the hub's admin endpoints.",
+            InspectorScenario::new);
 
 
     private final String id;

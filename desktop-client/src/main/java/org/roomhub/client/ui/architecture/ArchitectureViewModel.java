@@ -13,20 +13,16 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.ObserverConnection;
-import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.lab.LabViewModel;
@@ -49,9 +45,8 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final LabViewModel lab;
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
-    private final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
+    private final ObserverStatus observed;
+    private final ReadOnlyBooleanWrapper adminAllowed;
     private final DelayInput delay = new DelayInput();
     private HubClient hub;
     private ObserverConnection observer;
@@ -70,7 +65,10 @@ public final class ArchitectureViewModel implements TabViewModel {
         this.simulated = sims[0] = new SimulatedClientsViewModel(ui, clock, diagram.eventLog(), diagram.clients());
         this.roomKeysReadOnly = FXCollections.unmodifiableObservableList(diagram.roomKeys());
         this.clientsReadOnly = FXCollections.unmodifiableObservableList(diagram.clients());
+        this.observed = new ObserverStatus(diagram);
+        this.adminAllowed = observed.adminAllowed;
         this.lab = new LabViewModel(ui, diagram::log, diagram::forget);
+        selectedRoom.addListener((o, before, key) -> lab.pickRoom(key));
     }
 
     /** The lab panel's view-model: scenarios run on the hub this view observes. */
@@ -92,10 +90,9 @@ public final class ArchitectureViewModel implements TabViewModel {
         }
         this.hub = hub;
         this.session = next;
-        adminAllowed.set(true);
-        reachability.set(Reachability.WAITING);
+        observed.opening();
         observer = hub.observe(frame -> ui.execute(() -> handle(frame)),
-                (state, detail) -> ui.execute(() -> observerState(state, detail)));
+                (state, detail) -> ui.execute(() -> observed.moved(state, detail)));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "architecture-poller");
             t.setDaemon(true);
@@ -106,29 +103,6 @@ public final class ArchitectureViewModel implements TabViewModel {
         hub.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
     }
 
-    /** The observer stream moved: whether the hub can be seen, and whether this token may see it. */
-    private void observerState(ConnectionState state, String detail) {
-        switch (state) {
-            case CONNECTED -> reachability.set(Reachability.REACHABLE);
-            case RECONNECTING -> {
-                if (reachability.get() != Reachability.UNREACHABLE) {
-                    String why = detail == null ? "" : detail.replaceFirst(" — retry in .*$", "");
-                    diagram.log(why.startsWith("hub ") ? why : "hub unreachable: " + why, null);
-                }
-                reachability.set(Reachability.UNREACHABLE);
-            }
-            case REFUSED -> {
-                adminAllowed.set(false);
-                reachability.set(Reachability.REACHABLE);
-                diagram.log("observer refused: " + detail, null);
-            }
-            default -> { }
-        }
-        status.set(state == ConnectionState.REFUSED
-                ? "Architecture view: needs an admin token"
-                : HubParticipant.statusLine("/hub/events", state, detail));
-    }
-
     /** Whether this token may observe and manage the hub (admin role); the view's controls follow it. */
     public ReadOnlyBooleanProperty adminAllowedProperty() {
         return adminAllowed.getReadOnlyProperty();
@@ -136,7 +110,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Whether the hub can be seen now; while it is unreachable the diagram says so instead of showing stale rooms. */
     public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
-        return reachability.getReadOnlyProperty();
+        return observed.reachability.getReadOnlyProperty();
     }
 
     /** The hibernation delay field as typed, in seconds. */
@@ -186,8 +160,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         simulated.closeAll();
         diagram.forgetClients(); // the hello of the next observer lists who is there
         hub = null;
-        reachability.set(Reachability.WAITING);
-        status.set("not connected");
+        observed.closed();
     }
 
     @Override
@@ -293,7 +266,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     @Override
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return observed.status.getReadOnlyProperty();
     }
 
     /** Call once per drawn frame: the frames/s figures roll over to the last full second only here, so every label shows the same second. */

@@ -97,7 +97,9 @@ final class DiagramModel {
         } else if (frame instanceof ObserverFrame.Dropped d) {
             log(EventWords.dropped(d.room(), userOf(d.sessionId()), d.count(), d.policy(), d.sessionId()));
         } else if (frame instanceof ObserverFrame.RateLimited r) {
-            log(EventWords.rateLimited(r.room(), userOf(r.sessionId()), r.sessionId()));
+            EventWords.Words words = EventWords.rateLimited(r.room(), userOf(r.sessionId()), r.sessionId());
+            // A burst is refused frame by frame: one counted line, not a screenful.
+            log.addGrouped(clock.getAsLong(), "rate " + r.sessionId(), words.text(), words.text(), words.detail());
         } else if (frame instanceof ObserverFrame.Alarm a) {
             EventWords.Words words = EventWords.alarm(a.room());
             log.addGrouped(clock.getAsLong(), "alarm " + a.room(), words.text(), words.text(), words.detail());

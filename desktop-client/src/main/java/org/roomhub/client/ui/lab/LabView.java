@@ -79,9 +79,10 @@ public final class LabView extends ScrollPane {
         chart.setManaged(false);
 
         costInputs = costInputs();
+        HBox inspectorActions = inspectorActions();
         notes.setId("lab-notes");
 
-        VBox content = new VBox(8, title, buttons, explanation, headline, table, chart, costInputs, notes);
+        VBox content = new VBox(8, title, buttons, explanation, headline, table, chart, costInputs, inspectorActions, notes);
         content.setPadding(new Insets(10));
         setContent(content);
         viewModel.reportProperty().addListener((o, a, report) -> show(report));
@@ -89,6 +90,9 @@ public final class LabView extends ScrollPane {
             boolean cost = kind != null && "hibernation".equals(kind.id()); // the only scenario with typed inputs
             costInputs.setVisible(cost);
             costInputs.setManaged(cost);
+            boolean inspector = kind != null && "inspector".equals(kind.id());
+            inspectorActions.setVisible(inspector);
+            inspectorActions.setManaged(inspector);
         });
     }
 
@@ -107,6 +111,30 @@ public final class LabView extends ScrollPane {
         problem.textProperty().bind(viewModel.inputProblemProperty());
         problem.setStyle("-fx-text-fill: #b91c1c;");
         HBox box = new HBox(6, new Label("users"), users, new Label("rate / awake hour"), rate, problem);
+        box.setVisible(false);
+        box.setManaged(false);
+        return box;
+    }
+
+    private HBox inspectorActions() {
+        Button hibernate = new Button("Hibernate");
+        hibernate.setId("lab-inspect-hibernate");
+        hibernate.setTooltip(new Tooltip("POST /api/rooms/{type}/{name}/hibernate: evict the room now, its connections stay"));
+        hibernate.setOnAction(e -> viewModel.hibernateInspected());
+        javafx.scene.control.ComboBox<String> session = new javafx.scene.control.ComboBox<>(viewModel.inspectedSessions());
+        session.setId("lab-inspect-session");
+        session.setPromptText("session");
+        session.setPrefWidth(110);
+        session.setTooltip(new Tooltip("The session Disconnect closes"));
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("lab-inspect-disconnect");
+        disconnect.setTooltip(new Tooltip("DELETE …/sessions/{id}: the hub closes that client (1000); it may reconnect"));
+        disconnect.setOnAction(e -> viewModel.disconnectInspected(session.getValue()));
+        Button delete = new Button("Delete room");
+        delete.setId("lab-inspect-delete");
+        delete.setTooltip(new Tooltip("DELETE /api/rooms/{type}/{name}: close its clients (1001), delete the room and its storage"));
+        delete.setOnAction(e -> viewModel.deleteInspected());
+        HBox box = new HBox(6, hibernate, session, disconnect, delete);
         box.setVisible(false);
         box.setManaged(false);
         return box;

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.roomhub.client.lab.InspectorScenario;
 import org.roomhub.client.lab.LabContext;
 import org.roomhub.client.lab.LabInputs;
 import org.roomhub.client.lab.LabReport;
@@ -44,6 +45,8 @@ public final class LabViewModel {
     private final StringProperty usersText = new SimpleStringProperty("1000");
     private final StringProperty rateText = new SimpleStringProperty("0.01");
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper("");
+    private final javafx.collections.ObservableList<String> sessions = javafx.collections.FXCollections.observableArrayList();
+    private volatile String selectedRoom;
     private volatile HubClient hub;
     private volatile Scenario current;
     private java.util.concurrent.ScheduledFuture<?> refresher;
@@ -89,7 +92,7 @@ public final class LabViewModel {
         explanation.set(kind.explanation());
         report.set(LabReport.starting("Starting…"));
         LabContext context = new LabContext(target, (text, detail) -> ui.execute(() -> log.accept(text, detail)),
-                key -> ui.execute(() -> roomGone.accept(key)), inputs);
+                key -> ui.execute(() -> roomGone.accept(key)), () -> selectedRoom, inputs);
         worker.execute(() -> {
             Scenario scenario = kind.create(context);
             current = scenario;
@@ -115,6 +118,41 @@ public final class LabViewModel {
         });
     }
 
+    /** The room the inspector looks at: the one picked in the architecture view. UI thread. */
+    public void pickRoom(String roomKey) {
+        this.selectedRoom = roomKey;
+    }
+
+    /** Session ids of the inspected room, for the disconnect picker. */
+    public javafx.collections.ObservableList<String> inspectedSessions() {
+        return sessions;
+    }
+
+    /** Inspector: hibernate the picked room now. */
+    public void hibernateInspected() {
+        inspector(InspectorScenario::hibernate);
+    }
+
+    /** Inspector: close {@code sessionId} of the picked room from the hub side. */
+    public void disconnectInspected(String sessionId) {
+        if (sessionId != null) {
+            inspector(i -> i.disconnect(sessionId));
+        }
+    }
+
+    /** Inspector: delete the picked room with its storage (its clients are closed with 1001). */
+    public void deleteInspected() {
+        inspector(InspectorScenario::delete);
+    }
+
+    private void inspector(java.util.function.Consumer<InspectorScenario> action) {
+        worker.execute(() -> {
+            if (current instanceof InspectorScenario inspector) {
+                action.accept(inspector);
+            }
+        });
+    }
+
     /** Waits until the stop (or start) asked so far has been done; for the render job and tests. Not on the UI thread. */
     public void awaitIdle(long timeoutMillis) throws Exception {
         worker.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -124,9 +162,13 @@ public final class LabViewModel {
         Scenario scenario = current;
         if (scenario != null) {
             LabReport latest = scenario.report();
+            List<String> ids = scenario instanceof InspectorScenario inspector ? inspector.sessionIds() : List.of();
             ui.execute(() -> {
                 if (running.get() == scenario.kind()) {
                     report.set(latest);
+                    if (!sessions.equals(ids)) {
+                        sessions.setAll(ids);
+                    }
                 }
             });
         }
