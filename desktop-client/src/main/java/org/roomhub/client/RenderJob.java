@@ -38,7 +38,7 @@ final class RenderJob {
             app.select(view);
             started.complete(app);
         });
-        DesktopApp app = started.get(30, TimeUnit.SECONDS);
+        DesktopApp app = started.get(120, TimeUnit.SECONDS); // a loaded machine starts JavaFX slowly
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         boolean live = false;
         while (!live && System.currentTimeMillis() < deadline) {

@@ -31,7 +31,12 @@ public enum ScenarioKind {
             "Looks into the room picked in the Room box once a second: its state and seq, what it stores (keys and bytes), and "
                     + "each session with its transport, tags and frames waiting in its queue. "
                     + "Hibernate, Disconnect and Delete act on it through the hub's admin endpoints.",
-            InspectorScenario::new);
+            InspectorScenario::new),
+    AUTH("auth", "Tokens and roles",
+            "The lab starts its own token-protected hub on loopback and joins a chat room there four times: with no token, "
+                    + "a wrong token, a viewer's token and a member's token. The hub answers 401, 403, FORBIDDEN on send, "
+                    + "and a broadcast — each shown with the hub's own words.",
+            AuthScenario::new);
 
 
     private final String id;
