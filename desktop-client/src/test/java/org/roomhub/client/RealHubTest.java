@@ -3,17 +3,11 @@ package org.roomhub.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.agent.MetricsPublisher;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
@@ -22,41 +16,28 @@ import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
-import org.roomhub.hub.Hub;
+import org.roomhub.hub.testkit.RunningHub;
 import org.roomhub.protocol.FrameCodec;
 
-/**
- * The view-models against a real hub on port 0, over real WebSockets. Skipped while the hub
- * on this branch does not serve rooms yet (its transport is being built on main).
- */
+/** The view-models against a real hub on port 0 (the hub's test kit), over real WebSockets. */
 class RealHubTest {
 
-    @TempDir
-    Path dataDir;
-
-    private Hub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
     private HubClient clientA;
     private HubClient clientB;
 
     @BeforeEach
-    void startHub() throws Exception {
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
-        HttpResponse<String> probe = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/rooms/chat/probe")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Assumptions.assumeTrue(probe.statusCode() == 426, "hub does not serve rooms yet (GET /rooms/chat/probe → " + probe.statusCode() + ")");
+    void connectClients() {
         HubEndpoint endpoint = HubEndpoint.parse("127.0.0.1:" + hub.port(), null);
         clientA = new HubClient(endpoint, new FrameCodec());
         clientB = new HubClient(endpoint, new FrameCodec());
     }
 
     @AfterEach
-    void stopHub() {
-        if (clientA != null) {
-            clientA.close();
-            clientB.close();
-        }
-        hub.stop();
+    void closeClients() {
+        clientA.close();
+        clientB.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.roomhub.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.application.Platform;
@@ -11,7 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.ui.TestPictures;
@@ -22,7 +21,7 @@ import org.roomhub.client.ui.chat.ChatLine;
 import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
-import org.roomhub.hub.Hub;
+import org.roomhub.hub.testkit.RunningHub;
 import org.roomhub.protocol.FrameCodec;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,10 +36,8 @@ class RestartTracesTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dataDir;
-
-    private Hub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
     private HubClient client;
 
     @BeforeAll
@@ -53,14 +50,10 @@ class RestartTracesTest {
         if (client != null) {
             client.close();
         }
-        if (hub != null) {
-            hub.stop();
-        }
     }
 
     @Test
     void a_restart_reads_as_restarting_then_unreachable_and_leaves_no_replayed_join_of_mine() throws Exception {
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
         int port = hub.port();
         client = new HubClient(HubEndpoint.parse("127.0.0.1:" + port, null), new FrameCodec());
         SessionSettings session = new SessionSettings("http://127.0.0.1:" + port, new Identity("carol"), "lobby", "h");
@@ -85,7 +78,7 @@ class RestartTracesTest {
         assertThat(architecture.statusProperty().get()).doesNotContain("Exception");
         TestPictures.write(view, "architecture-hub-unreachable");
 
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(port);
+        hub.startAgainOnSamePort();
 
         await().atMost(PATIENCE).until(() -> architecture.reachabilityProperty().get() == Reachability.REACHABLE
                 && chat.statusProperty().get().endsWith(": connected") && chat.people().size() == 1);

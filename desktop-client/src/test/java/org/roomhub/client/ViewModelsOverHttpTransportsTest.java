@@ -3,13 +3,11 @@ package org.roomhub.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.roomhub.client.net.HubClient;
@@ -22,7 +20,7 @@ import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.shell.ShellViewModel;
 import org.roomhub.client.ui.shell.Transport;
-import org.roomhub.hub.Hub;
+import org.roomhub.hub.testkit.RunningHub;
 import org.roomhub.protocol.FrameCodec;
 
 /**
@@ -33,21 +31,13 @@ class ViewModelsOverHttpTransportsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dataDir;
-
-    private Hub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
     private HubEndpoint endpoint;
 
     @BeforeEach
-    void startHub() {
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
+    void findHub() {
         endpoint = HubEndpoint.parse("127.0.0.1:" + hub.port(), null);
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.stop();
     }
 
     @ParameterizedTest(name = "two chat view-models talk over {0} as they do over WebSocket")
@@ -104,12 +94,12 @@ class ViewModelsOverHttpTransportsTest {
         try {
             shell.connect();
             await().atMost(PATIENCE).until(() -> chat.people().size() == 1);
-            assertThat(hub.edgeCounts().httpSessions()).isZero();
+            assertThat(hub.hub().edgeCounts().httpSessions()).isZero();
 
             shell.transportProperty().set(choice);
 
             // The chat keeps what it showed across the switch, so wait for the new session itself, not for a list.
-            await().atMost(PATIENCE).until(() -> hub.edgeCounts().httpSessions() == 1 && chat.statusProperty().get().endsWith(": connected")
+            await().atMost(PATIENCE).until(() -> hub.hub().edgeCounts().httpSessions() == 1 && chat.statusProperty().get().endsWith(": connected")
                     && chat.people().size() == 1 && chat.people().get(0).sessionId().equals(chat.sessionId()));
             chat.draftProperty().set("switched to " + choice);
             chat.send();

@@ -20,6 +20,7 @@ import org.roomhub.hub.limit.ConnectionLimits;
 import org.roomhub.hub.limit.RateLimits;
 import org.roomhub.hub.observe.EdgeEvents;
 import org.roomhub.hub.transport.Edge;
+import org.roomhub.hub.transport.EdgeSessions;
 import org.roomhub.hub.transport.HttpSessions;
 import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
@@ -53,7 +54,7 @@ public final class Hub {
     public static final int GOING_AWAY = 1001;
 
     private final HubConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Javalin app;
     private EngineStorage storage;
     private RoomRegistry registry;
@@ -67,6 +68,7 @@ public final class Hub {
 
     private Hub(HubConfig config) {
         this.config = config;
+        this.clock = config.clock;
     }
 
     /** Creates a hub, letting the caller adjust the defaults of {@link HubConfig}. */
@@ -98,7 +100,8 @@ public final class Hub {
                 new ChatRoomType(), new MapRoomType()));
         builtIns.addAll(config.rooms.extraTypes);
         RoomTypes types = RoomTypes.of(builtIns);
-        registry = new RoomRegistry(types, storage, clock, codec, new Listeners(List.of(observers, metrics)),
+        EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
+        registry = new RoomRegistry(types, storage, sessions, clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
         registry.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -124,7 +127,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        edge = new Edge(registry, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
+        edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
         WebSocketTransport webSockets = new WebSocketTransport(edge);

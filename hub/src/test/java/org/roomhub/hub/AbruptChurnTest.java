@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RawSocket;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.SseClient;
+import org.roomhub.hub.testkit.WsClient;
 
 /**
  * Issue 9, item 1: thousands of connections that end every way a network can end them — clean
@@ -49,9 +52,14 @@ class AbruptChurnTest {
         WS_HALF_WRITTEN_REQUEST, JDK_CLOSE, JDK_ABORT, SSE_RESET, SSE_FIN, POLL_ABANDONED
     }
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().notStarted().with(cfg -> {
+        cfg.transport.pollingSessionTimeout = POLL_TIMEOUT;
+        // The default heartbeat (20 s): closes and resets must be noticed without waiting for it.
+        cfg.transport.heartbeatWindow = Duration.ofMinutes(5); // held raw sockets never answer pings
+        // Rooms hibernate and wake all through the churn, so joins race with both.
+        cfg.rooms.hibernateAfter = Duration.ofMillis(100);
+    });
     int port;
     final List<AutoCloseable> held = new ArrayList<>();
     final Map<String, Integer> heldPerRoom = new HashMap<>();
@@ -77,14 +85,8 @@ class AbruptChurnTest {
                 log.write(b, off, len);
             }
         }, true));
-        hub = TestHub.start(data, cfg -> {
-            cfg.transport.pollingSessionTimeout = POLL_TIMEOUT;
-            // The default heartbeat (20 s): closes and resets must be noticed without waiting for it.
-            cfg.transport.heartbeatWindow = Duration.ofMinutes(5); // held raw sockets never answer pings
-            // Rooms hibernate and wake all through the churn, so joins race with both.
-            cfg.rooms.hibernateAfter = Duration.ofMillis(100);
-        });
-        port = hub.hub.port();
+        hub.start(); // after the log capture, so it sees the hub's first line too
+        port = hub.port();
     }
 
     @AfterEach
@@ -96,7 +98,7 @@ class AbruptChurnTest {
                 // already gone
             }
         }
-        hub.close();
+        hub.stop();
         System.setErr(originalErr);
     }
 
@@ -132,7 +134,7 @@ class AbruptChurnTest {
         await().atMost(Duration.ofSeconds(1).plus(POLL_TIMEOUT)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(connectionsPerRoom()).isEqualTo(heldPerRoom));
         int heldTotal = heldPerRoom.values().stream().mapToInt(Integer::intValue).sum();
-        assertThat(hub.hub.edgeCounts().places()).isEqualTo(heldTotal);
+        assertThat(hub.hub().edgeCounts().places()).isEqualTo(heldTotal);
         assertThat(hub.get("/metrics").body()).contains("roomhub_connections " + heldTotal + ".0");
 
         // The held clients are alive and counted; once they go too, every room is empty.
@@ -142,7 +144,7 @@ class AbruptChurnTest {
         held.clear();
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
                 assertThat(connectionsPerRoom()).containsOnlyKeys(ROOMS).allSatisfy((room, n) -> assertThat(n).isZero()));
-        await().atMost(Duration.ofSeconds(2)).until(() -> hub.hub.edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
+        await().atMost(Duration.ofSeconds(2)).until(() -> hub.hub().edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
 
         // Item 7: ordinary disconnects, however abrupt, log no exception.
         String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);

@@ -17,13 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.agent.AgentSettings;
 import org.roomhub.agent.HostMetrics;
 import org.roomhub.agent.HubRefusal;
 import org.roomhub.agent.MetricsAgent;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 import org.roomhub.protocol.value.MetricSample;
 
 /** The headless agent against a real hub: publishing, hub restarts, dropped connections, refused tokens. */
@@ -32,8 +34,8 @@ class AgentTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningHub running = RunningHub.onPort0().notStarted();
 
     /** A sampler of one counter metric that remembers when it read. */
     static final class Counter {
@@ -52,11 +54,8 @@ class AgentTest {
         }
     }
 
-    private static Hub hub(Path data, int port, boolean auth) {
-        return Hub.create(cfg -> {
-            cfg.storage.dataDir = data;
-            cfg.auth.required = auth;
-        }).start(port);
+    private Hub hub(boolean auth) {
+        return running.start(cfg -> cfg.auth.required = auth).hub();
     }
 
     private AgentSettings settings(Hub hub, String token, String room) {
@@ -75,7 +74,7 @@ class AgentTest {
 
     @Test
     void two_agents_publish_this_hosts_figures_into_their_own_rooms() {
-        Hub hub = hub(data, 0, true);
+        Hub hub = hub(true);
         String token = hub.tokens().issue("agents", Role.MEMBER, RoomPattern.parseList("metrics/*"), false, Duration.ofHours(1));
         try (MetricsAgent alpha = MetricsAgent.startHost(settings(hub, token, "alpha"), log::add);
              MetricsAgent beta = MetricsAgent.startHost(settings(hub, token, "beta"), log::add)) {
@@ -95,24 +94,21 @@ class AgentTest {
             }
             assertThat(alpha.status().connectedTo()).hasToString("ws://127.0.0.1:" + hub.port() + "/rooms/metrics/alpha");
             assertThat(beta.status().droppedReadings()).isZero();
-        } finally {
-            hub.stop();
         }
     }
 
     @Test
     void a_hub_restart_on_the_same_data_loses_no_reading_the_buffer_could_hold() {
-        Hub first = hub(data, 0, false);
-        int port = first.port();
+        Hub first = hub(false);
         Counter counter = new Counter();
-        Hub second = null;
+        Hub second;
         MetricsAgent agent = MetricsAgent.start(settings(first, null, "restart"), counter::sample, log::add);
         try {
             await().atMost(WAIT).until(() -> agent.status().sentReadings() >= 10);
-            first.stop();
+            running.stop();
             // Readings pile up while the hub is away (well within the one-minute buffer).
             await().atMost(WAIT).until(() -> agent.status().connectedTo() == null && agent.status().waitingReadings() >= 20);
-            second = hub(data, port, false);
+            second = running.startAgainOnSamePort().hub();
             await().atMost(WAIT).until(() -> agent.status().connects() == 2 && agent.status().waitingReadings() == 0);
             long sent = agent.status().sentReadings();
             await().atMost(WAIT).until(() -> agent.status().sentReadings() >= sent + 5);
@@ -121,16 +117,13 @@ class AgentTest {
             assertThat(storedSeconds(second, "restart", "test.counter")).containsAll(counter.seconds());
         } finally {
             agent.close();
-            if (second != null) {
-                second.stop();
-            }
         }
         assertThat(log).anyMatch(l -> l.contains("cannot reach")).anyMatch(l -> l.contains("waiting readings"));
     }
 
     @Test
     void a_dropped_connection_is_reopened_and_loses_nothing() throws Exception {
-        Hub hub = hub(data, 0, false);
+        Hub hub = hub(false);
         Counter counter = new Counter();
         WsClient observer = WsClient.connect(URI.create("ws://127.0.0.1:" + hub.port() + "/hub/events"));
         MetricsAgent agent = MetricsAgent.start(settings(hub, null, "dropped"), counter::sample, log::add);
@@ -147,38 +140,31 @@ class AgentTest {
         } finally {
             agent.close();
             observer.close();
-            hub.stop();
         }
     }
 
     @Test
     void a_missing_token_stops_the_agent_with_a_reason_instead_of_retrying() throws InterruptedException {
-        Hub hub = hub(data, 0, true);
+        Hub hub = hub(true);
         try (MetricsAgent agent = MetricsAgent.start(settings(hub, null, "nope"), new Counter()::sample, log::add)) {
             HubRefusal refusal = agent.awaitStop();
             assertThat(refusal.status()).isEqualTo(401);
             assertThat(refusal.getMessage()).contains("needs a token");
             assertThat(agent.status().connects()).isZero();
-        } finally {
-            hub.stop();
         }
     }
 
     @Test
     void the_agent_command_reports_a_refused_token_in_words_and_exits_with_status_3() throws Exception {
-        Hub hub = hub(data, 0, true);
-        try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), HubCommand.class.getName(), "agent",
-                    "--hub", "http://127.0.0.1:" + hub.port(), "--token", "not-a-token", "--room", "refused")
-                    .redirectErrorStream(true).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the agent gives up by itself").isTrue();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.exitValue()).as(output).isEqualTo(3);
-            assertThat(output).contains("answered 403", "refused the token", "Not retrying");
-        } finally {
-            hub.stop();
-        }
+        Hub hub = hub(true);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HubCommand.class.getName(), "agent",
+                "--hub", "http://127.0.0.1:" + hub.port(), "--token", "not-a-token", "--room", "refused")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the agent gives up by itself").isTrue();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(output).isEqualTo(3);
+        assertThat(output).contains("answered 403", "refused the token", "Not retrying");
     }
 
     /** Plain HTTP calls to a loopback hub. */

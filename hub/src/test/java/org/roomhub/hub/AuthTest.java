@@ -10,40 +10,29 @@ import java.net.http.HttpRequest;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
 import org.roomhub.hub.auth.TokenService;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 import picocli.CommandLine;
 
 class AuthTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> cfg.auth.required = true);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.auth.required = true);
 
     String token(String user, Role role, String rooms) {
-        return hub.hub.tokens().issue(user, role, RoomPattern.parseList(rooms), false, Duration.ofHours(1));
+        return hub.hub().tokens().issue(user, role, RoomPattern.parseList(rooms), false, Duration.ofHours(1));
     }
 
-    static int handshakeStatus(TestHub hub, String path) {
+    static int handshakeStatus(RunningHub hub, String path) {
         try (WsClient c = hub.join(path)) {
             return 101;
         } catch (Exception e) {
@@ -67,7 +56,7 @@ class AuthTest {
         assertThat(hub.get("/rooms/chat/secret/poll").statusCode()).isEqualTo(401);
         assertThat(hub.send(hub.request("/rooms/chat/secret/poll").header("Authorization", "Bearer " + other).build()).statusCode())
                 .isEqualTo(403);
-        assertThat(hub.hub.registry().find(new org.roomhub.protocol.value.RoomAddress("chat", "secret"))).isEmpty();
+        assertThat(hub.hub().registry().find(new org.roomhub.protocol.value.RoomAddress("chat", "secret"))).isEmpty();
         assertThat(hub.get("/metrics?token=" + token("root", Role.ADMIN, "*")).body()).contains("roomhub_connections_rejected_total{reason=\"unauthorized\"} 3.0",
                 "roomhub_connections_rejected_total{reason=\"forbidden\"} 4.0");
     }
@@ -91,7 +80,7 @@ class AuthTest {
         var poll = hub.send(hub.request("/rooms/chat/lobby/poll").header("Authorization", "Bearer " + alice).build());
         assertThat(poll.statusCode()).isEqualTo(200);
         assertThat(poll.body()).contains("\"user\":\"alice\"");
-        String renamable = hub.hub.tokens().issue("bob", Role.MEMBER, RoomPattern.parseList("chat/*"), true, Duration.ofHours(1));
+        String renamable = hub.hub().tokens().issue("bob", Role.MEMBER, RoomPattern.parseList("chat/*"), true, Duration.ofHours(1));
         try (WsClient c = hub.join("/rooms/chat/lobby?name=Bobby&token=" + renamable)) {
             assertThat(c.await("connected").path("user").asText()).isEqualTo("Bobby");
         }
@@ -112,7 +101,7 @@ class AuthTest {
             assertThat(v.has("chat-message", f -> f.path("text").asText().equals("let me in"))).isFalse();
             assertThat(m.has("chat-message", f -> f.path("text").asText().equals("let me in"))).isFalse();
         }
-        PollClient p = PollClient.open("http://127.0.0.1:" + hub.hub.port() + "/rooms/chat/readonly", "token=" + viewer);
+        PollClient p = PollClient.open("http://127.0.0.1:" + hub.port() + "/rooms/chat/readonly", "token=" + viewer);
         assertThat(PollClient.send(URI.create(p.base + "/messages?token=" + viewer + "&session=" + p.sessionId),
                 "{\"type\":\"chat-message\",\"text\":\"sneaky\"}").statusCode()).isEqualTo(202);
         assertThat(p.pollUntilWithToken(viewer, "error").path("code").asText()).isEqualTo("FORBIDDEN");
@@ -146,7 +135,7 @@ class AuthTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = new CommandLine(new HubCommand()).execute("token", "--data", data.toString(), "--user", "alice",
+            exit = new CommandLine(new HubCommand()).execute("token", "--data", hub.data().toString(), "--user", "alice",
                     "--role", "member", "--rooms", "chat/*,metrics/*");
         } finally {
             System.setOut(original);
@@ -158,7 +147,7 @@ class AuthTest {
             assertThat(c.await("connected").path("user").asText()).isEqualTo("alice");
         }
         assertThat(handshakeStatus(hub, "/rooms/map/world?token=" + token)).isEqualTo(403);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(TokenService.SECRET_FILE))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hub.data().resolve(TokenService.SECRET_FILE))))
                 .isEqualTo("rw-------");
     }
 }

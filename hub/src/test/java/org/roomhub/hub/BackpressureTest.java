@@ -4,41 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.config.HubConfig.LimitsConfig.Rate;
+import org.roomhub.hub.fixture.BlastRoomType;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 class BackpressureTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> {
-            cfg.rooms.extraTypes.add(new BlastRoomType());
-            cfg.rooms.minBroadcastInterval = Duration.ofMillis(1);
-            cfg.limits.rates.put("blast", new Rate(100_000, 100_000));
-            cfg.limits.rates.put("metrics", new Rate(100_000, 100_000));
-            // Room for a resume of what a dropped consumer missed (its queue plus one round) to fit.
-            cfg.transport.outboundFrames = 512;
-            cfg.transport.outboundBytes = 4L * 1024 * 1024;
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.rooms.extraTypes.add(new BlastRoomType());
+        cfg.rooms.minBroadcastInterval = Duration.ofMillis(1);
+        cfg.limits.rates.put("blast", new Rate(100_000, 100_000));
+        cfg.limits.rates.put("metrics", new Rate(100_000, 100_000));
+        // Room for a resume of what a dropped consumer missed (its queue plus one round) to fit.
+        cfg.transport.outboundFrames = 512;
+        cfg.transport.outboundBytes = 4L * 1024 * 1024;
+    });
 
     static String blast(int n, String label) {
         return "{\"type\":\"chat-message\",\"text\":\"" + n + ":" + label + "\"}";
@@ -103,7 +93,7 @@ class BackpressureTest {
         try (WsClient observer = WsClient.connect(hub.ws("/hub/events")); WsClient publisher = hub.join("/rooms/metrics/lab?name=agent")) {
             observer.await("hello");
             publisher.await("snapshot");
-            PollClient behind = PollClient.open("http://127.0.0.1:" + hub.hub.port() + "/rooms/metrics/lab", null);
+            PollClient behind = PollClient.open("http://127.0.0.1:" + hub.port() + "/rooms/metrics/lab", null);
             Map<String, Double> last = new HashMap<>();
             for (int i = 0; i < 300; i++) {
                 for (String name : List.of("cpu", "mem", "disk")) {

@@ -3,28 +3,16 @@ package org.roomhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 class ChatRoomTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
 
     @Test
     void a_joining_client_gets_connected_then_system_history_and_presence_in_order() {

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,37 +18,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
 
 class ChurnTest {
 
     private static final int CYCLES = 10_000;
     private static final int WORKERS = 4;
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.transport.pollingSessionTimeout = Duration.ofSeconds(1);
+        cfg.transport.heartbeatInterval = Duration.ofMillis(250);
+    });
     final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> {
-            cfg.transport.pollingSessionTimeout = Duration.ofSeconds(1);
-            cfg.transport.heartbeatInterval = Duration.ofMillis(250);
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
 
     @Test
     void ten_thousand_connect_disconnect_cycles_over_every_transport_leave_no_session_behind() throws Exception {
-        String base = "127.0.0.1:" + hub.hub.port() + "/rooms/metrics/churn";
+        String base = "127.0.0.1:" + hub.port() + "/rooms/metrics/churn";
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         List<Future<?>> work = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
@@ -71,7 +58,7 @@ class ChurnTest {
         pool.shutdown();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/rooms/metrics/churn").body().contains("\"connections\":0"));
         assertThat(hub.get("/api/rooms/metrics/churn").body()).contains("\"totalConnections\":" + CYCLES);
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub.edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
         assertThat(hub.get("/metrics").body()).contains("roomhub_connections 0.0");
     }
 

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.testkit.HubProcess;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.WsClient;
 
 /** Issue 9, item 8: connection limits per room and per user are command-line options of the hub. */
 class CommandLineLimitsTest {

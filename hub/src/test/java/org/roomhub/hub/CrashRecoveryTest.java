@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.testkit.HubProcess;
+import org.roomhub.hub.testkit.WsClient;
 
 class CrashRecoveryTest {
 

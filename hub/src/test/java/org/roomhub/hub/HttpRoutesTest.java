@@ -3,27 +3,15 @@ package org.roomhub.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 class HttpRoutesTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
 
     @Test
     void healthz_answers_ok() {

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.testkit.HubProcess;
+import org.roomhub.hub.testkit.WsClient;
 
 /** The packaged {@code roomhub-hub.jar} starts and serves rooms: catches what only the shaded jar can break. */
 class HubJarIT {

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /**
  * A hub bound to every interface (0.0.0.0) tells strangers nothing. It is reached only through
@@ -24,22 +23,11 @@ class LanSecurityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> cfg.network.bind = "0.0.0.0");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.network.bind = "0.0.0.0");
 
     String token(String user, Role role, String rooms) {
-        return hub.hub.tokens().issue(user, role, RoomPattern.parseList(rooms), false, Duration.ofHours(1));
+        return hub.hub().tokens().issue(user, role, RoomPattern.parseList(rooms), false, Duration.ofHours(1));
     }
 
     HttpResponse<String> get(String path, String token) {
@@ -48,7 +36,7 @@ class LanSecurityTest {
 
     @Test
     void a_hub_bound_beyond_loopback_answers_api_and_metrics_with_401_without_a_token_and_403_for_a_member_on_metrics() {
-        assertThat(hub.hub.authRequired()).isTrue();
+        assertThat(hub.hub().authRequired()).isTrue();
         String member = token("max", Role.MEMBER, "*");
         HttpResponse<String> rooms = hub.get("/api/rooms");
         assertThat(rooms.statusCode()).isEqualTo(401);

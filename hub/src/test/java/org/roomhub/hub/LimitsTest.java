@@ -8,35 +8,24 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.config.HubConfig.LimitsConfig.Rate;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.SseClient;
+import org.roomhub.hub.testkit.WsClient;
 
 class LimitsTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> {
-            cfg.limits.rates.put("chat", new Rate(5, 8));
-            cfg.limits.connectionsPerRoom = 2;
-            cfg.limits.connectionsPerUser = 3;
-            cfg.transport.heartbeatInterval = Duration.ofMillis(100);
-            cfg.transport.heartbeatWindow = Duration.ofMillis(800);
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.limits.rates.put("chat", new Rate(5, 8));
+        cfg.limits.connectionsPerRoom = 2;
+        cfg.limits.connectionsPerUser = 3;
+        cfg.transport.heartbeatInterval = Duration.ofMillis(100);
+        cfg.transport.heartbeatWindow = Duration.ofMillis(800);
+    });
 
     static String chat(int i) {
         return "{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}";
@@ -114,7 +103,7 @@ class LimitsTest {
 
     @Test
     void a_websocket_silent_past_its_heartbeat_window_is_closed_and_reaped_while_a_ponging_one_stays() throws Exception {
-        try (WsClient alive = hub.join("/rooms/chat/beat"); Socket silent = new Socket("127.0.0.1", hub.hub.port())) {
+        try (WsClient alive = hub.join("/rooms/chat/beat"); Socket silent = new Socket("127.0.0.1", hub.port())) {
             alive.await("presence");
             OutputStream out = silent.getOutputStream();
             out.write(("GET /rooms/chat/beat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -136,11 +125,11 @@ class LimitsTest {
     void closing_every_connection_gives_every_place_and_bucket_back() {
         try (WsClient a = hub.join("/rooms/chat/back?name=x")) {
             a.await("presence");
-            try (SseClient s = SseClient.open(URI.create("http://127.0.0.1:" + hub.hub.port() + "/rooms/chat/back/events?name=x"), null)) {
+            try (SseClient s = SseClient.open(URI.create("http://127.0.0.1:" + hub.port() + "/rooms/chat/back/events?name=x"), null)) {
                 s.await("presence");
-                assertThat(hub.hub.edgeCounts().places()).isEqualTo(2);
+                assertThat(hub.hub().edgeCounts().places()).isEqualTo(2);
             }
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.hub.edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.hub().edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
     }
 }

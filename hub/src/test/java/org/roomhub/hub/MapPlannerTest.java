@@ -9,15 +9,15 @@ import io.jenetics.jpx.GPX;
 import io.jenetics.jpx.WayPoint;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
 import org.roomhub.hub.runtime.RoomHost;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 import org.roomhub.protocol.value.RoomAddress;
 import org.roomhub.protocol.value.RoomState;
 
@@ -30,23 +30,11 @@ class MapPlannerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
-
-    private void start() {
-        hub = TestHub.start(data, cfg -> cfg.auth.required = true);
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.auth.required = true);
 
     private String token(String user, Role role) {
-        return hub.hub.tokens().issue(user, role, RoomPattern.parseList("map/*"), false, Duration.ofHours(1));
+        return hub.hub().tokens().issue(user, role, RoomPattern.parseList("map/*"), false, Duration.ofHours(1));
     }
 
     private WsClient join(String room, String user, Role role) {
@@ -60,7 +48,6 @@ class MapPlannerTest {
 
     @Test
     void a_person_owns_many_pins_others_are_forbidden_to_move_or_remove_them_and_an_admin_may() {
-        start();
         try (WsClient ann = join("own", "ann", Role.MEMBER); WsClient bob = join("own", "bob", Role.MEMBER);
                 WsClient root = join("own", "root", Role.ADMIN)) {
             ann.send(pin("ann-hotel", 48.85, 2.35, ",\"label\":\"Hotel\",\"color\":\"#ff0000\",\"note\":\"check-in 15:00\""));
@@ -107,7 +94,6 @@ class MapPlannerTest {
 
     @Test
     void a_named_snapshot_survives_hibernation_and_a_restart_and_restoring_it_replaces_pins_and_route() {
-        start();
         try (WsClient ann = join("plan", "ann", Role.MEMBER)) {
             ann.send(pin("a", 45.0, 7.0, ",\"label\":\"A\""));
             ann.send("{\"type\":\"add-waypoint\",\"location\":{\"lat\":45.5,\"lng\":7.5},\"label\":\"stop\"}");
@@ -121,7 +107,7 @@ class MapPlannerTest {
             ann.await("route", f -> f.path("waypoints").isEmpty());
             hub.send(hub.request("/api/rooms/map/plan/hibernate?token=" + token("root", Role.ADMIN))
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
-            RoomHost room = hub.hub.registry().find(new RoomAddress("map", "plan")).orElseThrow();
+            RoomHost room = hub.hub().registry().find(new RoomAddress("map", "plan")).orElseThrow();
             await().atMost(Duration.ofSeconds(10)).until(() -> room.state() == RoomState.HIBERNATING);
 
             ann.send("{\"type\":\"restore-snapshot\",\"name\":\"saturday\"}");
@@ -129,8 +115,7 @@ class MapPlannerTest {
             assertThat(restored.path("pins")).extracting(p -> p.path("pinId").asText()).containsExactly("a");
             assertThat(restored.path("route").path("waypoints").get(0).path("label").asText()).isEqualTo("stop");
         }
-        hub.close();
-        start(); // same data folder
+        hub.restart(); // same data folder
         try (WsClient bob = join("plan", "bob", Role.MEMBER)) {
             assertThat(bob.await("snapshots").path("names")).extracting(JsonNode::asText).containsExactly("saturday");
             assertThat(bob.await("map-state").path("pins")).extracting(p -> p.path("pinId").asText()).containsExactly("a");
@@ -143,7 +128,6 @@ class MapPlannerTest {
 
     @Test
     void export_then_import_into_another_room_gives_the_same_pins_and_route_in_both_formats() throws Exception {
-        start();
         String admin = token("root", Role.ADMIN);
         try (WsClient ann = join("src", "ann", Role.MEMBER); WsClient bob = join("src", "bob", Role.MEMBER)) {
             ann.send(pin("ann-hotel", 48.8566, 2.3522, ",\"label\":\"Hotel <Ritz> & co\",\"color\":\"#ff0000\",\"note\":\"line one\\nline two\""));
@@ -168,7 +152,6 @@ class MapPlannerTest {
 
     @Test
     void the_exported_gpx_is_gpx_1_1_that_a_gpx_library_reads_and_the_geojson_follows_rfc_7946() throws Exception {
-        start();
         String token = token("ann", Role.MEMBER);
         try (WsClient ann = join("files", "ann", Role.MEMBER)) {
             ann.send(pin("p1", 46.2, 6.15, ",\"label\":\"Geneva\",\"note\":\"by the lake\""));
@@ -202,7 +185,6 @@ class MapPlannerTest {
 
     @Test
     void a_bad_file_is_refused_whole_with_a_clear_400_and_a_viewer_may_not_import() throws Exception {
-        start();
         String member = token("ann", Role.MEMBER);
         String halfBad = """
                 {"type":"FeatureCollection","features":[

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /**
  * Issue 9, item 8: {@code /metrics} is well-formed exposition that Prometheus' own linter accepts:
@@ -26,26 +27,24 @@ class MetricsExpositionTest {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*\\})? \\S+$");
     private static final List<String> SUFFIXES = List.of("", "_count", "_sum", "_bucket");
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
 
     @Test
     void every_metric_family_has_help_text_and_a_type_and_every_sample_belongs_to_one() {
         String text;
-        try (TestHub hub = TestHub.start(data)) {
-            // Some traffic, so per-room figures and the wake timer have samples too.
-            try (WsClient c = hub.join("/rooms/chat/metrics")) {
-                c.await("presence");
-                c.send("{\"type\":\"chat-message\",\"text\":\"hi\"}");
-                c.await("chat-message");
-            }
-            hub.send(hub.request("/api/rooms/chat/metrics/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
-            try (WsClient c = hub.join("/rooms/chat/metrics")) {
-                c.await("presence");
-            }
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.get("/metrics").body().contains("roomhub_wake_latency"));
-            text = hub.get("/metrics").body();
+        // Some traffic, so per-room figures and the wake timer have samples too.
+        try (WsClient c = hub.join("/rooms/chat/metrics")) {
+            c.await("presence");
+            c.send("{\"type\":\"chat-message\",\"text\":\"hi\"}");
+            c.await("chat-message");
         }
+        hub.send(hub.request("/api/rooms/chat/metrics/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
+        try (WsClient c = hub.join("/rooms/chat/metrics")) {
+            c.await("presence");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> hub.get("/metrics").body().contains("roomhub_wake_latency"));
+        text = hub.get("/metrics").body();
 
         Map<String, String> help = new HashMap<>();
         Map<String, String> type = new HashMap<>();

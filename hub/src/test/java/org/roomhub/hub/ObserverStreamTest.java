@@ -2,32 +2,20 @@ package org.roomhub.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.config.HubConfig.LimitsConfig.Rate;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 class ObserverStreamTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> {
-            cfg.rooms.hibernateAfter = Duration.ofMillis(400);
-            cfg.limits.rates.put("chat", new Rate(100_000, 100_000));
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.rooms.hibernateAfter = Duration.ofMillis(400);
+        cfg.limits.rates.put("chat", new Rate(100_000, 100_000));
+    });
 
     @Test
     void an_observer_sees_clients_room_states_and_flows_as_they_happen() {

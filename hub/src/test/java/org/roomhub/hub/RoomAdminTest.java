@@ -9,42 +9,36 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /** "Managing rooms" of PROTOCOL.md, end to end on a token hub: real clients, real storage, a real restart. */
 class RoomAdminTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    TestHub hub;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.auth.required = true);
     String admin;
     String member;
 
     @BeforeEach
     void start() {
-        hub = TestHub.start(data, cfg -> cfg.auth.required = true);
         admin = token("root", Role.ADMIN);
         member = token("max", Role.MEMBER);
     }
 
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
-
     String token(String user, Role role) {
-        return hub.hub.tokens().issue(user, role, RoomPattern.parseList("*"), false, Duration.ofHours(1));
+        return hub.hub().tokens().issue(user, role, RoomPattern.parseList("*"), false, Duration.ofHours(1));
     }
 
     HttpResponse<String> admin(String method, String path) {
@@ -72,11 +66,11 @@ class RoomAdminTest {
 
     @Test
     void the_sessions_listing_names_every_client_with_its_user_role_transport_and_queue() throws Exception {
-        String viewer = hub.hub.tokens().issue("vera", Role.VIEWER, RoomPattern.parseList("chat/*"), false, Duration.ofHours(1));
+        String viewer = hub.hub().tokens().issue("vera", Role.VIEWER, RoomPattern.parseList("chat/*"), false, Duration.ofHours(1));
         long before = System.currentTimeMillis();
         try (WsClient ws = hub.join("/rooms/chat/team?token=" + member)) {
             String wsId = ws.sessionId();
-            PollClient poller = PollClient.open("http://127.0.0.1:" + hub.hub.port() + "/rooms/chat/team", "token=" + viewer);
+            PollClient poller = PollClient.open("http://127.0.0.1:" + hub.port() + "/rooms/chat/team", "token=" + viewer);
             await().atMost(Duration.ofSeconds(5)).until(() -> adminJson("/api/rooms/chat/team/sessions").path("sessions").size() == 2);
             JsonNode sessions = adminJson("/api/rooms/chat/team/sessions").path("sessions");
             JsonNode first = sessions.get(0);
@@ -176,8 +170,7 @@ class RoomAdminTest {
             assertThat(admin("GET", "/api/rooms/chat/doomed").statusCode()).isEqualTo(404);
             assertThat(admin("DELETE", "/api/rooms/chat/doomed").statusCode()).isEqualTo(404);
         }
-        hub.close();
-        hub = TestHub.start(data, cfg -> cfg.auth.required = true);
+        hub.restart();
         assertThat(adminJson("/api/rooms").toString()).doesNotContain("doomed").contains("kept");
         try (WsClient again = hub.join("/rooms/chat/doomed?token=" + member)) {
             assertThat(again.await("history").path("messages").size()).isZero();

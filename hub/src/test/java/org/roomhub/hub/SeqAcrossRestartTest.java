@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /**
  * Issue 9, item 2: a {@code seq} names exactly one broadcast frame. Twenty clients in a chat and a
@@ -26,8 +27,8 @@ class SeqAcrossRestartTest {
     private static final Set<String> BROADCASTS = Set.of("user-joined", "user-left", "presence-diff", "metric-updated",
             "chat-message", "presence", "pin-update", "pin-removed", "route", "map-state", "snapshots");
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0();
 
     /** Per room, every frame that had a seq, as collected by all clients of both hub lives. */
     private final Map<String, List<JsonNode>> collected = new HashMap<>();
@@ -35,26 +36,23 @@ class SeqAcrossRestartTest {
     @Test
     void no_seq_names_two_different_frames_across_a_hub_restart() {
         Map<Integer, Long> lastSeqOf = new HashMap<>();
-        try (TestHub first = TestHub.start(data)) {
-            List<WsClient> clients = joinAll(first, null);
-            talk(clients, "before");
-            first.close();
-            for (int i = 0; i < CLIENTS; i++) {
-                WsClient c = clients.get(i);
-                await().atMost(Duration.ofSeconds(10)).until(c.closed::isDone);
-                lastSeqOf.put(i, c.frames.stream().filter(f -> f.has("seq") && !f.path("type").asText().equals("connected"))
-                        .mapToLong(f -> f.path("seq").asLong()).max().orElse(0));
-                collect(i, c);
-            }
+        List<WsClient> first = joinAll(null);
+        talk(first, "before");
+        hub.stop();
+        for (int i = 0; i < CLIENTS; i++) {
+            WsClient c = first.get(i);
+            await().atMost(Duration.ofSeconds(10)).until(c.closed::isDone);
+            lastSeqOf.put(i, c.frames.stream().filter(f -> f.has("seq") && !f.path("type").asText().equals("connected"))
+                    .mapToLong(f -> f.path("seq").asLong()).max().orElse(0));
+            collect(i, c);
         }
-        try (TestHub second = TestHub.start(data)) {
-            // Half resume where they were, half join fresh: both welcomes and replays are checked.
-            List<WsClient> clients = joinAll(second, lastSeqOf);
-            talk(clients, "after");
-            for (int i = 0; i < CLIENTS; i++) {
-                clients.get(i).close();
-                collect(i, clients.get(i));
-            }
+        hub.start();
+        // Half resume where they were, half join fresh: both welcomes and replays are checked.
+        List<WsClient> second = joinAll(lastSeqOf);
+        talk(second, "after");
+        for (int i = 0; i < CLIENTS; i++) {
+            second.get(i).close();
+            collect(i, second.get(i));
         }
 
         assertThat(collected).containsKeys("chat", "metrics");
@@ -75,7 +73,7 @@ class SeqAcrossRestartTest {
     }
 
     /** Client i joins chat when even, metrics when odd; with {@code since}, odd-numbered pairs resume. */
-    private List<WsClient> joinAll(TestHub hub, Map<Integer, Long> since) {
+    private List<WsClient> joinAll(Map<Integer, Long> since) {
         List<WsClient> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String path = room(i).equals("chat") ? "/rooms/chat/seq?name=c" + i : "/rooms/metrics/seq?name=c" + i;

@@ -6,36 +6,26 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.SseClient;
+import org.roomhub.hub.testkit.WsClient;
 
 class SsePollingTest {
 
-    @TempDir
-    Path data;
-    TestHub hub;
-
-    @BeforeEach
-    void start() {
-        hub = TestHub.start(data, cfg -> {
-            cfg.transport.heartbeatInterval = Duration.ofMillis(200);
-            cfg.transport.pollingSessionTimeout = Duration.ofSeconds(3);
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.transport.heartbeatInterval = Duration.ofMillis(200);
+        cfg.transport.pollingSessionTimeout = Duration.ofSeconds(3);
+    });
 
     String room(String path) {
-        return "http://127.0.0.1:" + hub.hub.port() + path;
+        return "http://127.0.0.1:" + hub.port() + path;
     }
 
     static String chat(String text) {
@@ -155,7 +145,7 @@ class SsePollingTest {
         var r = PollClient.getRaw(URI.create(room("/rooms/chat/expiry/poll?session=" + poll.sessionId + "&after=" + poll.next)));
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("NO_SUCH_SESSION");
-        assertThat(hub.hub.edgeCounts().httpSessions()).isZero();
+        assertThat(hub.hub().edgeCounts().httpSessions()).isZero();
     }
 
     @Test
@@ -165,7 +155,7 @@ class SsePollingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !sse.comments.isEmpty());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.get("/api/rooms/chat/ghost").body().contains("\"connections\":0"));
-        assertThat(hub.hub.edgeCounts()).isEqualTo(new Hub.EdgeCounts(0, 0, 0));
+        assertThat(hub.hub().edgeCounts()).isEqualTo(new Hub.EdgeCounts(0, 0, 0));
     }
 
     @Test

@@ -2,27 +2,28 @@ package org.roomhub.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.auth.Role;
 import org.roomhub.hub.auth.RoomPattern;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.WsClient;
 
 /** With tokens, the token's user is who you are: {@code set-name} is refused unless the hub allows free names. */
 class TokenNamesTest {
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().notStarted();
 
-    static String token(TestHub hub, String user) {
-        return hub.hub.tokens().issue(user, Role.MEMBER, RoomPattern.parseList("chat/*"), false, Duration.ofHours(1));
+    static String token(RunningHub hub, String user) {
+        return hub.hub().tokens().issue(user, Role.MEMBER, RoomPattern.parseList("chat/*"), false, Duration.ofHours(1));
     }
 
     @Test
     void on_a_token_hub_set_name_is_forbidden_and_nobody_sees_the_member_renamed() {
-        try (TestHub hub = TestHub.start(data, cfg -> cfg.auth.required = true);
-                WsClient alice = hub.join("/rooms/chat/names?token=" + token(hub, "alice"));
+        hub.start(cfg -> cfg.auth.required = true);
+        try (WsClient alice = hub.join("/rooms/chat/names?token=" + token(hub, "alice"));
                 WsClient bob = hub.join("/rooms/chat/names?token=" + token(hub, "bob"))) {
             // Both are in once each has its welcome (which of the two joined first is up to the hub).
             alice.await("presence");
@@ -37,11 +38,11 @@ class TokenNamesTest {
 
     @Test
     void a_hub_with_free_names_lets_token_holders_rename_themselves() {
-        try (TestHub hub = TestHub.start(data, cfg -> {
-                    cfg.auth.required = true;
-                    cfg.auth.freeNames = true;
-                });
-                WsClient alice = hub.join("/rooms/chat/names?token=" + token(hub, "alice"));
+        hub.start(cfg -> {
+            cfg.auth.required = true;
+            cfg.auth.freeNames = true;
+        });
+        try (WsClient alice = hub.join("/rooms/chat/names?token=" + token(hub, "alice"));
                 WsClient bob = hub.join("/rooms/chat/names?name=Robert&token=" + token(hub, "bob"))) {
             assertThat(bob.await("connected").path("user").asText()).isEqualTo("Robert");
             alice.await("presence");
@@ -54,7 +55,8 @@ class TokenNamesTest {
 
     @Test
     void a_loopback_hub_without_tokens_still_lets_anyone_pick_a_name() {
-        try (TestHub hub = TestHub.start(data); WsClient a = hub.join("/rooms/chat/open"); WsClient b = hub.join("/rooms/chat/open")) {
+        hub.start();
+        try (WsClient a = hub.join("/rooms/chat/open"); WsClient b = hub.join("/rooms/chat/open")) {
             a.await("presence");
             b.await("presence");
             a.send("{\"type\":\"set-name\",\"name\":\"Carol\"}");

@@ -85,15 +85,62 @@ public final class FrameCodec {
         return decode(text, serverTypes);
     }
 
+    /**
+     * Decodes a frame the hub sent that is already parsed, e.g. one of the {@code messages} of a
+     * polling answer: the envelope is parsed once, not each frame again from its text.
+     */
+    public Decoded<ServerFrame> decodeServer(JsonNode node) {
+        return decode(node, serverTypes);
+    }
+
     /** Decodes a frame of the observer stream. */
     public Decoded<ObserverFrame> decodeObserver(String text) {
         return decode(text, observerTypes);
     }
 
-    /** Serializes a server frame once; the result can go to any number of connections. */
+    /** Serializes a server frame once, with the facts transports need; the result can go to any number of connections. */
     public EncodedFrame encode(ServerFrame frame) {
         long seq = frame instanceof ServerFrame.Broadcast b ? b.seq() : -1;
-        return new EncodedFrame(typeName(frame), write(frame), seq);
+        String text = write(frame);
+        return new EncodedFrame(typeName(frame), text, seq, Utf8.length(text), conflationKey(frame), roomSeq(frame, seq));
+    }
+
+    /** Which waiting frame a newer one replaces: a metric update replaces the waiting one of the same metric. */
+    private static String conflationKey(ServerFrame frame) {
+        return frame instanceof ServerFrame.MetricUpdated m ? "metric-updated:" + m.name() : null;
+    }
+
+    private static long roomSeq(ServerFrame frame, long seq) {
+        if (frame instanceof ServerFrame.Connected c) {
+            return c.seq();
+        }
+        if (frame instanceof ServerFrame.Reset r) {
+            return r.asOf();
+        }
+        return seq;
+    }
+
+    /**
+     * Reads a polling answer ({@link PollBatch}), decoding each message once. Empty when the envelope
+     * itself is not one (not JSON, or no {@code sessionId}, {@code messages} array and {@code next}).
+     */
+    public java.util.Optional<PollBatch.Received> decodePoll(String json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
+        if (root == null || !root.path("sessionId").isTextual() || !root.path("messages").isArray() || !root.path("next").canConvertToLong()) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<Decoded<ServerFrame>> messages = new java.util.ArrayList<>();
+        root.get("messages").forEach(m -> messages.add(decodeServer(m)));
+        JsonNode closed = root.path("closed");
+        java.util.Optional<PollBatch.Closed> end = closed.isObject()
+                ? java.util.Optional.of(new PollBatch.Closed(closed.path("code").asInt(), closed.path("reason").asText("")))
+                : java.util.Optional.empty();
+        return java.util.Optional.of(new PollBatch.Received(root.get("sessionId").asText(), messages, root.get("next").asLong(), end));
     }
 
     /** Serializes any protocol value (client and observer frames, REST bodies). */
@@ -127,6 +174,10 @@ public final class FrameCodec {
         } catch (JsonProcessingException e) {
             return failed(ErrorCode.INVALID_JSON, clean(e.getOriginalMessage()));
         }
+        return decode(node, types);
+    }
+
+    private <F> Decoded<F> decode(JsonNode node, FrameTypes<F> types) {
         if (node == null || node.isMissingNode()) {
             return failed(ErrorCode.INVALID_JSON, "empty frame");
         }

@@ -36,7 +36,8 @@ public final class TokenService {
 
     private TokenService(byte[] secret, Clock clock) {
         this.algorithm = Algorithm.HMAC256(secret);
-        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
+        // Expiry is checked against the hub's clock, the one tokens are issued with.
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5)).build(clock);
         this.clock = clock;
     }
 

@@ -34,6 +34,12 @@ final class ConfigMapper {
         List<RoomType> extraTypes;
     }
 
+    /** The clock is code too. */
+    abstract static class HubConfigMixIn {
+        @JsonIgnore
+        java.time.Clock clock;
+    }
+
     static YAMLMapper create() {
         SimpleModule module = new SimpleModule("roomhub-config");
         module.addSerializer(Duration.class, new JsonSerializer<>() {
@@ -76,6 +82,7 @@ final class ConfigMapper {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .addMixIn(HubConfig.RoomsConfig.class, RoomsMixIn.class)
+                .addMixIn(HubConfig.class, HubConfigMixIn.class)
                 .addModule(module)
                 .build();
         // Sections and maps in the file change the defaults they name and keep the rest.

@@ -1,6 +1,7 @@
 package org.roomhub.hub.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,11 @@ public final class HubConfig {
     public final TransportConfig transport = new TransportConfig();
     /** TLS: off unless a certificate is given or a self-signed one asked for. */
     public final TlsConfig tls = new TlsConfig();
+    /**
+     * The time rooms, alarms, frame timestamps, room figures and tokens see. Code, not a setting (never
+     * in the config file): tests set a clock they move by hand to check time-based behaviour without waiting.
+     */
+    public Clock clock = Clock.systemUTC();
 
     /** Network settings. */
     public static final class NetworkConfig {

@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.roomhub.hub.runtime.RoomData;
+import org.roomhub.hub.storage.ListOptions;
+import org.roomhub.hub.storage.RoomStore;
 
 /**
  * One page of a room's stored keys for {@code GET /api/rooms/{type}/{name}/storage}:
@@ -34,9 +35,9 @@ final class StoragePage {
     private StoragePage() {}
 
     /** Keys with {@code prefix} (null: all) after {@code after} (exclusive, null: from the first), at most {@code limit}. */
-    static Map<String, Object> read(RoomData data, String prefix, String after, int limit, ObjectMapper json) {
+    static Map<String, Object> read(RoomStore data, String prefix, String after, int limit, ObjectMapper json) {
         // The start key is inclusive, so ask for one more than the page and skip `after` itself.
-        SortedMap<String, byte[]> found = data.list(blankToNull(prefix), blankToNull(after), null, limit + 2, false);
+        SortedMap<String, byte[]> found = data.list(ListOptions.all().prefix(blankToNull(prefix)).start(blankToNull(after)).limit(limit + 2));
         List<Map<String, Object>> entries = new ArrayList<>();
         String last = null;
         boolean more = false;

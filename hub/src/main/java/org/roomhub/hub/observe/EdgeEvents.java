@@ -15,6 +15,12 @@ public interface EdgeEvents {
     /** A connection was refused before joining; {@code reason} is a label such as {@code unauthorized} or {@code room_full}. */
     void rejected(String reason);
 
+    /**
+     * The edge answered a client itself (a frame that could not be decoded, or was refused for its rate
+     * limit or role) with one frame of {@code msgType} and {@code bytes}: counted like any frame the room sends.
+     */
+    default void answered(RoomAddress room, String sessionId, String msgType, int bytes, long at) {}
+
     /** Tells several listeners the same thing. */
     static EdgeEvents all(List<EdgeEvents> listeners) {
         return new EdgeEvents() {
@@ -31,6 +37,11 @@ public interface EdgeEvents {
             @Override
             public void rejected(String reason) {
                 listeners.forEach(l -> l.rejected(reason));
+            }
+
+            @Override
+            public void answered(RoomAddress room, String sessionId, String msgType, int bytes, long at) {
+                listeners.forEach(l -> l.answered(room, sessionId, msgType, bytes, at));
             }
         };
     }

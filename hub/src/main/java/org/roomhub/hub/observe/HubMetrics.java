@@ -73,6 +73,12 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
     }
 
     @Override
+    public void answered(RoomAddress room, String sessionId, String msgType, int bytes, long at) {
+        delivered(room, 1, bytes);
+        flow(room, "room", List.of(sessionId), msgType, bytes, at);
+    }
+
+    @Override
     public void rateLimited(RoomAddress room, String sessionId) {
         rateLimited().increment();
     }

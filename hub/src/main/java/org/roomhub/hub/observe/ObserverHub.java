@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.roomhub.hub.runtime.ClientSession;
 import org.roomhub.hub.runtime.RoomHost;
-import org.roomhub.hub.runtime.Outbound;
+import org.roomhub.hub.transport.Outbound;
 import org.roomhub.hub.runtime.RoomListener;
 import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.FrameCodec;
@@ -226,6 +226,11 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
         } else {
             publish(new ObserverFrame.Dropped(room.toString(), sessionId, count, policy, clock.getAsLong()));
         }
+    }
+
+    @Override
+    public void answered(RoomAddress room, String sessionId, String msgType, int bytes, long at) {
+        flow(room, "room", List.of(sessionId), msgType, bytes, at);
     }
 
     @Override

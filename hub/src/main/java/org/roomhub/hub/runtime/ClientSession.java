@@ -7,36 +7,41 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import org.roomhub.hub.room.Connection;
+import org.roomhub.hub.runtime.seam.SessionOpen;
+import org.roomhub.hub.runtime.seam.SessionPort;
 import org.roomhub.protocol.frame.ServerFrame;
 
 /**
- * A client in a room, whatever its transport. Tags and the attachment live here, in the hub, so
- * they survive the room's hibernation.
+ * A client in a room, whatever its transport: the host's record of a session the edge opened, named
+ * by its id. Tags and the attachment live here, in the hub, so they survive the room's hibernation.
+ * What room code sends through it goes into the current event ({@link RoomOutput}); the host never
+ * holds the connection itself.
  */
 public final class ClientSession implements Connection {
 
     private final String sessionId;
     private final String user;
     private final String role;
+    private final String transport;
     private final long joinOrder;
-    private final Outbound outbound;
-    private final RoomHost host;
+    private final RoomOutput output;
+    private final SessionPort edge;
     private final ObjectMapper mapper;
     private final long connectedAt;
     private volatile Set<String> tags = Set.of();
     private volatile byte[] attachment;
     private volatile boolean open = true;
 
-    ClientSession(String sessionId, String user, String role, long joinOrder, Outbound outbound, RoomHost host,
-            ObjectMapper mapper) {
-        this.sessionId = sessionId;
-        this.user = user;
-        this.role = role;
+    ClientSession(SessionOpen open, long joinOrder, long connectedAt, RoomOutput output, SessionPort edge, ObjectMapper mapper) {
+        this.sessionId = open.sessionId();
+        this.user = open.user();
+        this.role = open.role();
+        this.transport = open.transport();
         this.joinOrder = joinOrder;
-        this.outbound = outbound;
-        this.host = host;
+        this.output = output;
+        this.edge = edge;
         this.mapper = mapper;
-        this.connectedAt = host.now();
+        this.connectedAt = connectedAt;
     }
 
     /** When the session joined, epoch ms. */
@@ -46,12 +51,12 @@ public final class ClientSession implements Connection {
 
     /** Frames waiting to be written to the client. */
     public int queuedFrames() {
-        return outbound.queuedFrames();
+        return edge.backlog(sessionId).frames();
     }
 
     /** Bytes waiting to be written to the client. */
     public long queuedBytes() {
-        return outbound.queuedBytes();
+        return edge.backlog(sessionId).bytes();
     }
 
     @Override
@@ -71,7 +76,7 @@ public final class ClientSession implements Connection {
 
     @Override
     public String transport() {
-        return outbound.transport();
+        return transport;
     }
 
     @Override
@@ -87,15 +92,6 @@ public final class ClientSession implements Connection {
         return joinOrder;
     }
 
-    Outbound outbound() {
-        return outbound;
-    }
-
-    /** The room this session is in. */
-    public RoomHost host() {
-        return host;
-    }
-
     boolean isOpen() {
         return open;
     }
@@ -106,12 +102,12 @@ public final class ClientSession implements Connection {
 
     @Override
     public void send(ServerFrame frame) {
-        host.sendFromRoom(this, frame);
+        output.sendFromRoom(this, frame);
     }
 
     @Override
     public void close(int code, String reason) {
-        host.closeFromRoom(this, code, reason);
+        output.closeFromRoom(this, code, reason);
     }
 
     @Override

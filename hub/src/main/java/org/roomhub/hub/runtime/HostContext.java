@@ -8,36 +8,46 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.roomhub.hub.room.Connection;
 import org.roomhub.hub.room.RoomAlarm;
 import org.roomhub.hub.room.RoomContext;
 import org.roomhub.hub.room.RoomStorage;
+import org.roomhub.hub.storage.RoomStore;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /** The {@link RoomContext} a room object is built with; every call acts on the current event. */
 final class HostContext implements RoomContext {
 
-    private final RoomHost host;
-    private final RoomData data;
+    private final RoomAddress address;
+    private final Clock clock;
+    private final SessionTable sessions;
+    private final RoomOutput output;
+    private final Supplier<Effects> current;
+    private final RoomStore data;
     private final HostStorage storage;
-    private final RoomAlarm alarm;
+    private final RoomAlarm alarm = new Alarm();
 
-    HostContext(RoomHost host, RoomData data, ObjectMapper mapper) {
-        this.host = host;
+    HostContext(RoomAddress address, Clock clock, SessionTable sessions, RoomOutput output, Supplier<Effects> current,
+            RoomStore data, ObjectMapper mapper) {
+        this.address = address;
+        this.clock = clock;
+        this.sessions = sessions;
+        this.output = output;
+        this.current = current;
         this.data = data;
-        this.storage = new HostStorage(host::current, data, mapper);
-        this.alarm = new Alarm();
+        this.storage = new HostStorage(() -> current.get().writes(), data, mapper);
     }
 
     @Override
     public RoomAddress address() {
-        return host.address();
+        return address;
     }
 
     @Override
     public Clock clock() {
-        return host.clock();
+        return clock;
     }
 
     @Override
@@ -47,17 +57,17 @@ final class HostContext implements RoomContext {
 
     @Override
     public Collection<Connection> getWebSockets() {
-        return List.copyOf(host.sortedSessions());
+        return List.copyOf(sessions.ordered());
     }
 
     @Override
     public Collection<Connection> getWebSockets(String tag) {
-        return host.sortedSessions().stream().filter(s -> s.tags().contains(tag)).map(Connection.class::cast).toList();
+        return sessions.ordered().stream().filter(s -> s.tags().contains(tag)).map(Connection.class::cast).toList();
     }
 
     @Override
     public Optional<Connection> connection(String sessionId) {
-        return host.session(sessionId);
+        return sessions.get(sessionId).map(Connection.class::cast);
     }
 
     @Override
@@ -72,35 +82,39 @@ final class HostContext implements RoomContext {
 
     @Override
     public void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame) {
-        host.broadcast(frame);
+        output.broadcast(frame);
     }
 
     @Override
     public long seq() {
-        return host.seq();
+        return output.seq();
     }
 
     @Override
     public void runLater(Duration delay, Runnable task) {
-        host.runLater(delay, task);
+        output.runLater(delay, task);
     }
 
     /** The alarm as the current event sees it: its own change first, else what is stored. */
     private final class Alarm implements RoomAlarm {
         @Override
         public OptionalLong get() {
-            Effects e = host.current();
-            return e.alarmChanged ? e.alarm : data.alarm();
+            return current.get().writes().alarm().orElseGet(() -> storedAlarm(data));
         }
 
         @Override
         public void set(long epochMillis) {
-            host.current().setAlarm(OptionalLong.of(epochMillis));
+            current.get().writes().setAlarm(OptionalLong.of(epochMillis));
         }
 
         @Override
         public void delete() {
-            host.current().setAlarm(OptionalLong.empty());
+            current.get().writes().setAlarm(OptionalLong.empty());
         }
+    }
+
+    /** The alarm time stored for a room. */
+    static OptionalLong storedAlarm(RoomStore data) {
+        return data.getAlarm().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 }

@@ -3,13 +3,16 @@ package org.roomhub.hub.runtime;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import org.roomhub.hub.runtime.seam.SessionPort;
 import org.roomhub.protocol.FrameCodec;
 
 /**
- * What every room host shares: clock, codec, the pool rooms run on, the timer, settings and listeners.
+ * What every room host shares: clock, codec, the pool rooms run on, the timer, settings, listeners
+ * and the edge's port, through which every frame leaves.
  *
  * @param tunables timing settings that may change at run time
  * @param queueCapacity most events waiting per room
+ * @param sessions the edge's side of the seam
  */
 record HostServices(Clock clock, FrameCodec codec, Executor pool, ScheduledExecutorService timer,
-        Tunables tunables, int queueCapacity, RoomListener listener) {}
+        Tunables tunables, int queueCapacity, RoomListener listener, SessionPort sessions) {}

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.roomhub.hub.room.RoomStorage;
+import org.roomhub.hub.storage.RoomStore;
+import org.roomhub.hub.storage.WriteSet;
 
 /**
  * A room's storage as room code sees it: JSON values under the room's own key space ({@code r:}),
@@ -21,11 +23,11 @@ final class HostStorage implements RoomStorage {
 
     private static final String PREFIX = "r:";
 
-    private final Supplier<Effects> current;
-    private final RoomData data;
+    private final Supplier<WriteSet> current;
+    private final RoomStore data;
     private final ObjectMapper mapper;
 
-    HostStorage(Supplier<Effects> current, RoomData data, ObjectMapper mapper) {
+    HostStorage(Supplier<WriteSet> current, RoomStore data, ObjectMapper mapper) {
         this.current = current;
         this.data = data;
         this.mapper = mapper;
@@ -37,11 +39,8 @@ final class HostStorage implements RoomStorage {
     }
 
     private Optional<byte[]> raw(String fullKey) {
-        Optional<byte[]> pending = current.get().pending(fullKey);
-        if (pending.isPresent()) {
-            return pending.get() == Effects.TOMBSTONE ? Optional.empty() : pending;
-        }
-        return data.get(fullKey);
+        WriteSet w = current.get();
+        return w.touches(fullKey) ? w.pending(fullKey) : data.get(fullKey);
     }
 
     @Override
@@ -71,18 +70,14 @@ final class HostStorage implements RoomStorage {
         String start = o.start() == null ? null : PREFIX + o.start();
         String end = o.end() == null ? null : PREFIX + o.end();
         // Stored entries merged with this event's pending writes, then cut to the limit.
-        TreeMap<String, byte[]> merged = new TreeMap<>(data.list(prefix, start, end, 0, false));
-        for (Map.Entry<String, byte[]> w : current.get().writes.entrySet()) {
-            String k = w.getKey();
+        TreeMap<String, byte[]> merged = new TreeMap<>(data.list(
+                org.roomhub.hub.storage.ListOptions.withPrefix(prefix).start(start).end(end)));
+        WriteSet w = current.get();
+        for (String k : w.keys()) {
             boolean inRange = k.startsWith(prefix) && (start == null || k.compareTo(start) >= 0)
                     && (end == null || k.compareTo(end) < 0);
-            if (!inRange) {
-                continue;
-            }
-            if (w.getValue() == Effects.TOMBSTONE) {
-                merged.remove(k);
-            } else {
-                merged.put(k, w.getValue());
+            if (inRange) {
+                w.pending(k).ifPresentOrElse(v -> merged.put(k, v), () -> merged.remove(k));
             }
         }
         SortedMap<String, T> out = o.reverse() ? new TreeMap<>(java.util.Comparator.reverseOrder()) : new TreeMap<>();
@@ -103,8 +98,9 @@ final class HostStorage implements RoomStorage {
 
     @Override
     public void deleteAll() {
-        data.list(PREFIX, null, null, 0, false).keySet().forEach(k -> current.get().delete(k));
-        current.get().writes.replaceAll((k, v) -> k.startsWith(PREFIX) ? Effects.TOMBSTONE : v);
+        WriteSet w = current.get();
+        data.list(org.roomhub.hub.storage.ListOptions.withPrefix(PREFIX)).keySet().forEach(w::delete);
+        w.keys().stream().filter(k -> k.startsWith(PREFIX)).toList().forEach(w::delete);
     }
 
     @Override

@@ -5,22 +5,33 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.roomhub.hub.room.RoomObject;
 import org.roomhub.hub.room.RoomType.Retention;
+import org.roomhub.hub.storage.ListOptions;
+import org.roomhub.hub.storage.RoomStore;
+import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.EncodedFrame;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ServerFrame;
 
 /**
- * A room's recent broadcast frames, for {@code resume}. Durable rooms keep them in storage
- * ({@code h:log:<seq>}), others in memory (dropped on hibernation). Touched only on the room's queue.
+ * A room's recent broadcast frames, and the resume that replays them. Durable rooms keep them in
+ * storage ({@code h:log:<seq>}), others in memory (dropped on hibernation). Touched only on the
+ * room's queue.
  */
 final class ResumeLog {
 
     static final String KEY_PREFIX = "h:log:";
 
     private final Retention retention;
+    private final RoomStore data;
+    private final FrameCodec codec;
     private final ArrayDeque<EncodedFrame> memory = new ArrayDeque<>();
 
-    ResumeLog(Retention retention) {
+    ResumeLog(Retention retention, RoomStore data, FrameCodec codec) {
         this.retention = retention;
+        this.data = data;
+        this.codec = codec;
     }
 
     static String key(long seq) {
@@ -31,10 +42,10 @@ final class ResumeLog {
     void record(Effects effects, EncodedFrame frame) {
         effects.logged.add(frame);
         if (retention.durable()) {
-            effects.put(key(frame.seq()), frame.text().getBytes(StandardCharsets.UTF_8));
+            effects.writes().put(key(frame.seq()), frame.text().getBytes(StandardCharsets.UTF_8));
             long old = frame.seq() - retention.frames();
             if (old > 0) {
-                effects.delete(key(old));
+                effects.writes().delete(key(old));
             }
         }
     }
@@ -58,10 +69,27 @@ final class ResumeLog {
     }
 
     /**
-     * Every held frame with seq in (since, current], or empty when some are no longer held.
-     * {@code decode} turns a stored text back into a frame for durable logs.
+     * Queues for {@code session} every frame after {@code since} that the room wants it to see, as
+     * replays in {@code effects}; false (nothing queued) when some are no longer held.
      */
-    Optional<List<EncodedFrame>> since(long since, long current, RoomData data, java.util.function.Function<String, EncodedFrame> decode) {
+    boolean replay(ClientSession session, long since, long current, RoomObject room, Effects effects) {
+        Optional<List<EncodedFrame>> missed = since(since, current);
+        if (missed.isEmpty()) {
+            return false;
+        }
+        for (EncodedFrame f : missed.get()) {
+            Decoded<ServerFrame> decoded = codec.decodeServer(f.text());
+            if (decoded instanceof Decoded.Ok<ServerFrame> ok && ok.frame() instanceof ServerFrame.Broadcast b
+                    && !room.wants(session, b)) {
+                continue;
+            }
+            effects.replay(session, f);
+        }
+        return true;
+    }
+
+    /** Every held frame with seq in (since, current], or empty when some are no longer held. */
+    private Optional<List<EncodedFrame>> since(long since, long current) {
         if (since == current) {
             return Optional.of(List.of());
         }
@@ -70,8 +98,8 @@ final class ResumeLog {
         }
         List<EncodedFrame> out = new ArrayList<>();
         if (retention.durable()) {
-            data.list(KEY_PREFIX, key(since + 1), null, 0, false)
-                    .values().forEach(v -> out.add(decode.apply(new String(v, StandardCharsets.UTF_8))));
+            data.list(ListOptions.withPrefix(KEY_PREFIX).start(key(since + 1)))
+                    .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
         } else {
             for (EncodedFrame f : memory) {
                 if (f.seq() > since) {
@@ -81,5 +109,13 @@ final class ResumeLog {
         }
         boolean complete = !out.isEmpty() && out.get(0).seq() == since + 1 && out.get(out.size() - 1).seq() == current;
         return complete ? Optional.of(out) : Optional.empty();
+    }
+
+    private EncodedFrame reencode(String text) {
+        Decoded<ServerFrame> decoded = codec.decodeServer(text);
+        if (decoded instanceof Decoded.Ok<ServerFrame> ok) {
+            return codec.encode(ok.frame());
+        }
+        throw new IllegalStateException("stored frame of the resume log is unreadable: " + text);
     }
 }

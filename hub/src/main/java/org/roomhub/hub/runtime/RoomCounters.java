@@ -21,6 +21,8 @@ final class RoomCounters {
     final AtomicLong errors = new AtomicLong();
     final AtomicLong hibernations = new AtomicLong();
     volatile long lastActivity;
+    /** When the figures were last stored (with an event's writes, or on their own). */
+    volatile long savedAt;
     private long activeMillis;
     private long hibernatedMillis;
     private long stateSince;

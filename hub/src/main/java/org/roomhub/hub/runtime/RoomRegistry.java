@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roomhub.hub.runtime.seam.RoomPort;
+import org.roomhub.hub.runtime.seam.SessionPort;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -33,10 +35,11 @@ public final class RoomRegistry {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final HostServices services;
+    private final RoomPort port = new LocalRooms(this);
 
-    /** A registry over {@code storage}; call {@link #start()} before use. */
-    public RoomRegistry(RoomTypes types, StoragePort storage, Clock clock, FrameCodec codec, RoomListener listener,
-            Settings settings) {
+    /** A registry over {@code storage}, sending through the edge's {@code sessions}; call {@link #start()} before use. */
+    public RoomRegistry(RoomTypes types, StoragePort storage, SessionPort sessions, Clock clock, FrameCodec codec,
+            RoomListener listener, Settings settings) {
         this.types = types;
         this.storage = storage;
         this.pool = Executors.newFixedThreadPool(settings.threads(), named("roomhub-room-"));
@@ -44,7 +47,7 @@ public final class RoomRegistry {
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.services = new HostServices(clock, codec, pool, timer, new Tunables(settings.hibernateAfter()),
-                settings.queueCapacity(), listener);
+                settings.queueCapacity(), listener, sessions);
     }
 
     /** Loads known rooms (hibernated), re-arms stored alarms and starts the idle ticker. */
@@ -102,6 +105,11 @@ public final class RoomRegistry {
         return Optional.of(host.delete(code, reason)
                 .thenComposeAsync(v -> storage.delete(address), pool)
                 .whenComplete((v, e) -> hosts.remove(address, host)));
+    }
+
+    /** The host's side of the seam: how the edge reaches these rooms. */
+    public RoomPort port() {
+        return port;
     }
 
     /** The current hibernation delay. */

@@ -2,13 +2,15 @@ package org.roomhub.hub.runtime;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.roomhub.hub.storage.RoomStore;
 import org.roomhub.protocol.value.RoomAddress;
 
-/** The runtime's port to the hub's durable store. */
+/** The runtime's port to the hub's durable store: one {@link RoomStore} per room, and what spans rooms. */
 public interface StoragePort extends AutoCloseable {
 
     /** One room's data. */
-    RoomData room(RoomAddress address);
+    RoomStore room(RoomAddress address);
 
     /** Every stored alarm: room address ({@code type/name}) to epoch ms. */
     Map<String, Long> alarms();
@@ -17,7 +19,7 @@ public interface StoragePort extends AutoCloseable {
     Set<String> rooms();
 
     /** Deletes a room's data and alarm atomically; completes when that is durable. */
-    java.util.concurrent.CompletableFuture<Void> delete(RoomAddress address);
+    CompletableFuture<Void> delete(RoomAddress address);
 
     /** Flushes and closes the store. */
     @Override

@@ -58,6 +58,12 @@ public interface RoomStore {
      */
     CompletableFuture<Void> transaction(Consumer<RoomTransaction> body);
 
+    /**
+     * Commits one event's {@link WriteSet} (puts, deletes, alarm change) as ONE atomic record: a crash keeps
+     * all of it or none. Completes when durable.
+     */
+    CompletableFuture<Void> commit(WriteSet writes);
+
     /** Deletes every key of this room (not its alarm). */
     CompletableFuture<Void> deleteAll();
 

@@ -3,37 +3,40 @@ package org.roomhub.hub.transport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.limit.RateLimits;
-import org.roomhub.hub.runtime.ClientSession;
+import org.roomhub.hub.runtime.seam.ClientMessage;
+import org.roomhub.hub.runtime.seam.SessionLeft;
 import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.ErrorCode;
+import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * One connection's place in a room, whatever its transport. Inbound frames pass the gate here:
- * decoding, the rate limit (pings are free) and the role (viewers may only read), then the room.
+ * One connection's place in a room, whatever its transport. Inbound frames pass the edge's gate
+ * here — decoding, the rate limit (pings are free) and the role (viewers may only read) — and then
+ * cross the seam as a {@link ClientMessage}; a refusal is answered here, the room never sees it.
  */
 public final class Membership {
 
     private final Edge edge;
     private final RoomAddress room;
+    private final String sessionId;
     private final Principal principal;
-    private final ClientSession session;
     private final RateLimits.Limiter limiter;
     private final AtomicBoolean left = new AtomicBoolean();
 
-    Membership(Edge edge, RoomAddress room, Principal principal, ClientSession session, RateLimits.Limiter limiter) {
+    Membership(Edge edge, RoomAddress room, String sessionId, Principal principal, RateLimits.Limiter limiter) {
         this.edge = edge;
         this.room = room;
+        this.sessionId = sessionId;
         this.principal = principal;
-        this.session = session;
         this.limiter = limiter;
     }
 
-    /** The session in the room. */
-    public ClientSession session() {
-        return session;
+    /** The session's id. */
+    public String sessionId() {
+        return sessionId;
     }
 
     /** Who connected. */
@@ -54,16 +57,16 @@ public final class Membership {
         Decoded<ClientFrame> decoded = edge.codec().decodeClient(text);
         ClientFrame frame = decoded instanceof Decoded.Ok<ClientFrame> ok ? ok.frame() : null;
         if (!(frame instanceof ClientFrame.Ping) && !limiter.tryAcquire()) {
-            edge.events().rateLimited(room, session.sessionId());
+            edge.events().rateLimited(room, sessionId);
             refuse(ErrorCode.RATE_LIMIT, "over the rate limit; frame not processed");
             return;
         }
         if (decoded instanceof Decoded.Failed<ClientFrame> failed) {
-            session.host().sendNow(session, new ServerFrame.Error(failed.error().code(), failed.error().message(), now()));
+            refuse(failed.error().code(), failed.error().message());
             return;
         }
         if (!principal.role().maySend() && !isRead(frame)) {
-            refuse(ErrorCode.FORBIDDEN, "role " + principal.role().wireName() + " may not send " + org.roomhub.protocol.FrameCodec.typeName(frame));
+            refuse(ErrorCode.FORBIDDEN, "role " + principal.role().wireName() + " may not send " + FrameCodec.typeName(frame));
             return;
         }
         if (frame instanceof ClientFrame.SetName && !principal.mayRename()) {
@@ -71,7 +74,14 @@ public final class Membership {
             refuse(ErrorCode.FORBIDDEN, "your name is your token's user, " + principal.user() + "; this hub does not allow free names");
             return;
         }
-        session.host().receive(session, frame, text.length());
+        edge.rooms().deliver(new ClientMessage(room, sessionId, frame, text.length()));
+    }
+
+    /** A transport error on the connection, for the room's {@code onError}. */
+    public void failed(Throwable error) {
+        if (!left.get()) {
+            edge.rooms().failed(room, sessionId, error);
+        }
     }
 
     /** Frames that change nothing: what a viewer may send. */
@@ -81,17 +91,18 @@ public final class Membership {
     }
 
     private void refuse(ErrorCode code, String message) {
-        session.host().sendNow(session, new ServerFrame.Error(code, message, now()));
+        edge.answer(room, sessionId, new ServerFrame.Error(code, message, System.currentTimeMillis()));
     }
 
     /** The connection closed: the room hears of it once and the limits are given back. */
     public void leave(int code, String reason) {
         if (left.compareAndSet(false, true)) {
             try {
-                session.host().left(session, code, reason == null ? "" : reason);
+                edge.rooms().left(new SessionLeft(room, sessionId, code, reason));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 // The hub is stopping: its rooms already closed and forgot every session.
             }
+            edge.sessions().remove(sessionId);
             limiter.release();
             edge.connections().release(room, principal.user());
         }
@@ -100,9 +111,5 @@ public final class Membership {
     /** Whether {@link #leave} ran. */
     public boolean hasLeft() {
         return left.get();
-    }
-
-    private static long now() {
-        return System.currentTimeMillis();
     }
 }

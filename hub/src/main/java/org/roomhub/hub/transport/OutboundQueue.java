@@ -62,7 +62,7 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        String subject = policy == Overflow.CONFLATE ? Conflation.subject(frame) : null;
+        String subject = policy == Overflow.CONFLATE ? frame.conflationKey() : null;
         int size = frame.byteLength();
         // A waiting value of the same subject means the client is behind: the newer value wins.
         boolean full = entries.size() > replayFrames

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 
 /**

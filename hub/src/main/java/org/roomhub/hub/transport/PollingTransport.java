@@ -9,6 +9,7 @@ import org.roomhub.hub.auth.Access;
 import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.http.Sessions;
 import org.roomhub.hub.limit.ConnectionLimits;
+import org.roomhub.protocol.PollBatch;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -94,24 +95,10 @@ public final class PollingTransport {
         }));
     }
 
-    private static String body(String sessionId, PollingMailbox.Batch b) {
-        StringBuilder sb = new StringBuilder(256).append("{\"sessionId\":\"").append(sessionId).append("\",\"messages\":[");
-        for (int i = 0; i < b.messages().size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(b.messages().get(i).frame().text()); // frames are JSON objects already
-        }
-        sb.append("],\"next\":").append(b.next());
-        if (b.closeCode() != null) {
-            sb.append(",\"closed\":{\"code\":").append(b.closeCode()).append(",\"reason\":")
-                    .append(quote(b.closeReason())).append('}');
-        }
-        return sb.append('}').toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + (s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+    private String body(String sessionId, PollingMailbox.Batch b) {
+        return new PollBatch(sessionId, b.messages().stream().map(OutboundQueue.Entry::frame).toList(), b.next(),
+                b.closeCode() == null ? Optional.empty() : Optional.of(new PollBatch.Closed(b.closeCode(), b.closeReason())))
+                .toJson(edge.codec().mapper());
     }
 
     private static long parse(String value, long fallback) {

@@ -1,6 +1,5 @@
 package org.roomhub.hub.transport;
 
-import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 
 /**

@@ -1,13 +1,11 @@
 package org.roomhub.hub.transport;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
-import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
@@ -23,7 +21,6 @@ final class SseOutbound extends QueuedOutbound implements WriteListener {
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final BiConsumer<Integer, String> gone;
-    private final java.util.function.Function<String, JsonNode> parse;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final java.util.concurrent.Executor writer;
     private final java.util.concurrent.atomic.AtomicBoolean pumpQueued = new java.util.concurrent.atomic.AtomicBoolean();
@@ -37,11 +34,10 @@ final class SseOutbound extends QueuedOutbound implements WriteListener {
     private boolean finished;
 
     SseOutbound(OutboundQueue queue, DropReport drops, BiConsumer<Integer, String> gone, Long since,
-            java.util.function.Function<String, JsonNode> parse, java.util.concurrent.Executor writer) {
+            java.util.concurrent.Executor writer) {
         super(queue, drops);
         this.writer = writer;
         this.gone = gone;
-        this.parse = parse;
         this.lastSeq = since == null ? -1 : since;
     }
 
@@ -165,7 +161,7 @@ final class SseOutbound extends QueuedOutbound implements WriteListener {
         if (f.seq() >= 0) {
             lastSeq = f.seq();
         } else if (lastSeq < 0 && "connected".equals(f.type())) {
-            lastSeq = parse.apply(f.text()).path("seq").asLong(0);
+            lastSeq = Math.max(f.roomSeq(), 0);
         }
         String text = "id: " + Math.max(lastSeq, 0) + "\nevent: " + f.type() + "\ndata: " + f.text() + "\n\n";
         return text.getBytes(StandardCharsets.UTF_8);

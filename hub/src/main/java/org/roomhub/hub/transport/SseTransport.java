@@ -76,7 +76,7 @@ public final class SseTransport {
                 if (m != null) {
                     m.leave(code, reason);
                 }
-            }, since, this::readTree, edge.writer());
+            }, since, edge.writer());
             try {
                 stream[0].start(ctx.res().getOutputStream());
             } catch (IOException e) {
@@ -96,14 +96,6 @@ public final class SseTransport {
             }
             return stream[0].done();
         });
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
-        try {
-            return edge.codec().mapper().readTree(text);
-        } catch (IOException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
     }
 
     private static String firstOf(String... values) {

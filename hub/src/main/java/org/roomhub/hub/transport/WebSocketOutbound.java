@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.roomhub.hub.runtime.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 
 /**

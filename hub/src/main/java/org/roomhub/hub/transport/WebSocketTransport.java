@@ -49,7 +49,7 @@ public final class WebSocketTransport {
     public void register(RoutesConfig routes) {
         // The room exists once the handshake completes (callers may look it up as soon as they are connected).
         routes.wsBeforeUpgrade("/rooms/{type}/{name}", ctx -> edge.paths().resolve(ctx)
-                .ifPresent(a -> edge.authorize(ctx, a).ifPresent(p -> edge.registry().open(a))));
+                .ifPresent(a -> edge.authorize(ctx, a).ifPresent(p -> edge.rooms().ensure(a))));
         // A peer that resets before the 101 is written fails the upgrade: an ordinary disconnect, not a hub error.
         routes.exception(java.io.IOException.class, (e, ctx) -> {
             if (isPeerGone(e)) {
@@ -78,7 +78,7 @@ public final class WebSocketTransport {
             ws.onError(ctx -> {
                 Membership m = memberOf(ctx.session);
                 if (m != null && ctx.error() != null) {
-                    m.session().host().failed(m.session(), ctx.error());
+                    m.failed(ctx.error());
                 }
             });
         });

@@ -1,13 +1,7 @@
 package org.roomhub.hub.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,34 +10,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.roomhub.hub.HubCommand;
+import org.roomhub.hub.testkit.HubProcess;
 
 /**
- * The hub's own command line ({@link HubCommand}) in a child JVM on a loopback port, so its CPU time
- * ({@code /proc/<pid>/stat}) and heap ({@code jcmd}) are the hub's alone, not the load generator's.
+ * The hub's own command line ({@link HubCommand}) in a child JVM on a loopback port (the kit's
+ * {@link HubProcess}), so its CPU time ({@code /proc/<pid>/stat}) and heap ({@code jcmd}) are the hub's
+ * alone, not the load generator's.
  */
 final class ChildHub implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on http://[^:]+:(\\d+)");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     /** Clock ticks per second of utime/stime; 100 on every Linux this runs on (checked with getconf). */
     private static final long CLK_TCK = clockTicks();
 
-    final Process process;
+    final HubProcess hub;
     final int port;
     final Path data;
     private final HttpClient http;
 
-    private ChildHub(Process process, int port, Path data, HttpClient http) {
-        this.process = process;
-        this.port = port;
+    private ChildHub(HubProcess hub, Path data, HttpClient http) {
+        this.hub = hub;
+        this.port = hub.port;
         this.data = data;
         this.http = http;
     }
@@ -53,67 +45,20 @@ final class ChildHub implements AutoCloseable {
             throws IOException {
         Path data = dataRoot.resolve(name);
         Files.createDirectories(data);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", testClassPath(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of(HubCommand.class.getName(), "--port", "0", "--bind", "127.0.0.1", "--data", data.toString(),
+        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1",
                 // The benchmark measures the hub, not its rate limits (chat's default is 60 per minute).
                 "--rate-limit", "chat=10000000,10000000"));
-        cmd.addAll(List.of(hubArgs));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    } else {
-                        System.err.println("  [hub " + name + "] " + line);
-                    }
-                }
-            } catch (IOException e) {
-                port.completeExceptionally(e);
+        args.addAll(List.of(hubArgs));
+        HubProcess hub = HubProcess.start(data, jvmOptions, line -> {
+            if (!line.contains("Roomhub hub listening on")) {
+                System.err.println("  [hub " + name + "] " + line);
             }
-            port.completeExceptionally(new IllegalStateException("hub exited before listening"));
-        }, "bench-hub-output-" + name);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return new ChildHub(p, port.get(60, TimeUnit.SECONDS), data, http);
-        } catch (Exception e) {
-            p.destroyForcibly();
-            throw new IllegalStateException("hub child did not start", e);
-        }
-    }
-
-    /**
-     * The class path of this test run. Under {@code exec:java} the JVM's own class path is Maven's, so
-     * the project class path is read from the class loaders; under plain {@code java -cp} it is the JVM's.
-     */
-    static String testClassPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (ClassLoader cl = ChildHub.class.getClassLoader(); cl != null; cl = cl.getParent()) {
-            if (cl instanceof URLClassLoader u) {
-                for (URL url : u.getURLs()) {
-                    try {
-                        entries.add(Path.of(url.toURI()).toString());
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        // not a file: skip
-                    }
-                }
-            }
-        }
-        if (entries.stream().noneMatch(e -> e.contains("javalin"))) {
-            return System.getProperty("java.class.path");
-        }
-        return String.join(File.pathSeparator, entries);
+        }, args.toArray(String[]::new));
+        return new ChildHub(hub, data, http);
     }
 
     long pid() {
-        return process.pid();
+        return hub.pid();
     }
 
     /** User plus system CPU time the hub process has used, in nanoseconds (10 ms resolution). */
@@ -177,7 +122,7 @@ final class ChildHub implements AutoCloseable {
     }
 
     URI ws(String path) {
-        return URI.create("ws://127.0.0.1:" + port + path);
+        return hub.ws(path);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -193,14 +138,8 @@ final class ChildHub implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL if the hub has not stopped within 20 s. */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    public void close() {
+        hub.close();
     }
 
     private static long clockTicks() {

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * Roomhub's load benchmark (issue 4). Not a unit test: run it with
@@ -222,7 +223,7 @@ public final class HubBenchmark {
         try (ChildHub hub = child("wake", List.of(), "--hibernate-after", "1h")) {
             String room = "chat/wake";
             Echo echo = new Echo();
-            BenchSocket s = BenchSocket.connect(http, hub.ws("/rooms/" + room), echo::accept);
+            TextSocket s = TextSocket.connect(http, hub.ws("/rooms/" + room), echo::accept);
             s.opened().get(30, TimeUnit.SECONDS);
             for (int i = 0; i < options.history; i++) {
                 echo.roundTrip(s, "seed-" + i); // a chat history to read back on every wake
@@ -283,12 +284,12 @@ public final class HubBenchmark {
 
         void accept(String frame) {
             String want = expected.get();
-            if (want != null && BenchSocket.isType(frame, "chat-message") && want.equals(BenchSocket.field(frame, "text"))) {
+            if (want != null && TextSocket.isType(frame, "chat-message") && want.equals(TextSocket.field(frame, "text"))) {
                 arrived.complete(System.nanoTime());
             }
         }
 
-        long roundTrip(BenchSocket s, String text) throws Exception {
+        long roundTrip(TextSocket s, String text) throws Exception {
             arrived = new CompletableFuture<>();
             expected.set(text);
             long t0 = System.nanoTime();
@@ -299,7 +300,7 @@ public final class HubBenchmark {
 
     private static void awaitState(ChildHub hub, String room, String state) {
         await(room + " reaches " + state, Duration.ofSeconds(10), Duration.ofMillis(1),
-                () -> state.equals(BenchSocket.field(hub.get("/api/rooms/" + room).body(), "state")));
+                () -> state.equals(TextSocket.field(hub.get("/api/rooms/" + room).body(), "state")));
     }
 
     /** Waits for {@code condition} (Awaitility); a timeout fails the scenario with {@code what}. */
@@ -326,33 +327,33 @@ public final class HubBenchmark {
             AtomicLong rateLimited = new AtomicLong();
             AtomicLong otherErrors = new AtomicLong();
             AtomicBoolean running = new AtomicBoolean(true);
-            List<BenchSocket> sockets = new ArrayList<>();
+            List<TextSocket> sockets = new ArrayList<>();
             List<Semaphore> windows = new ArrayList<>();
             for (int k = 0; k < senders; k++) {
                 Semaphore window = new Semaphore(options.window);
                 String mine = "t|" + k + "|";
                 windows.add(window);
-                sockets.add(BenchSocket.connect(http, hub.ws("/rooms/chat/throughput"), frame -> {
-                    if (BenchSocket.isType(frame, "chat-message")) {
-                        String text = BenchSocket.field(frame, "text");
+                sockets.add(TextSocket.connect(http, hub.ws("/rooms/chat/throughput"), frame -> {
+                    if (TextSocket.isType(frame, "chat-message")) {
+                        String text = TextSocket.field(frame, "text");
                         if (text != null && text.startsWith(mine)) {
                             latency.recordValue(Math.max(0, System.nanoTime() - Long.parseLong(text.substring(mine.length(), text.indexOf('|', mine.length())))));
                             acked.incrementAndGet();
                             window.release();
                         }
-                    } else if (BenchSocket.isType(frame, "error")) {
+                    } else if (TextSocket.isType(frame, "error")) {
                         (frame.contains("RATE_LIMIT") ? rateLimited : otherErrors).incrementAndGet();
                         window.release();
                     }
                 }));
             }
-            for (BenchSocket s : sockets) {
+            for (TextSocket s : sockets) {
                 s.opened().get(30, TimeUnit.SECONDS);
             }
             String padding = "x".repeat(40);
             List<Thread> threads = new ArrayList<>();
             for (int k = 0; k < senders; k++) {
-                BenchSocket s = sockets.get(k);
+                TextSocket s = sockets.get(k);
                 Semaphore window = windows.get(k);
                 String prefix = "{\"type\":\"chat-message\",\"text\":\"t|" + k + "|";
                 Thread t = new Thread(() -> {
@@ -395,7 +396,7 @@ public final class HubBenchmark {
             for (Thread t : threads) {
                 t.join(5000);
             }
-            sockets.forEach(BenchSocket::close);
+            sockets.forEach(TextSocket::close);
             double rate = (a1 - a0) / seconds(w1 - w0);
             double cores = (c1 - c0) / (double) (w1 - w0);
             add("throughput", String.format(Locale.ROOT, "chat messages/s into one room (%d senders × %d in flight), acknowledged", senders, options.window),
@@ -419,15 +420,15 @@ public final class HubBenchmark {
             Recorder latency = new Recorder(3_600_000_000_000L, 3);
             LongAdder delivered = new LongAdder();
             LongAdder anyFrame = new LongAdder();
-            List<BenchSocket> subs = new ArrayList<>(n);
+            List<TextSocket> subs = new ArrayList<>(n);
             long j0 = System.nanoTime();
             for (int start = 0; start < n; start += 50) {
-                List<BenchSocket> wave = new ArrayList<>();
+                List<TextSocket> wave = new ArrayList<>();
                 for (int i = start; i < Math.min(n, start + 50); i++) {
-                    wave.add(BenchSocket.connect(http, hub.ws(path), frame -> {
+                    wave.add(TextSocket.connect(http, hub.ws(path), frame -> {
                         anyFrame.increment();
-                        if (BenchSocket.isType(frame, "chat-message")) {
-                            String text = BenchSocket.field(frame, "text");
+                        if (TextSocket.isType(frame, "chat-message")) {
+                            String text = TextSocket.field(frame, "text");
                             if (text != null && text.startsWith("f|")) {
                                 latency.recordValue(Math.max(0, System.nanoTime() - Long.parseLong(text.substring(2))));
                                 delivered.increment();
@@ -435,11 +436,11 @@ public final class HubBenchmark {
                         }
                     }));
                 }
-                CompletableFuture.allOf(wave.stream().map(BenchSocket::opened).toArray(CompletableFuture[]::new))
+                CompletableFuture.allOf(wave.stream().map(TextSocket::opened).toArray(CompletableFuture[]::new))
                         .get(60, TimeUnit.SECONDS);
                 subs.addAll(wave);
             }
-            BenchSocket publisher = BenchSocket.connect(http, hub.ws(path), frame -> {});
+            TextSocket publisher = TextSocket.connect(http, hub.ws(path), frame -> {});
             publisher.opened().get(30, TimeUnit.SECONDS);
             awaitConnections(hub, n + 1);
             long joinFrames = settle(anyFrame);
@@ -500,7 +501,7 @@ public final class HubBenchmark {
             awaitAtMost(Duration.ofSeconds(10), Duration.ofMillis(50), () -> delivered.sum() >= expected);
             long closedSubs = subs.stream().filter(s -> s.closed.isDone()).count();
             long lost = expected - delivered.sum();
-            subs.forEach(BenchSocket::abort);
+            subs.forEach(TextSocket::abort);
             publisher.abort();
 
             double wall = seconds(w1 - w0);
@@ -580,7 +581,7 @@ public final class HubBenchmark {
             int perRoom = 20;
             int connRooms = Math.max(1, options.connections / perRoom);
             List<String> connRoomNames = new ArrayList<>();
-            List<BenchSocket> sockets = new ArrayList<>();
+            List<TextSocket> sockets = new ArrayList<>();
             for (int r = 0; r < connRooms; r++) {
                 connRoomNames.add("chat/c-" + r);
             }
@@ -603,7 +604,7 @@ public final class HubBenchmark {
             add("heap", "heap per idle WebSocket connection (in hibernated chat rooms)", f0((p1 + p2) / 2), "bytes",
                     String.format(Locale.ROOT, "two batches of %d over %d rooms: %s and %s bytes; used heap %s → %s → %s MiB",
                             batch, connRooms, f0(p1), f0(p2), mib(c0), mib(c1), mib(c2)));
-            sockets.forEach(BenchSocket::abort);
+            sockets.forEach(TextSocket::abort);
         }
     }
 
@@ -611,34 +612,34 @@ public final class HubBenchmark {
     private void createRooms(ChildHub hub, List<String> rooms, String prefix, int from, int to) throws Exception {
         for (int start = from; start < to; start += 25) {
             List<CompletableFuture<Void>> done = new ArrayList<>();
-            List<BenchSocket> wave = new ArrayList<>();
+            List<TextSocket> wave = new ArrayList<>();
             for (int i = start; i < Math.min(to, start + 25); i++) {
                 String room = "chat/" + prefix + "-" + i;
                 rooms.add(room);
                 CompletableFuture<Void> welcomed = new CompletableFuture<>();
                 done.add(welcomed);
-                wave.add(BenchSocket.connect(http, hub.ws("/rooms/" + room), frame -> {
-                    if (BenchSocket.isType(frame, "presence")) {
+                wave.add(TextSocket.connect(http, hub.ws("/rooms/" + room), frame -> {
+                    if (TextSocket.isType(frame, "presence")) {
                         welcomed.complete(null);
                     }
                 }));
             }
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-            wave.forEach(BenchSocket::close);
+            wave.forEach(TextSocket::close);
             CompletableFuture.allOf(wave.stream().map(s -> s.closed).toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
         awaitAtMost(Duration.ofSeconds(30), Duration.ofMillis(50),
                 () -> samples(hub.get("/metrics").body()).getOrDefault("roomhub_connections", 1.0) <= 0);
     }
 
-    private void openSockets(ChildHub hub, List<BenchSocket> sockets, List<String> rooms, int perRoom) throws Exception {
+    private void openSockets(ChildHub hub, List<TextSocket> sockets, List<String> rooms, int perRoom) throws Exception {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (String room : rooms) {
             for (int i = 0; i < perRoom; i++) {
                 CompletableFuture<Void> welcomed = new CompletableFuture<>();
                 done.add(welcomed);
-                sockets.add(BenchSocket.connect(http, hub.ws("/rooms/" + room), frame -> {
-                    if (BenchSocket.isType(frame, "presence")) {
+                sockets.add(TextSocket.connect(http, hub.ws("/rooms/" + room), frame -> {
+                    if (TextSocket.isType(frame, "presence")) {
                         welcomed.complete(null);
                     }
                 }));
@@ -677,13 +678,7 @@ public final class HubBenchmark {
 
     private void killChildren() {
         synchronized (children) {
-            for (ChildHub c : children) {
-                try {
-                    c.close();
-                } catch (InterruptedException e) {
-                    c.process.destroyForcibly();
-                }
-            }
+            children.forEach(ChildHub::close);
             children.clear();
         }
     }

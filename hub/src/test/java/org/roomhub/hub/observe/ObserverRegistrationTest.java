@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.roomhub.hub.runtime.Outbound;
+import org.roomhub.hub.transport.Outbound;
 import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;

@@ -1,4 +1,4 @@
-package org.roomhub.hub.runtime;
+package org.roomhub.hub.transport;
 
 import org.roomhub.protocol.EncodedFrame;
 

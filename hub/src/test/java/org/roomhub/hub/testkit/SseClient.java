@@ -1,4 +1,4 @@
-package org.roomhub.hub;
+package org.roomhub.hub.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,19 +15,19 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** A real SSE client over the JDK HttpClient: records every event (id, type, data) it reads. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event as received. */
-    record Event(String id, String type, JsonNode data) {}
+    public record Event(String id, String type, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final List<Event> events = new CopyOnWriteArrayList<>();
-    final List<String> comments = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Boolean> ended = new CompletableFuture<>();
-    final int status;
+    public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<String> comments = new CopyOnWriteArrayList<>();
+    public final CompletableFuture<Boolean> ended = new CompletableFuture<>();
+    public final int status;
     private final Stream<String> lines;
     private final Thread reader;
 
@@ -39,7 +39,7 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    static SseClient open(URI uri, String lastEventId) {
+    public static SseClient open(URI uri, String lastEventId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
@@ -79,7 +79,7 @@ final class SseClient implements AutoCloseable {
         ended.complete(true);
     }
 
-    Event await(String type, Predicate<JsonNode> test) {
+    public Event await(String type, Predicate<JsonNode> test) {
         Event[] found = new Event[1];
         org.awaitility.Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
             for (Event e : events) {
@@ -93,19 +93,19 @@ final class SseClient implements AutoCloseable {
         return found[0];
     }
 
-    Event await(String type) {
+    public Event await(String type) {
         return await(type, f -> true);
     }
 
-    String sessionId() {
+    public String sessionId() {
         return await("connected").data().path("sessionId").asText();
     }
 
-    List<String> types() {
+    public List<String> types() {
         return events.stream().map(Event::type).toList();
     }
 
-    String lastId() {
+    public String lastId() {
         return events.get(events.size() - 1).id();
     }
 
@@ -115,7 +115,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Reads the raw stream once without parsing, for a client that stops reading. */
-    static InputStream raw(URI uri) throws Exception {
+    public static InputStream raw(URI uri) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream()).body();
     }
 }

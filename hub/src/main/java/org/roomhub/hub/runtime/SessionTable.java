@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * read from anywhere. The join-ordered list is rebuilt on each join and leave (rare), so broadcasts
  * (frequent) never sort.
  */
-final class SessionBook {
+final class SessionTable {
 
     private final Map<String, ClientSession> byId = new ConcurrentHashMap<>();
     private volatile List<ClientSession> ordered = List.of();

@@ -1,4 +1,4 @@
-package org.roomhub.hub;
+package org.roomhub.hub.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A client on a bare {@link Socket} that speaks just enough HTTP and WebSocket by hand to end a
  * connection at any point and in any way: RST, FIN without a close frame, half a request.
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
@@ -32,12 +32,12 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** A connected socket, nothing sent yet. */
-    static RawSocket connect(int port) throws IOException {
+    public static RawSocket connect(int port) throws IOException {
         return new RawSocket(port);
     }
 
     /** The request line and headers of a WebSocket upgrade of {@code path}. */
-    static String upgradeRequest(String path) {
+    public static String upgradeRequest(String path) {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -45,17 +45,17 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** A plain GET (SSE, polling). */
-    static String getRequest(String path) {
+    public static String getRequest(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
     }
 
-    void write(String text) throws IOException {
+    public void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.US_ASCII));
         out.flush();
     }
 
     /** Reads the response head; returns the status line. */
-    String readHead() throws IOException {
+    public String readHead() throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -68,7 +68,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Reads bytes until {@code marker} has been seen (an SSE event name, say). */
-    void readUntil(String marker) throws IOException {
+    public void readUntil(String marker) throws IOException {
         byte[] want = marker.getBytes(StandardCharsets.UTF_8);
         int matched = 0;
         while (matched < want.length) {
@@ -81,7 +81,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Reads one server frame (unmasked, unfragmented) and returns its opcode and payload text. */
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int b0 = readByte();
         int b1 = readByte();
         long length = b1 & 0x7f;
@@ -101,7 +101,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Reads frames until a text frame containing {@code text}; answers pings on the way. */
-    String readTextContaining(String text) throws IOException {
+    public String readTextContaining(String text) throws IOException {
         while (true) {
             Frame f = readFrame();
             if (f.opcode() == 0x9) {
@@ -115,7 +115,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Sends a close frame with {@code code}, then reads until the hub's close frame arrives. */
-    void closeCleanly(int code) throws IOException {
+    public void closeCleanly(int code) throws IOException {
         send(0x8, new byte[] {(byte) (code >> 8), (byte) code});
         while (readFrame().opcode() != 0x8) {
             // frames still in flight before the hub's close
@@ -124,7 +124,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Sends a masked client frame. */
-    void send(int opcode, byte[] payload) throws IOException {
+    public void send(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write(0x80 | opcode);
         if (payload.length < 126) {
@@ -145,7 +145,7 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Keeps reading (and throwing away) whatever arrives, on a daemon thread, so a held client never stalls. */
-    RawSocket drainInBackground() {
+    public RawSocket drainInBackground() {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try {
@@ -163,13 +163,13 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** Ends with a TCP reset: no close frame, no FIN. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }
 
     /** Ends with a FIN and no close frame. */
-    void fin() throws IOException {
+    public void fin() throws IOException {
         socket.shutdownOutput();
         socket.close();
     }
@@ -188,8 +188,8 @@ final class RawSocket implements AutoCloseable {
     }
 
     /** One WebSocket frame. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }

@@ -1,4 +1,4 @@
-package org.roomhub.hub;
+package org.roomhub.hub.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A polling client like a curl loop: opens a session, polls with {@code after=next}, posts frames. */
-final class PollClient {
+public final class PollClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String base;
-    final String sessionId;
-    final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-    long next;
-    JsonNode last;
+    public final String base;
+    public final String sessionId;
+    public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
+    public long next;
+    public JsonNode last;
 
     private PollClient(String base, JsonNode first) {
         this.base = base;
@@ -26,7 +26,7 @@ final class PollClient {
     }
 
     /** Opens a session at {@code http://host:port/rooms/t/n} (plus an optional query). */
-    static PollClient open(String roomUrl, String query) {
+    public static PollClient open(String roomUrl, String query) {
         JsonNode first = get(URI.create(roomUrl + "/poll" + (query == null ? "" : "?" + query)));
         return new PollClient(roomUrl, first);
     }
@@ -38,17 +38,17 @@ final class PollClient {
     }
 
     /** One poll, waiting up to {@code waitSeconds}. */
-    JsonNode poll(int waitSeconds) {
+    public JsonNode poll(int waitSeconds) {
         JsonNode body = get(URI.create(base + "/poll?session=" + sessionId + "&after=" + next + "&wait=" + waitSeconds));
         take(body);
         return body;
     }
 
-    int post(String json) {
+    public int post(String json) {
         return send(URI.create(base + "/messages?session=" + sessionId), json).statusCode();
     }
 
-    static HttpResponse<String> send(URI uri, String json) {
+    public static HttpResponse<String> send(URI uri, String json) {
         try {
             return SseClient.HTTP.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -57,7 +57,7 @@ final class PollClient {
         }
     }
 
-    static HttpResponse<String> getRaw(URI uri) {
+    public static HttpResponse<String> getRaw(URI uri) {
         try {
             return SseClient.HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
@@ -78,7 +78,7 @@ final class PollClient {
     }
 
     /** Polls until a frame of {@code type} with {@code text} arrived (each poll waits up to 2 s). */
-    JsonNode pollUntil(String type, java.util.function.Predicate<JsonNode> test) {
+    public JsonNode pollUntil(String type, java.util.function.Predicate<JsonNode> test) {
         for (int i = 0; i < 20; i++) {
             for (JsonNode f : frames) {
                 if (type.equals(f.path("type").asText()) && test.test(f)) {
@@ -91,7 +91,7 @@ final class PollClient {
     }
 
     /** Polls with a token until a frame of {@code type} arrives. */
-    JsonNode pollUntilWithToken(String token, String type) {
+    public JsonNode pollUntilWithToken(String token, String type) {
         for (int i = 0; i < 20; i++) {
             for (JsonNode f : frames) {
                 if (type.equals(f.path("type").asText())) {
@@ -103,7 +103,7 @@ final class PollClient {
         throw new AssertionError("no " + type + "; got " + frames);
     }
 
-    List<String> types() {
+    public List<String> types() {
         return frames.stream().map(f -> f.path("type").asText()).toList();
     }
 }

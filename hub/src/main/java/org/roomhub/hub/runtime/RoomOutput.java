@@ -1,0 +1,101 @@
+package org.roomhub.hub.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import org.roomhub.hub.room.RoomObject;
+import org.roomhub.hub.storage.RoomStore;
+import org.roomhub.protocol.EncodedFrame;
+import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ServerFrame;
+
+/**
+ * What a room's code (and the host on its behalf) sends during an event: frames to one session,
+ * broadcasts numbered by the room's seq (stored with the event, logged for resume), closes and
+ * timers. Everything goes into the current event's {@link Effects}; the output gate sends it.
+ */
+final class RoomOutput {
+
+    private static final String SEQ_KEY = "h:seq";
+
+    private final FrameCodec codec;
+    private final SessionTable sessions;
+    private final ResumeLog log;
+    private final Supplier<Effects> current;
+    private final Supplier<RoomObject> room;
+    private volatile long seq;
+
+    RoomOutput(FrameCodec codec, RoomStore data, SessionTable sessions, ResumeLog log, Supplier<Effects> current,
+            Supplier<RoomObject> room) {
+        this.codec = codec;
+        this.sessions = sessions;
+        this.log = log;
+        this.current = current;
+        this.room = room;
+        this.seq = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+    }
+
+    /** The latest broadcast sequence number. */
+    long seq() {
+        return seq;
+    }
+
+    /** Undoes the seq of broadcasts of an event that threw (their frames died with it). */
+    void rollback(long seqBefore) {
+        seq = seqBefore;
+    }
+
+    /** A frame from room code to one session; broadcast frames may not be sent this way. */
+    void sendFromRoom(ClientSession session, ServerFrame frame) {
+        if (frame instanceof ServerFrame.Broadcast) {
+            // A seq names exactly one broadcast frame; a copy for one client would name a second frame.
+            throw new IllegalArgumentException(FrameCodec.typeName(frame) + " carries a seq: broadcast it, or send its welcome form");
+        }
+        sendTo(session, frame);
+    }
+
+    void closeFromRoom(ClientSession session, int code, String reason) {
+        current.get().close(session, code, reason);
+    }
+
+    void sendTo(ClientSession session, ServerFrame frame) {
+        current.get().send(List.of(session), codec.encode(frame), "room", false);
+    }
+
+    void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {
+        broadcastExcept(null, factory);
+    }
+
+    /** Numbers, stores, logs and addresses one broadcast to every session the room wants to see it but {@code except}. */
+    void broadcastExcept(ClientSession except, LongFunction<? extends ServerFrame.Broadcast> factory) {
+        Effects effects = current.get();
+        ServerFrame.Broadcast frame = factory.apply(seq + 1);
+        if (frame.seq() != seq + 1) {
+            throw new IllegalStateException("broadcast frame must carry the seq it was given");
+        }
+        seq = frame.seq();
+        effects.writes().put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        EncodedFrame encoded = codec.encode(frame);
+        log.record(effects, encoded);
+        RoomObject r = room.get();
+        List<ClientSession> targets = new ArrayList<>();
+        for (ClientSession s : sessions.ordered()) {
+            if (s != except && r.wants(s, frame)) {
+                targets.add(s);
+            }
+        }
+        effects.send(targets, encoded, "room", except == null);
+    }
+
+    /** Replays to {@code session} what it missed after {@code since}; false when that is no longer held. */
+    boolean replay(ClientSession session, long since) {
+        return log.replay(session, since, seq, room.get(), current.get());
+    }
+
+    void runLater(Duration delay, Runnable task) {
+        current.get().timers.add(new Effects.Timer(delay.toMillis(), task));
+    }
+}

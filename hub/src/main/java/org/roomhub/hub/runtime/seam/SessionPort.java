@@ -1,0 +1,17 @@
+package org.roomhub.hub.runtime.seam;
+
+/**
+ * Host → edge: what the rooms tell the connections. Implemented by the edge, called by the host
+ * (from a room's queue, after the output gate opened); every call enqueues and returns at once.
+ */
+public interface SessionPort {
+
+    /** Queues one encoded frame for each of the sessions named (unknown ids are skipped). */
+    void send(Outgoing outgoing);
+
+    /** Closes a session's connection after the frames already sent to it; the edge then calls {@link RoomPort#left}. */
+    void close(String sessionId, int code, String reason);
+
+    /** What waits in a session's outbound queue now (for admin views); zero for an unknown session. */
+    Backlog backlog(String sessionId);
+}
