@@ -45,7 +45,7 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final LabViewModel lab;
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
-    private final ObserverStatus observed;
+    private final ObserverStatusViewModel observed;
     private final ReadOnlyBooleanWrapper adminAllowed;
     private final DelayInput delay = new DelayInput();
     private HubClient hub;
@@ -65,7 +65,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         this.simulated = sims[0] = new SimulatedClientsViewModel(ui, clock, diagram.eventLog(), diagram.clients());
         this.roomKeysReadOnly = FXCollections.unmodifiableObservableList(diagram.roomKeys());
         this.clientsReadOnly = FXCollections.unmodifiableObservableList(diagram.clients());
-        this.observed = new ObserverStatus(diagram);
+        this.observed = new ObserverStatusViewModel(diagram);
         this.adminAllowed = observed.adminAllowed;
         this.lab = new LabViewModel(ui, diagram::log, diagram::forget);
         selectedRoom.addListener((o, before, key) -> lab.pickRoom(key));

@@ -149,7 +149,12 @@ public final class LabView extends ScrollPane {
         table.getColumnConstraints().clear();
         for (int c = 0; c < report.columns().size(); c++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setHgrow(c == 0 ? Priority.ALWAYS : Priority.NEVER);
+            // Row labels keep their width; with one value column the values take the rest and wrap.
+            boolean oneValue = report.columns().size() == 2;
+            cc.setHgrow(c == 0 ? (oneValue ? Priority.NEVER : Priority.ALWAYS) : (oneValue ? Priority.ALWAYS : Priority.NEVER));
+            if (c == 0) {
+                cc.setMinWidth(Region.USE_PREF_SIZE);
+            }
             table.getColumnConstraints().add(cc);
             Label head = new Label(report.columns().get(c));
             head.setStyle("-fx-font-weight: bold;");
@@ -163,7 +168,7 @@ public final class LabView extends ScrollPane {
             }
             table.add(label, 0, r + 1);
             for (int c = 0; c < row.cells().size(); c++) {
-                Label cell = new Label(row.cells().get(c));
+                Label cell = wrap(new Label(row.cells().get(c)));
                 cell.setId("lab-cell-" + r + "-" + c);
                 table.add(cell, c + 1, r + 1);
             }

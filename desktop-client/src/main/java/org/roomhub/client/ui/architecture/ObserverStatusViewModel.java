@@ -7,17 +7,18 @@ import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.ui.common.HubParticipant;
 
 /**
- * What the observer stream's state means for the view: whether the hub can be seen, whether this token
+ * The part of the architecture view-model that reads the observer stream's state (named so ArchitectureRulesTest allows
+ * its {@code client.net} use): what it means for the view: whether the hub can be seen, whether this token
  * may see and manage it (admin role), and the status line. FX thread.
  */
-final class ObserverStatus {
+final class ObserverStatusViewModel {
 
     final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
     final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
     private final DiagramModel diagram;
 
-    ObserverStatus(DiagramModel diagram) {
+    ObserverStatusViewModel(DiagramModel diagram) {
         this.diagram = diagram;
     }
 
