@@ -79,7 +79,7 @@ public final class LabView extends ScrollPane {
         chart.setManaged(false);
 
         costInputs = costInputs();
-        HBox inspectorActions = inspectorActions();
+        FlowPane inspectorActions = inspectorActions();
         notes.setId("lab-notes");
 
         VBox content = new VBox(8, title, buttons, explanation, headline, table, chart, costInputs, inspectorActions, notes);
@@ -116,7 +116,7 @@ public final class LabView extends ScrollPane {
         return box;
     }
 
-    private HBox inspectorActions() {
+    private FlowPane inspectorActions() {
         Button hibernate = new Button("Hibernate");
         hibernate.setId("lab-inspect-hibernate");
         hibernate.setTooltip(new Tooltip("POST /api/rooms/{type}/{name}/hibernate: evict the room now, its connections stay"));
@@ -134,7 +134,7 @@ public final class LabView extends ScrollPane {
         delete.setId("lab-inspect-delete");
         delete.setTooltip(new Tooltip("DELETE /api/rooms/{type}/{name}: close its clients (1001), delete the room and its storage"));
         delete.setOnAction(e -> viewModel.deleteInspected());
-        HBox box = new HBox(6, hibernate, session, disconnect, delete);
+        FlowPane box = new FlowPane(6, 6, hibernate, session, disconnect, delete); // wraps in a narrow panel, never "…"
         box.setVisible(false);
         box.setManaged(false);
         return box;
