@@ -11,7 +11,10 @@ import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.common.PngWriter;
 import org.roomhub.client.ui.lab.LabViewModel;
 
-/** {@code --render}: shows one view off-screen, waits until it shows live data, writes a PNG. */
+/**
+ * {@code --render}: shows one view off-screen, waits until it shows live data, writes a PNG. The
+ * fleet view on the app's own hub gets synthetic hosts ({@link FleetDemo}) and waits for their alerts.
+ */
 final class RenderJob {
 
     private static final long SETTLE_MILLIS = 1500;
@@ -20,29 +23,55 @@ final class RenderJob {
     private final View view;
     private final Path out;
     private final int timeoutSeconds;
+<<<<<<< HEAD
     private final ScenarioKind scenario;
 
     RenderJob(AppSession session, View view, Path out, int timeoutSeconds, ScenarioKind scenario) {
         this.scenario = scenario;
+=======
+    private final boolean ownHub;
+
+    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub) {
+>>>>>>> main
         this.session = session;
+        this.ownHub = ownHub;
         this.view = view;
         this.out = out;
         this.timeoutSeconds = timeoutSeconds;
     }
 
     int run() throws Exception {
+        boolean demo = view == View.FLEET && ownHub;
         CompletableFuture<DesktopApp> started = new CompletableFuture<>();
         Platform.startup(() -> {
-            DesktopApp app = session.newApp();
-            app.show(new Stage(), session.width(), session.height());
-            app.select(view);
-            started.complete(app);
+            try {
+                DesktopApp app = session.newApp();
+                app.show(new Stage(), session.width(), session.height());
+                app.select(view);
+                if (demo) {
+                    app.fleet().rules().addAll(FleetDemo.RULES);
+                }
+                started.complete(app);
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e); // said at once, not as a timeout
+            }
         });
+<<<<<<< HEAD
         DesktopApp app = started.get(120, TimeUnit.SECONDS); // a loaded machine starts JavaFX slowly
+=======
+        DesktopApp app = started.get(120, TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
+        // The synthetic hosts start once the app is up, so their trouble happens while it watches.
+        try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl()) : null) {
+            return waitAndWrite(app, demo);
+        }
+    }
+
+    private int waitAndWrite(DesktopApp app, boolean demo) throws Exception {
+>>>>>>> main
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         boolean live = false;
         while (!live && System.currentTimeMillis() < deadline) {
-            live = onFx(() -> app.hasLiveData(view));
+            live = onFx(() -> app.hasLiveData(view) && (!demo || demoAlertsShown(app)));
             if (!live) {
                 Thread.sleep(200);
             }
@@ -66,6 +95,7 @@ final class RenderJob {
         return live ? 0 : 3;
     }
 
+<<<<<<< HEAD
     /** Runs the lab scenario until its figures are settled; false if the deadline came first. */
     private boolean runScenario(DesktopApp app, long deadline) throws Exception {
         LabViewModel lab = app.architecture().lab();
@@ -81,6 +111,11 @@ final class RenderJob {
             Thread.sleep(250);
         }
         return false;
+=======
+    /** The demo's three kinds of trouble fire (CPU, full disk, silence) and one alert has resolved. */
+    private static boolean demoAlertsShown(DesktopApp app) {
+        return app.fleet().firingProperty().get() >= 3 && app.fleet().alerts().stream().anyMatch(a -> !a.firing());
+>>>>>>> main
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {

@@ -25,6 +25,7 @@ import org.roomhub.hub.transport.HttpSessions;
 import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
+import org.roomhub.hub.http.ClusterRoutes;
 import org.roomhub.hub.http.RoomPath;
 import org.roomhub.hub.http.RoomAdminRoutes;
 import org.roomhub.hub.http.RoomRequests;
@@ -65,6 +66,7 @@ public final class Hub {
     private Edge edge;
     private HttpSessions httpSessions;
     private TlsIdentity tls;
+    private volatile org.roomhub.hub.cluster.ClusterNode cluster;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -151,12 +153,40 @@ public final class Hub {
             httpSessions.register(cfg.routes);
             new ObserverTransport(observers, registry, access, writer).register(cfg.routes);
             new RoomRequests(registry, paths, access).register(cfg.routes);
+            new ClusterRoutes(() -> cluster, paths, codec, access).register(cfg.routes);
         });
         app.start();
         for (Connector c : app.jettyServer().server().getConnectors()) {
             c.addEventListener(webSockets.connectionListener());
         }
+        if (config.cluster != null) {
+            try {
+                cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
+                        org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis));
+            } catch (RuntimeException e) {
+                stop();
+                throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
+            }
+        }
         return this;
+    }
+
+    /** The URL other members and clients use: the listen address, or the cluster address when it is a wildcard. */
+    private String publicUrl() {
+        String host = config.network.bind;
+        try {
+            if (InetAddress.getByName(host).isAnyLocalAddress() && config.cluster != null) {
+                host = config.cluster.bind().host();
+            }
+        } catch (UnknownHostException e) {
+            // keep the name as given
+        }
+        return scheme() + "://" + host + ":" + port();
+    }
+
+    /** This hub's cluster membership, when started with {@code --cluster}. */
+    public java.util.Optional<org.roomhub.hub.cluster.ClusterNode> cluster() {
+        return java.util.Optional.ofNullable(cluster);
     }
 
     private static boolean isLoopback(String bind) {
@@ -223,6 +253,10 @@ public final class Hub {
     public synchronized void stop() {
         if (app == null) {
             return;
+        }
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
         }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.

@@ -76,6 +76,41 @@ public final class HubCommand implements Callable<Integer> {
             description = "Let token holders pick their display name (name=, set-name); by default the token's user is the name.")
     boolean freeNames;
 
+    @Option(names = "--cluster", paramLabel = "NAME",
+            description = "Preview: join the cluster NAME (membership, placement, epochs; rooms are not yet forwarded or replicated, see docs/cluster.md); needs --cluster-bind.")
+    String clusterName;
+
+    @Option(names = "--cluster-bind", paramLabel = "HOST:PORT",
+            description = "Where this member's cluster transport (JGroups TCP) listens; PORT+100 is used too.")
+    String clusterBind;
+
+    @Option(names = "--cluster-members", paramLabel = "HOST:PORT,...",
+            description = "Cluster transport addresses of the members to find (static discovery, no multicast).")
+    String clusterMembers = "";
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This member's id in the cluster (default: its --cluster-bind).")
+    String nodeId;
+
+    private org.roomhub.hub.cluster.ClusterSettings clusterSettings() {
+        if (clusterName == null) {
+            if (clusterBind != null || !clusterMembers.isBlank() || nodeId != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--cluster-bind, --cluster-members and --node-id need --cluster NAME");
+            }
+            return null;
+        }
+        if (clusterBind == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cluster needs --cluster-bind HOST:PORT");
+        }
+        try {
+            return new org.roomhub.hub.cluster.ClusterSettings(clusterName,
+                    org.roomhub.hub.cluster.ClusterSettings.HostPort.parse(clusterBind),
+                    org.roomhub.hub.cluster.ClusterSettings.HostPort.parseList(clusterMembers), nodeId);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private static HubConfig.LimitsConfig.Rate parseRate(String type, String value) {
         String[] parts = value.split(",");
         try {
@@ -111,6 +146,7 @@ public final class HubCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--max-connections-per-room and --max-connections-per-user must be at least 1");
         }
+        org.roomhub.hub.cluster.ClusterSettings cluster = clusterSettings();
         org.roomhub.hub.config.ConfigFile file = HubConfigFile.load(this);
         Hub hub = Hub.create(cfg -> {
             HubConfigFile.applySections(file, cfg);
@@ -128,6 +164,7 @@ public final class HubCommand implements Callable<Integer> {
             cfg.tls.certFile = tlsCert;
             cfg.tls.keyFile = tlsKey;
             cfg.tls.selfSigned = tlsSelfSigned;
+            cfg.cluster = cluster;
         });
         if (HubConfigFile.handled(this, file, hub.config())) {
             return 0;
@@ -145,6 +182,9 @@ public final class HubCommand implements Callable<Integer> {
             return 2;
         }
         System.out.println("Roomhub hub listening on " + hub.scheme() + "://" + bind + ":" + hub.port());
+        hub.cluster().ifPresent(c -> System.out.println("Cluster " + cluster.name() + ": member " + c.self()
+                + " of " + c.view().members().size()
+                + " (preview: membership and placement only; rooms are not forwarded or replicated yet, see docs/cluster.md)"));
         hub.tls().ifPresent(t -> {
             System.out.println("TLS certificate SHA-256 fingerprint: " + t.fingerprint());
             System.out.println("(check it matches what clients show on first connect; they pin it from then on)");

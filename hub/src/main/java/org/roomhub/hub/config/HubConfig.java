@@ -33,6 +33,10 @@ public final class HubConfig {
      */
     public Clock clock = Clock.systemUTC();
 
+    /** Cluster membership ({@code --cluster …}); null runs a single hub. Command line only, not in the YAML file. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public org.roomhub.hub.cluster.ClusterSettings cluster;
+
     /** Network settings. */
     public static final class NetworkConfig {
         /** Address to bind; loopback by default so a fresh hub is never exposed by accident. */

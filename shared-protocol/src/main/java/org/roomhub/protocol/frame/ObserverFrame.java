@@ -50,4 +50,19 @@ public sealed interface ObserverFrame {
     /** Replaces single {@code flow} frames when they are dense: one per room per second. */
     @JsonTypeName("flow-summary")
     record FlowSummary(String room, double perSecond, Map<String, Long> byType, long ts) implements ObserverFrame {}
+
+    /** Cluster mode: a member joined (or came back) and serves clients at {@code url}. */
+    @JsonTypeName("node-up")
+    record NodeUp(String node, String url, long ts) implements ObserverFrame {}
+
+    /** Cluster mode: a member left the cluster (stopped, crashed or cut off). */
+    @JsonTypeName("node-down")
+    record NodeDown(String node, long ts) implements ObserverFrame {}
+
+    /**
+     * Cluster mode: a room's host changed from member {@code from} to {@code to}; {@code reason} is
+     * {@code node-up}, {@code node-down} or {@code rebalance}.
+     */
+    @JsonTypeName("room-moved")
+    record RoomMoved(String room, String from, String to, String reason, long ts) implements ObserverFrame {}
 }
