@@ -38,7 +38,7 @@ public final class Launcher implements Callable<Integer> {
     View render;
 
     @Option(names = "--scenario", paramLabel = "NAME",
-            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling, inspector) on the hub until it has real figures, then render.")
+            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling, inspector, auth) on the hub until it has real figures, then render.")
     String scenario;
 
     @Option(names = "--out", paramLabel = "FILE.png", description = "Where --render writes its picture.")
@@ -88,14 +88,10 @@ public final class Launcher implements Callable<Integer> {
         try {
             String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
-<<<<<<< HEAD
-            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds, labScenario).run() : runWindow(session);
-=======
             AppSession session = new AppSession(hubUrl, token, name != null ? name : System.getProperty("user.name", "me"), room,
                     transport != null ? transport : Transport.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null).run() : runWindow(session, name != null, transport != null);
->>>>>>> main
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null, labScenario).run()
+                    : runWindow(session, name != null, transport != null);
         } finally {
             if (embedded != null) {
                 embedded.close();

@@ -23,16 +23,11 @@ final class RenderJob {
     private final View view;
     private final Path out;
     private final int timeoutSeconds;
-<<<<<<< HEAD
+    private final boolean ownHub;
     private final ScenarioKind scenario;
 
-    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, ScenarioKind scenario) {
+    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub, ScenarioKind scenario) {
         this.scenario = scenario;
-=======
-    private final boolean ownHub;
-
-    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub) {
->>>>>>> main
         this.session = session;
         this.ownHub = ownHub;
         this.view = view;
@@ -56,9 +51,6 @@ final class RenderJob {
                 started.completeExceptionally(e); // said at once, not as a timeout
             }
         });
-<<<<<<< HEAD
-        DesktopApp app = started.get(120, TimeUnit.SECONDS); // a loaded machine starts JavaFX slowly
-=======
         DesktopApp app = started.get(120, TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
         // The synthetic hosts start once the app is up, so their trouble happens while it watches.
         try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl()) : null) {
@@ -67,7 +59,6 @@ final class RenderJob {
     }
 
     private int waitAndWrite(DesktopApp app, boolean demo) throws Exception {
->>>>>>> main
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         boolean live = false;
         while (!live && System.currentTimeMillis() < deadline) {
@@ -95,7 +86,6 @@ final class RenderJob {
         return live ? 0 : 3;
     }
 
-<<<<<<< HEAD
     /** Runs the lab scenario until its figures are settled; false if the deadline came first. */
     private boolean runScenario(DesktopApp app, long deadline) throws Exception {
         LabViewModel lab = app.architecture().lab();
@@ -111,11 +101,11 @@ final class RenderJob {
             Thread.sleep(250);
         }
         return false;
-=======
+    }
+
     /** The demo's three kinds of trouble fire (CPU, full disk, silence) and one alert has resolved. */
     private static boolean demoAlertsShown(DesktopApp app) {
         return app.fleet().firingProperty().get() >= 3 && app.fleet().alerts().stream().anyMatch(a -> !a.firing());
->>>>>>> main
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
