@@ -33,7 +33,9 @@ final class EmbeddedHub implements AutoCloseable {
             cfg.network.bind = "127.0.0.1";
             cfg.storage.dataDir = dataDir;
         });
-        return new EmbeddedHub(hub.start(isFree(PREFERRED_PORT) ? PREFERRED_PORT : 0));
+        EmbeddedHub embedded = new EmbeddedHub(hub.start(isFree(PREFERRED_PORT) ? PREFERRED_PORT : 0));
+        org.roomhub.client.lab.InProcessHubs.add(hub.port()); // the lab can measure this hub's heap
+        return embedded;
     }
 
     /** {@code http://127.0.0.1:port}. */
@@ -43,6 +45,7 @@ final class EmbeddedHub implements AutoCloseable {
 
     @Override
     public void close() {
+        org.roomhub.client.lab.InProcessHubs.remove(hub.port());
         hub.stop();
     }
 

@@ -37,6 +37,10 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
     View render;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling, inspector, auth) on the hub until it has real figures, then render.")
+    String scenario;
+
     @Option(names = "--out", paramLabel = "FILE.png", description = "Where --render writes its picture.")
     Path out;
 
@@ -64,6 +68,16 @@ public final class Launcher implements Callable<Integer> {
         if (render != null && out == null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--render needs --out FILE.png");
         }
+        org.roomhub.client.lab.ScenarioKind labScenario = null;
+        if (scenario != null) {
+            if (render != View.ARCHITECTURE) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--scenario needs --render architecture");
+            }
+            labScenario = org.roomhub.client.lab.ScenarioKind.byId(scenario).orElseThrow(() -> new CommandLine.ParameterException(
+                    new CommandLine(this), "no lab scenario '" + scenario + "'; there are: " + java.util.Arrays.stream(
+                            org.roomhub.client.lab.ScenarioKind.values()).map(org.roomhub.client.lab.ScenarioKind::id).toList()));
+            timeoutSeconds = Math.max(timeoutSeconds, 90); // a scenario needs time to measure
+        }
         if (render != null) {
             Headless.configure();
         }
@@ -76,7 +90,8 @@ public final class Launcher implements Callable<Integer> {
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
             AppSession session = new AppSession(hubUrl, token, name != null ? name : System.getProperty("user.name", "me"), room,
                     transport != null ? transport : TransportKind.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null).run() : runWindow(session, name != null, transport != null);
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null, labScenario).run()
+                    : runWindow(session, name != null, transport != null);
         } finally {
             if (embedded != null) {
                 embedded.close();

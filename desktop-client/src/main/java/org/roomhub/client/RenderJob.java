@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.roomhub.client.lab.LabReport;
+import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.common.PngWriter;
+import org.roomhub.client.ui.lab.LabViewModel;
 
 /**
  * {@code --render}: shows one view off-screen, waits until it shows live data, writes a PNG. The
@@ -21,8 +24,10 @@ final class RenderJob {
     private final Path out;
     private final int timeoutSeconds;
     private final boolean ownHub;
+    private final ScenarioKind scenario;
 
-    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub) {
+    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub, ScenarioKind scenario) {
+        this.scenario = scenario;
         this.session = session;
         this.ownHub = ownHub;
         this.view = view;
@@ -62,9 +67,16 @@ final class RenderJob {
                 Thread.sleep(200);
             }
         }
+        if (live && scenario != null) {
+            live = runScenario(app, deadline);
+        }
         Thread.sleep(SETTLE_MILLIS); // let a few frames draw what arrived
         WritableImage image = onFx(() -> PngWriter.snapshot(app.root().getScene().getRoot()));
         PngWriter.write(image, out);
+        if (scenario != null) {
+            app.architecture().lab().stop(); // leaves the hub clean before it stops
+            app.architecture().lab().awaitIdle(30_000);
+        }
         onFx(() -> {
             app.close();
             return null;
@@ -72,6 +84,23 @@ final class RenderJob {
         Platform.exit();
         System.out.println((live ? "wrote " : "wrote (no live data before timeout) ") + out.toAbsolutePath());
         return live ? 0 : 3;
+    }
+
+    /** Runs the lab scenario until its figures are settled; false if the deadline came first. */
+    private boolean runScenario(DesktopApp app, long deadline) throws Exception {
+        LabViewModel lab = app.architecture().lab();
+        onFx(() -> {
+            lab.run(scenario);
+            return null;
+        });
+        while (System.currentTimeMillis() < deadline) {
+            LabReport report = onFx(() -> lab.reportProperty().get());
+            if (report != null && report.settled()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
     }
 
     /** The demo's three kinds of trouble fire (CPU, full disk, silence) and one alert has resolved. */

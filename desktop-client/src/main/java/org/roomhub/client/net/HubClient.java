@@ -150,6 +150,17 @@ public final class HubClient implements AutoCloseable {
         });
     }
 
+    /** {@code GET /api/rooms/{type}/{name}}: one room's stats, off the calling thread. */
+    public CompletableFuture<org.roomhub.protocol.value.RoomStats> roomStats(RoomAddress room) {
+        return requests.get(HubRequests.roomPath(room)).thenApply(body -> {
+            try {
+                return codec.mapper().readValue(body, org.roomhub.protocol.value.RoomStats.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable room stats", e);
+            }
+        });
+    }
+
     /** Administrative commands (hibernate now, change the delay, disconnect a session). */
     public HubAdminClient admin() {
         return new HubAdminClient(requests);

@@ -55,6 +55,7 @@ public final class ArchitectureView extends BorderPane {
         canvas.setOnMouseClicked(e -> clientNear(e.getX(), e.getY()));
         setCenter(holder);
         setRight(new ArchitectureSidebar(viewModel));
+        setLeft(new org.roomhub.client.ui.lab.LabView(viewModel.lab()));
         new AnimationTimer() {
             @Override
             public void handle(long now) {

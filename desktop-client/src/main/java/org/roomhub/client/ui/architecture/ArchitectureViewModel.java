@@ -1,12 +1,9 @@
 package org.roomhub.client.ui.architecture;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,26 +13,21 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
 import org.roomhub.client.net.ObserverConnection;
-import org.roomhub.client.ui.common.HubParticipant;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.lab.LabViewModel;
 import org.roomhub.protocol.frame.ObserverFrame;
 import org.roomhub.protocol.value.RoomAddress;
-import org.roomhub.protocol.value.RoomState;
-import org.roomhub.protocol.value.RoomSummary;
 
 /**
  * The hub drawn live: rooms and their lifecycle, every client, frames in flight, counters and an
@@ -44,24 +36,17 @@ import org.roomhub.protocol.value.RoomSummary;
  */
 public final class ArchitectureViewModel implements TabViewModel {
 
-    private static final int MAX_PENDING_FLOWS = 2_000;
-
     private final Executor ui;
     private final LongSupplier clock;
-    private final Map<String, RoomNode> rooms = new LinkedHashMap<>();
-    private final ObservableList<String> roomKeys = FXCollections.observableArrayList();
-    private final ObservableList<String> roomKeysReadOnly = FXCollections.unmodifiableObservableList(roomKeys);
-    private final ObservableList<ClientNode> clients = FXCollections.observableArrayList();
-    private final ObservableList<ClientNode> clientsReadOnly = FXCollections.unmodifiableObservableList(clients);
+    private final DiagramModel diagram;
+    private final ObservableList<String> roomKeysReadOnly;
+    private final ObservableList<ClientNode> clientsReadOnly;
     private final SimulatedClientsViewModel simulated;
-    private final EventLog log = new EventLog();
-    private final ConcurrentLinkedQueue<FlowEvent> flows = new ConcurrentLinkedQueue<>();
-    private final FlowRates rates = new FlowRates();
+    private final LabViewModel lab;
     private final ObjectProperty<String> selectedRoom = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty hibernateAfterSeconds = new javafx.beans.property.SimpleIntegerProperty(10);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
-    private final ReadOnlyBooleanWrapper adminAllowed = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyObjectWrapper<Reachability> reachability = new ReadOnlyObjectWrapper<>(Reachability.WAITING);
+    private final ObserverStatusViewModel observed;
+    private final ReadOnlyBooleanWrapper adminAllowed;
     private final DelayInput delay = new DelayInput();
     private HubClient hub;
     private ObserverConnection observer;
@@ -75,53 +60,47 @@ public final class ArchitectureViewModel implements TabViewModel {
     public ArchitectureViewModel(Executor ui, LongSupplier clock) {
         this.ui = ui;
         this.clock = clock;
-        this.simulated = new SimulatedClientsViewModel(ui, clock, log, clients);
+        SimulatedClientsViewModel[] sims = new SimulatedClientsViewModel[1];
+        this.diagram = new DiagramModel(clock, id -> sims[0].contains(id), this::roomSeen);
+        this.simulated = sims[0] = new SimulatedClientsViewModel(ui, clock, diagram.eventLog(), diagram.clients());
+        this.roomKeysReadOnly = FXCollections.unmodifiableObservableList(diagram.roomKeys());
+        this.clientsReadOnly = FXCollections.unmodifiableObservableList(diagram.clients());
+        this.observed = new ObserverStatusViewModel(diagram);
+        this.adminAllowed = observed.adminAllowed;
+        this.lab = new LabViewModel(ui, diagram::log, diagram::forget);
+        selectedRoom.addListener((o, before, key) -> lab.pickRoom(key));
+    }
+
+    /** The lab panel's view-model: scenarios run on the hub this view observes. */
+    public LabViewModel lab() {
+        return lab;
+    }
+
+    private void roomSeen(String key) {
+        if (selectedRoom.get() == null || (session != null && key.equals("chat/" + session.roomName()))) {
+            selectedRoom.set(key);
+        }
     }
 
     @Override
     public void attach(HubClient hub, SessionSettings next) {
         detach();
         if (!next.sameRoomsAs(session)) {
-            rooms.clear(); // another hub: its rooms, not these; the same hub keeps its timeline
-            roomKeys.clear();
-            log.clear();
+            diagram.forgetRooms(); // another hub: its rooms, not these; the same hub keeps its timeline
         }
         this.hub = hub;
         this.session = next;
-        adminAllowed.set(true);
-        reachability.set(Reachability.WAITING);
+        observed.opening();
         observer = hub.observe(frame -> ui.execute(() -> handle(frame)),
-                (state, detail) -> ui.execute(() -> observerState(state, detail)));
+                (state, detail) -> ui.execute(() -> observed.moved(state, detail)));
         poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "architecture-poller");
             t.setDaemon(true);
             return t;
         });
         poller.scheduleWithFixedDelay(this::pollRooms, 0, 2, TimeUnit.SECONDS);
+        lab.attach(hub);
         hub.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
-    }
-
-    /** The observer stream moved: whether the hub can be seen, and whether this token may see it. */
-    private void observerState(ConnectionState state, String detail) {
-        switch (state) {
-            case CONNECTED -> reachability.set(Reachability.REACHABLE);
-            case RECONNECTING -> {
-                if (reachability.get() != Reachability.UNREACHABLE) {
-                    String why = detail == null ? "" : detail.replaceFirst(" — retry in .*$", "");
-                    log(why.startsWith("hub ") ? why : "hub unreachable: " + why);
-                }
-                reachability.set(Reachability.UNREACHABLE);
-            }
-            case REFUSED -> {
-                adminAllowed.set(false);
-                reachability.set(Reachability.REACHABLE);
-                log("observer refused: " + detail);
-            }
-            default -> { }
-        }
-        status.set(state == ConnectionState.REFUSED
-                ? "Architecture view: needs an admin token"
-                : HubParticipant.statusLine("/hub/events", state, detail));
     }
 
     /** Whether this token may observe and manage the hub (admin role); the view's controls follow it. */
@@ -131,7 +110,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Whether the hub can be seen now; while it is unreachable the diagram says so instead of showing stale rooms. */
     public ReadOnlyObjectProperty<Reachability> reachabilityProperty() {
-        return reachability.getReadOnlyProperty();
+        return observed.reachability.getReadOnlyProperty();
     }
 
     /** The hibernation delay field as typed, in seconds. */
@@ -177,75 +156,26 @@ public final class ArchitectureViewModel implements TabViewModel {
             poller.shutdownNow();
             poller = null;
         }
+        lab.detach();
         simulated.closeAll();
-        clients.clear(); // the hello of the next observer lists who is there
-        flows.clear();
+        diagram.forgetClients(); // the hello of the next observer lists who is there
         hub = null;
-        reachability.set(Reachability.WAITING);
-        status.set("not connected");
+        observed.closed();
     }
 
     @Override
     public boolean hasLiveData() {
-        return !rooms.isEmpty();
+        return !diagram.rooms().isEmpty();
     }
 
     /** Handles one observer frame; FX thread. Package-visible for tests. */
     void handle(ObserverFrame frame) {
-        if (frame instanceof ObserverFrame.Hello h) {
-            h.rooms().forEach(s -> {
-                RoomNode node = room(s.type() + "/" + s.name(), s.state(), clock.getAsLong());
-                node.moveTo(s.state(), clock.getAsLong());
-                node.figures(s.connections(), s.messagesProcessed(), s.hibernations());
-            });
-            log(EventWords.watching(h.rooms().size()));
-        } else if (frame instanceof ObserverFrame.RoomStateChanged r) {
-            room(r.room(), r.from(), r.at()).moveTo(r.to(), r.at());
-            EventWords.Words words = EventWords.stateChange(r.room(), r.from(), r.to());
-            log.addGrouped(clock.getAsLong(), EventWords.flipGroup(r.room(), r.from(), r.to()), words.text(),
-                    EventWords.flipText(r.room(), r.from(), r.to()), words.detail());
-        } else if (frame instanceof ObserverFrame.ClientConnected c) {
-            room(c.room(), RoomState.ACTIVE, clock.getAsLong()).connectionsDelta(1);
-            clients.removeIf(n -> n.sessionId().equals(c.sessionId()));
-            clients.add(new ClientNode(c.room(), c.sessionId(), c.user(), c.transport(), simulated.contains(c.sessionId())));
-            log(EventWords.connected(c.room(), c.user(), c.transport(), c.sessionId(), simulated.contains(c.sessionId())));
-        } else if (frame instanceof ObserverFrame.ClientDisconnected d) {
-            room(d.room(), RoomState.ACTIVE, clock.getAsLong()).connectionsDelta(-1);
-            String user = userOf(d.sessionId());
-            clients.removeIf(n -> n.sessionId().equals(d.sessionId()));
-            log(EventWords.disconnected(d.room(), user, d.code(), d.reason(), d.sessionId()));
-        } else if (frame instanceof ObserverFrame.Flow f) {
-            if (!f.to().isBroadcast() && f.to().sessionIds().equals(List.of("room")) && !"ping".equals(f.msgType())) {
-                // Only what the hub counts as messagesProcessed: frames a client sent to the room (pings are answered
-                // without it), so the next poll does not take the figure back down.
-                room(f.room(), RoomState.ACTIVE, f.at()).countMessage();
-            }
-            rates.count(f.room(), 1);
-            if (flows.size() < MAX_PENDING_FLOWS) {
-                flows.add(new FlowEvent(f.room(), f.from(), f.to().isBroadcast() ? List.of() : f.to().sessionIds(),
-                        f.to().isBroadcast(), f.msgType(), f.at()));
-            }
-        } else if (frame instanceof ObserverFrame.FlowSummary s) {
-            // The hub summarises a dense room once a second instead of sending each frame.
-            rates.count(s.room(), s.perSecond());
-        } else if (frame instanceof ObserverFrame.Dropped d) {
-            log(EventWords.dropped(d.room(), userOf(d.sessionId()), d.count(), d.policy(), d.sessionId()));
-        } else if (frame instanceof ObserverFrame.RateLimited r) {
-            log(EventWords.rateLimited(r.room(), userOf(r.sessionId()), r.sessionId()));
-        } else if (frame instanceof ObserverFrame.Alarm a) {
-            EventWords.Words words = EventWords.alarm(a.room());
-            log.addGrouped(clock.getAsLong(), "alarm " + a.room(), words.text(), words.text(), words.detail());
-        }
+        diagram.handle(frame);
     }
 
     /** Takes the flows that arrived since the last call; the view animates them. FX thread. */
     public List<FlowEvent> drainFlows() {
-        List<FlowEvent> out = new ArrayList<>();
-        FlowEvent f;
-        while ((f = flows.poll()) != null) {
-            out.add(f);
-        }
-        return out;
+        return diagram.drainFlows();
     }
 
     /** Opens a simulated client in {@code roomKey}: a real connection from this app. */
@@ -296,7 +226,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Rooms by key, in the order first seen. */
     public Map<String, RoomNode> rooms() {
-        return java.util.Collections.unmodifiableMap(rooms);
+        return diagram.rooms();
     }
 
     /** Room keys, for the room picker. */
@@ -311,7 +241,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Newest first; repeats counted in one line. */
     public ObservableList<LogEntry> log() {
-        return log.entries();
+        return diagram.eventLog().entries();
     }
 
     /** The room the controls act on. */
@@ -321,31 +251,27 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Frames seen since connecting. */
     public ReadOnlyLongProperty totalFlowsProperty() {
-        return rates.totalProperty();
+        return diagram.rates().totalProperty();
     }
 
     /** Frames per second through the hub over the last second: the sum of every room's {@link #roomRate}. */
     public ReadOnlyDoubleProperty flowsPerSecondProperty() {
-        return rates.perSecondProperty();
+        return diagram.rates().perSecondProperty();
     }
 
     /** Frames per second through one room over the last second (single flows and the hub's summaries alike). */
     public double roomRate(String roomKey) {
-        return rates.roomRate(roomKey);
+        return diagram.rates().roomRate(roomKey);
     }
 
     @Override
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return observed.status.getReadOnlyProperty();
     }
 
     /** Call once per drawn frame: the frames/s figures roll over to the last full second only here, so every label shows the same second. */
     public void tick() {
-        rates.tick(clock.getAsLong());
-    }
-
-    private String userOf(String sessionId) {
-        return clients.stream().filter(c -> c.sessionId().equals(sessionId)).map(ClientNode::user).findFirst().orElse("a client");
+        diagram.rates().tick(clock.getAsLong());
     }
 
     private HubAdminClient admin() {
@@ -353,7 +279,7 @@ public final class ArchitectureViewModel implements TabViewModel {
     }
 
     private void report(CompletableFuture<Void> call, String what) {
-        call.whenComplete((v, e) -> ui.execute(() -> log.add(clock.getAsLong(),
+        call.whenComplete((v, e) -> ui.execute(() -> diagram.log(
                 e == null ? what + ": done" : what + " failed", e == null ? null : rootMessage(e))));
     }
 
@@ -362,36 +288,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         if (current == null) {
             return;
         }
-        current.rooms().thenAccept(list -> ui.execute(() -> merge(list))).exceptionally(e -> null);
-    }
-
-    private void merge(List<RoomSummary> summaries) {
-        for (RoomSummary s : summaries) {
-            RoomNode node = room(s.type() + "/" + s.name(), s.state(), clock.getAsLong());
-            node.moveTo(s.state(), clock.getAsLong());
-            node.figures(s.connections(), s.messages(), s.hibernations());
-        }
-    }
-
-    private RoomNode room(String key, RoomState state, long at) {
-        RoomNode node = rooms.get(key);
-        if (node == null) {
-            node = new RoomNode(key, state, at);
-            rooms.put(key, node);
-            roomKeys.add(key);
-            if (selectedRoom.get() == null || (session != null && key.equals("chat/" + session.roomName()))) {
-                selectedRoom.set(key);
-            }
-        }
-        return node;
-    }
-
-    private void log(EventWords.Words words) {
-        log.add(clock.getAsLong(), words.text(), words.detail());
-    }
-
-    private void log(String text) {
-        log.add(clock.getAsLong(), text, null);
+        current.rooms().thenAccept(list -> ui.execute(() -> diagram.merge(list))).exceptionally(e -> null);
     }
 
     private static String rootMessage(Throwable e) {
