@@ -9,18 +9,25 @@ import javafx.stage.Stage;
 import org.roomhub.client.agent.MetricsPublisher;
 import org.roomhub.client.agent.PublisherParticipant;
 import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.HubEndpoint;
+import org.roomhub.client.net.TransportKind;
+import org.roomhub.client.settings.DesktopSettings;
+import org.roomhub.client.settings.SettingsStore;
 import org.roomhub.client.ui.architecture.ArchitectureView;
 import org.roomhub.client.ui.architecture.ArchitectureViewModel;
 import org.roomhub.client.ui.chat.ChatView;
 import org.roomhub.client.ui.chat.ChatViewModel;
 import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.TabViewModel;
+import org.roomhub.client.ui.fleet.FleetView;
+import org.roomhub.client.ui.fleet.FleetViewModel;
 import org.roomhub.client.ui.map.MapView;
 import org.roomhub.client.ui.map.MapViewModel;
 import org.roomhub.client.ui.map.ViewportStore;
 import org.roomhub.client.ui.metrics.MetricsView;
 import org.roomhub.client.ui.metrics.MetricsViewModel;
 import org.roomhub.client.ui.shell.AboutInfo;
+import org.roomhub.client.ui.shell.ConnectDialogViewModel;
 import org.roomhub.client.ui.shell.ShellView;
 import org.roomhub.client.ui.shell.ShellViewModel;
 import org.roomhub.client.ui.shell.TabSpec;
@@ -40,10 +47,13 @@ public final class DesktopApp {
     private final ChatViewModel chat;
     private final MapViewModel map;
     private final ArchitectureViewModel architecture;
+    private final FleetViewModel fleet;
     private final MapView mapView;
     private final ShellViewModel shell;
     private final ShellView shellView;
     private final PublisherParticipant publisher;
+    private final ConnectDialogViewModel connectDialog;
+    private final AppSettings settings;
 
     /**
      * @param hubUrl    hub to connect to
@@ -72,10 +82,13 @@ public final class DesktopApp {
         chat = new ChatViewModel(Platform::runLater, System::currentTimeMillis);
         map = new MapViewModel(Platform::runLater, background, mapViews);
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
-        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture);
+        fleet = new FleetViewModel(Platform::runLater, System::currentTimeMillis, 5_000, DesktopApp::beep);
+        List<TabViewModel> tabs = List.of(metrics, chat, map, architecture, fleet);
         publisher = new PublisherParticipant();
-        shell = new ShellViewModel(tabs, publish ? List.of(publisher) : List.of(), (endpoint, transport) -> new HubClient(endpoint, codec, transport),
+        java.util.function.BiFunction<HubEndpoint, TransportKind, HubClient> clients = (endpoint, transport) -> new HubClient(endpoint, codec, transport);
+        shell = new ShellViewModel(tabs, publish ? List.of(publisher) : List.of(), clients,
                 Platform::runLater, new Identity(userName), hubUrl, token, localHost);
+        connectDialog = new ConnectDialogViewModel(shell, clients, Platform::runLater);
         shell.roomNameProperty().set(roomName);
         chat.visibleProperty().bind(shell.selectedTabProperty().isEqualTo(View.CHAT.tabIndex()));
         mapView = new MapView(map, codec.mapper());
@@ -83,7 +96,15 @@ public final class DesktopApp {
                 new TabSpec("Metrics", new MetricsView(metrics), null),
                 new TabSpec("Chat", new ChatView(chat), chat.unreadProperty().map(n -> n.intValue() == 0 ? "" : n.toString())),
                 new TabSpec("Map", mapView, null),
-                new TabSpec("Architecture", new ArchitectureView(architecture), null)), background);
+                new TabSpec("Architecture", new ArchitectureView(architecture), null),
+                new TabSpec("Fleet", new FleetView(fleet), fleet.firingProperty().map(n -> n.intValue() == 0 ? "" : n.toString()))), background);
+        shellView.setConnectDialog(connectDialog);
+        settings = new AppSettings(shell, metrics, fleet, connectDialog, background);
+        // A card's click opens that host's detail charts in the metrics tab.
+        fleet.setOpenHost(host -> {
+            metrics.showOnly(host);
+            select(View.METRICS);
+        });
     }
 
     /** The smallest window every view is laid out for without overlapping nodes. */
@@ -96,8 +117,30 @@ public final class DesktopApp {
         shellView.setAbout(new AboutInfo(AboutInfo.appVersion(), dataFolder, hostName));
     }
 
+    /**
+     * Remembers settings in {@code store}: applies what it holds now (name and transport only when
+     * the command line did not give them) and saves on every connect and on {@link #close()}.
+     */
+    public void useSettings(SettingsStore store, boolean nameGiven, boolean transportGiven) {
+        settings.use(store, nameGiven, transportGiven);
+        shellView.select(shell.selectedTabProperty().get());
+    }
+
+    /** The settings as they stand now (what {@link #close()} saves). */
+    public DesktopSettings currentSettings() {
+        return settings.current(shellView.getScene() == null ? null : shellView.getScene().getWindow());
+    }
+
     /** Shows the window at {@code width}×{@code height} (at least {@link #MIN_WIDTH}×{@link #MIN_HEIGHT} for a window) and connects. */
     public void show(Stage stage, double width, double height) {
+        DesktopSettings.WindowPlace place = settings.savedWindow();
+        if (place != null) {
+            // Where the user left it; the screen may have changed, so the place is a wish the window manager may adjust.
+            stage.setX(place.x());
+            stage.setY(place.y());
+            width = place.width();
+            height = place.height();
+        }
         Scene scene = new Scene(shellView, width, height);
         scene.getStylesheets().add(DesktopApp.class.getResource("ui/shell/app.css").toExternalForm());
         stage.setMinWidth(Math.min(MIN_WIDTH, width));
@@ -146,6 +189,19 @@ public final class DesktopApp {
         return architecture;
     }
 
+    /** The fleet tab's state, for tests. */
+    public FleetViewModel fleet() {
+        return fleet;
+    }
+
+    private static void beep() {
+        try {
+            java.awt.Toolkit.getDefaultToolkit().beep();
+        } catch (RuntimeException | Error e) {
+            // no sound device or a headless machine: the badge and the list still tell
+        }
+    }
+
     /** The root node, for pictures. */
     public ShellView root() {
         return shellView;
@@ -161,8 +217,14 @@ public final class DesktopApp {
         return shell;
     }
 
-    /** Disconnects and stops background work. */
+    /** The "Connect to hub" dialog's state, for tests. */
+    public ConnectDialogViewModel connectDialog() {
+        return connectDialog;
+    }
+
+    /** Saves the settings (when kept), disconnects and stops background work. */
     public void close() {
+        settings.saveNow(shellView.getScene() == null ? null : shellView.getScene().getWindow());
         shell.disconnect();
         background.shutdownNow();
     }

@@ -3,7 +3,7 @@ package org.roomhub.client;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.roomhub.client.agent.MetricsPublisher;
+import org.roomhub.agent.AgentSettings;
 import org.roomhub.client.net.TransportKind;
 import org.roomhub.protocol.value.RoomAddress;
 import picocli.CommandLine;
@@ -24,15 +24,15 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--token", description = "Credential for a hub that requires one.")
     String token;
 
-    @Option(names = "--name", description = "Your display name (default: your login name).")
-    String name = System.getProperty("user.name", "me");
+    @Option(names = "--name", description = "Your display name (default: the one you used last, else your login name).")
+    String name;
 
     @Option(names = "--room", description = "Chat and map room name (default: ${DEFAULT-VALUE}).")
     String room = "lobby";
 
     @Option(names = "--transport", paramLabel = "KIND",
-            description = "How rooms are reached: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); the connection bar can change it.")
-    TransportKind transport = TransportKind.WEBSOCKET;
+            description = "How rooms are reached: ${COMPLETION-CANDIDATES} (default: the one you used last, else websocket); the connection bar can change it.")
+    TransportKind transport;
 
     @Option(names = "--render", paramLabel = "VIEW", description = "Render one view (${COMPLETION-CANDIDATES}) to --out with no display, then exit.")
     View render;
@@ -49,7 +49,7 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--host-name", paramLabel = "NAME",
             description = "Name this machine's metrics are published as, in room metrics/NAME (default: the OS host name, ${DEFAULT-VALUE})."
                     + " Give two instances on one machine different names.")
-    String hostName = MetricsPublisher.localRoomName();
+    String hostName = AgentSettings.hostRoomName();
 
     @Option(names = "--no-publish", description = "Do not publish this machine's metrics.")
     boolean noPublish;
@@ -74,8 +74,9 @@ public final class Launcher implements Callable<Integer> {
         try {
             String dataFolder = embedded != null ? AppDataDir.current().toString() : "kept by the hub at " + hubUrl + " (this app stores nothing)";
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
-            AppSession session = new AppSession(hubUrl, token, name, room, transport, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds).run() : runWindow(session);
+            AppSession session = new AppSession(hubUrl, token, name != null ? name : System.getProperty("user.name", "me"), room,
+                    transport != null ? transport : TransportKind.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null).run() : runWindow(session, name != null, transport != null);
         } finally {
             if (embedded != null) {
                 embedded.close();
@@ -83,12 +84,14 @@ public final class Launcher implements Callable<Integer> {
         }
     }
 
-    private static int runWindow(AppSession session) throws InterruptedException {
+    /** A window for a person: settings kept in the config folder; the command line's name and transport win over saved ones. */
+    private static int runWindow(AppSession session, boolean nameGiven, boolean transportGiven) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         javafx.application.Platform.startup(() -> {
             javafx.stage.Stage stage = new javafx.stage.Stage();
             // A person's window reopens each room's map where they left it.
             DesktopApp app = session.newApp(org.roomhub.client.ui.map.ViewportStore.preferences());
+            app.useSettings(org.roomhub.client.settings.SettingsStore.standard(), nameGiven, transportGiven);
             stage.setOnHidden(e -> {
                 app.close();
                 closed.countDown();

@@ -8,7 +8,10 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.roomhub.client.ui.common.PngWriter;
 
-/** {@code --render}: shows one view off-screen, waits until it shows live data, writes a PNG. */
+/**
+ * {@code --render}: shows one view off-screen, waits until it shows live data, writes a PNG. The
+ * fleet view on the app's own hub gets synthetic hosts ({@link FleetDemo}) and waits for their alerts.
+ */
 final class RenderJob {
 
     private static final long SETTLE_MILLIS = 1500;
@@ -17,28 +20,44 @@ final class RenderJob {
     private final View view;
     private final Path out;
     private final int timeoutSeconds;
+    private final boolean ownHub;
 
-    RenderJob(AppSession session, View view, Path out, int timeoutSeconds) {
+    RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub) {
         this.session = session;
+        this.ownHub = ownHub;
         this.view = view;
         this.out = out;
         this.timeoutSeconds = timeoutSeconds;
     }
 
     int run() throws Exception {
+        boolean demo = view == View.FLEET && ownHub;
         CompletableFuture<DesktopApp> started = new CompletableFuture<>();
         Platform.startup(() -> {
-            DesktopApp app = session.newApp();
-            app.show(new Stage(), session.width(), session.height());
-            app.select(view);
-            started.complete(app);
+            try {
+                DesktopApp app = session.newApp();
+                app.show(new Stage(), session.width(), session.height());
+                app.select(view);
+                if (demo) {
+                    app.fleet().rules().addAll(FleetDemo.RULES);
+                }
+                started.complete(app);
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e); // said at once, not as a timeout
+            }
         });
-        // On a loaded machine the app (WebView, first natives unpack) may take longer than 30 s to start: --timeout covers it too.
-        DesktopApp app = started.get(Math.max(30, timeoutSeconds), TimeUnit.SECONDS);
+        DesktopApp app = started.get(120, TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
+        // The synthetic hosts start once the app is up, so their trouble happens while it watches.
+        try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl()) : null) {
+            return waitAndWrite(app, demo);
+        }
+    }
+
+    private int waitAndWrite(DesktopApp app, boolean demo) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         boolean live = false;
         while (!live && System.currentTimeMillis() < deadline) {
-            live = onFx(() -> app.hasLiveData(view));
+            live = onFx(() -> app.hasLiveData(view) && (!demo || demoAlertsShown(app)));
             if (!live) {
                 Thread.sleep(200);
             }
@@ -55,7 +74,12 @@ final class RenderJob {
         return live ? 0 : 3;
     }
 
-    private <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    /** The demo's three kinds of trouble fire (CPU, full disk, silence) and one alert has resolved. */
+    private static boolean demoAlertsShown(DesktopApp app) {
+        return app.fleet().firingProperty().get() >= 3 && app.fleet().alerts().stream().anyMatch(a -> !a.firing());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -64,6 +88,6 @@ final class RenderJob {
                 result.completeExceptionally(e);
             }
         });
-        return result.get(Math.max(30, timeoutSeconds), TimeUnit.SECONDS);
+        return result.get(30, TimeUnit.SECONDS);
     }
 }

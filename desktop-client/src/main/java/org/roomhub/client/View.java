@@ -9,7 +9,9 @@ public enum View {
     /** Shared waypoint map. */
     MAP,
     /** Hub, rooms and clients, live. */
-    ARCHITECTURE;
+    ARCHITECTURE,
+    /** Every host publishing on the hub, and alerts. */
+    FLEET;
 
     /** Tab position. */
     public int tabIndex() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.roomhub.client.agent.MetricsPublisher;
+import org.roomhub.agent.AgentSettings;
 import picocli.CommandLine;
 
 class LauncherOptionsTest {
@@ -23,7 +23,7 @@ class LauncherOptionsTest {
 
     @Test
     void without_the_option_the_os_host_name_is_used() {
-        assertThat(parse().checkedHostName()).isEqualTo(MetricsPublisher.localRoomName());
+        assertThat(parse().checkedHostName()).isEqualTo(AgentSettings.hostRoomName());
     }
 
     @Test

@@ -64,20 +64,4 @@ public final class MetricsPublisher implements AutoCloseable {
         timer.shutdownNow();
         connection.close();
     }
-
-    /** This machine's name as a valid room name. */
-    public static String localRoomName() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-        }
-        String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-");
-        if (cleaned.isEmpty()) {
-            cleaned = "localhost";
-        }
-        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
-    }
-
 }

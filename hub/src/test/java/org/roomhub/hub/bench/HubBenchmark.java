@@ -94,6 +94,7 @@ public final class HubBenchmark {
                         System.out.println("""
                                 HubBenchmark options (defaults in brackets):
                                   --only=wake,throughput,heap,fanout  scenarios to run, in this order [all]
+                                        also vs-fanout,vs-chat,vs-join: hub and the plain Jetty baseline side by side (issue 12)
                                   --quick                 small counts and 5 s windows, for a smoke run
                                   --wake-samples=N        measured wakes [300]; --wake-warmup=N [50]; --history=N chat history [100]
                                   --senders=N --window=N  throughput: sending clients [4], in-flight per client [32]
@@ -188,7 +189,12 @@ public final class HubBenchmark {
                     case "throughput" -> throughput();
                     case "fanout" -> fanout();
                     case "heap" -> heap();
-                    default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+                    default -> {
+                        if (!Versus.handles(scenario)) {
+                            throw new IllegalArgumentException("unknown scenario " + scenario);
+                        }
+                        new Versus(options, http, this::add, this::child).run(scenario);
+                    }
                 }
             } catch (Exception e) {
                 System.out.println("   " + scenario + " FAILED:");

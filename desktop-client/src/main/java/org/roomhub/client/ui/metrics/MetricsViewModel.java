@@ -141,6 +141,12 @@ public final class MetricsViewModel implements TabViewModel {
         updateStatus();
     }
 
+    /** Shows {@code host} alone (a fleet card was clicked). */
+    public void showOnly(String host) {
+        List.copyOf(selectedHosts).stream().filter(h -> !h.equals(host)).forEach(h -> setHostSelected(h, false));
+        setHostSelected(host, true);
+    }
+
     /** Freezes or unfreezes everything the charts show; points keep arriving and wait for Resume. */
     public void togglePause() {
         pause.toggle(clock.getAsLong());
@@ -267,13 +273,9 @@ public final class MetricsViewModel implements TabViewModel {
     /** Frames go straight into the coalescing queue on the network thread; states are shown on the FX thread. */
     private RoomSubscription subscriptionFor(String host) {
         return RoomSubscription.framesAsTheyCome(ui, frame -> {
-            if (frame instanceof ServerFrame.MetricUpdated u) {
-                offer(host, u.name(), u.timestamp(), u.value());
-            } else if (frame instanceof ServerFrame.MetricHistory h) {
-                h.points().forEach(pt -> offer(host, h.name(), pt.ts(), pt.value()));
-            } else if (frame instanceof ServerFrame.Snapshot s) {
-                s.metrics().forEach((name, value) -> offer(host, name, s.ts(), value));
-                backfill(host, List.copyOf(s.metrics().keySet()));
+            List<String> names = MetricFrames.read(frame, (metric, time, value) -> offer(host, metric, time, value));
+            if (!names.isEmpty()) {
+                backfill(host, names);
             }
         }, (room, state, detail) -> {
             if (connections.containsKey(host)) {

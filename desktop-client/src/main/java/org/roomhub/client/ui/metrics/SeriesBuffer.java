@@ -13,6 +13,7 @@ public final class SeriesBuffer {
     private long[] times = new long[256];
     private double[] values = new double[256];
     private int size;
+    private long revision;
 
     /** A buffer keeping points for {@code retentionMillis} behind the newest. */
     public SeriesBuffer(long retentionMillis) {
@@ -21,6 +22,7 @@ public final class SeriesBuffer {
 
     /** Adds a point; a point with a time already held replaces its value. */
     public void add(long time, double value) {
+        revision++;
         if (size == 0 || time > times[size - 1]) {
             ensureRoom();
             times[size] = time;
@@ -41,6 +43,11 @@ public final class SeriesBuffer {
             size++;
         }
         trim();
+    }
+
+    /** Grows with every {@link #add}: a chart whose series kept their revisions has nothing new to draw. */
+    public long revision() {
+        return revision;
     }
 
     /** Number of points held. */

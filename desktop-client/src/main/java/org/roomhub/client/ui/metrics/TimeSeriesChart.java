@@ -17,8 +17,9 @@ import org.roomhub.client.ui.common.Palette;
 
 /**
  * A line chart drawn on a canvas: real time on x, the metric's unit on y, one line per series.
- * Each series is reduced to at most one min/max pair per pixel column, so an hour of
- * sub-second points costs no more to draw than a minute.
+ * Each series is reduced to at most one min/max pair per pixel column ({@link PixelColumns}), so an
+ * hour of sub-second points costs no more to draw than a minute, and {@link #paintIfStale} repaints
+ * only when the picture would change ({@link ChartFrame}): new points, a one-pixel scroll, a resize.
  */
 public final class TimeSeriesChart extends Region {
 
@@ -31,6 +32,8 @@ public final class TimeSeriesChart extends Region {
     private static final Color GRID = Color.web("#e3e7ee");
     /** Points further apart than this are not joined: metrics arrive every second. */
     static final long GAP_MILLIS = 5_000;
+    /** A chart at rest scrolls at most four times a second: smooth enough, and the renderer rests in between. */
+    static final double SCROLL_STEP_MILLIS = 250;
     private static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -52,20 +55,49 @@ public final class TimeSeriesChart extends Region {
         return model;
     }
 
-    private long lastStart;
-    private long lastEnd;
-    private long lastUntil = Long.MAX_VALUE;
-    private boolean lastShowHost;
+    /** What the canvas shows now; null until the first paint. */
+    private ChartFrame painted;
+    private long paints;
     private final Text measure = new Text();
+    private final PixelColumns columns = new PixelColumns();
 
     @Override
     protected void layoutChildren() {
-        boolean resized = canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight();
+        // A resized canvas is blank: its frame no longer matches, so the next pulse repaints it if it is in sight.
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        if (resized && lastEnd > 0) {
-            draw(lastStart, lastEnd, lastUntil, lastShowHost); // a resized canvas is blank until painted again
+    }
+
+    /**
+     * Paints like {@link #draw} unless the canvas already shows exactly that picture.
+     *
+     * @return whether it painted
+     */
+    public boolean paintIfStale(long start, long end, long until, boolean showHost) {
+        if (frameFor(start, end, until, showHost).equals(painted)) {
+            return false;
         }
+        draw(start, end, until, showHost);
+        return true;
+    }
+
+    /** How many times the canvas was painted; for tests and benchmarks. */
+    public long paints() {
+        return paints;
+    }
+
+    private ChartFrame frameFor(long start, long end, long until, boolean showHost) {
+        double plotW = Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+        long span = Math.max(1, end - start);
+        long data = model.series().size();
+        for (SeriesModel line : model.series()) {
+            data = data * 31 + System.identityHashCode(line.buffer());
+            data = data * 31 + line.buffer().revision();
+        }
+        // The axis moves a pixel at a time, but no more often than every SCROLL_STEP_MILLIS (1-minute window: 1.7 px).
+        double millisPerStep = Math.max(span / plotW, SCROLL_STEP_MILLIS);
+        return new ChartFrame(canvas.getWidth(), canvas.getHeight(), (long) Math.floor(start / millisPerStep), span, until,
+                showHost, data);
     }
 
     /**
@@ -74,10 +106,8 @@ public final class TimeSeriesChart extends Region {
      * prefixes legends with host names.
      */
     public void draw(long start, long end, long until, boolean showHost) {
-        lastStart = start;
-        lastEnd = end;
-        lastUntil = until;
-        lastShowHost = showHost;
+        painted = frameFor(start, end, until, showHost);
+        paints++;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -190,63 +220,29 @@ public final class TimeSeriesChart extends Region {
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW - 1, plotH - 1);
     }
 
-    private static void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, long until, double max, double plotW, double plotH) {
+    private void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, long until, double max, double plotW, double plotH) {
         int from = Math.max(0, buffer.firstAtOrAfter(start) - 1);
         int n = until == Long.MAX_VALUE ? buffer.size() : buffer.firstAtOrAfter(until + 1);
         if (n - from < 1) {
             return;
         }
-        double span = end - start;
+        // No data for a while (the app or the host was down) leaves a gap instead of a bridge.
+        columns.reduce(buffer, from, n, start, end - start, plotW, GAP_MILLIS);
         g.beginPath();
-        boolean first = true;
-        int column = Integer.MIN_VALUE;
-        double colMin = 0;
-        double colMax = 0;
-        double colLast = 0;
-        for (int i = from; i < n; i++) {
-            long t = buffer.time(i);
-            if (i > from && t - buffer.time(i - 1) > GAP_MILLIS) {
-                // No data for a while (the app or the host was down): leave a gap, don't draw a bridge.
-                if (column != Integer.MIN_VALUE) {
-                    emit(g, column, colMin, colMax, colLast, max, plotH, first);
-                }
-                column = Integer.MIN_VALUE;
-                first = true;
-            }
-            int c = (int) Math.floor(plotW * (t - start) / span);
-            double v = buffer.value(i);
-            if (c != column) {
-                if (column != Integer.MIN_VALUE) {
-                    first = emit(g, column, colMin, colMax, colLast, max, plotH, first);
-                }
-                column = c;
-                colMin = v;
-                colMax = v;
+        for (int c = 0; c < columns.size(); c++) {
+            double x = LEFT + columns.column(c);
+            double yMin = TOP + plotH - plotH * columns.min(c) / max;
+            if (columns.startsLine(c)) {
+                g.moveTo(x, yMin);
             } else {
-                colMin = Math.min(colMin, v);
-                colMax = Math.max(colMax, v);
+                g.lineTo(x, yMin);
             }
-            colLast = v;
+            if (columns.max(c) != columns.min(c)) {
+                g.lineTo(x, TOP + plotH - plotH * columns.max(c) / max);
+            }
+            g.lineTo(x, TOP + plotH - plotH * columns.last(c) / max);
         }
-        emit(g, column, colMin, colMax, colLast, max, plotH, first);
         g.stroke();
-    }
-
-    private static boolean emit(GraphicsContext g, int column, double min, double maxV, double last, double max, double plotH, boolean first) {
-        double x = LEFT + column;
-        double yMin = TOP + plotH - plotH * min / max;
-        double yMax = TOP + plotH - plotH * maxV / max;
-        double yLast = TOP + plotH - plotH * last / max;
-        if (first) {
-            g.moveTo(x, yMin);
-        } else {
-            g.lineTo(x, yMin);
-        }
-        if (maxV != min) {
-            g.lineTo(x, yMax);
-        }
-        g.lineTo(x, yLast);
-        return false;
     }
 
     private static double visibleMax(List<SeriesModel> lines, long start, long until) {

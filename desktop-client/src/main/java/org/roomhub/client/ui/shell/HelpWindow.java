@@ -36,9 +36,13 @@ final class HelpWindow {
                     + " (active, idle, hibernating = out of memory with its connections kept open, resuming), its clients, and"
                     + " messages as moving dots. Add client opens a simulated client in the chosen room; Send and Broadcast act"
                     + " through it; Hibernate now evicts the room, and the next message wakes it. Click a client to disconnect it."
-                    + " Hover a line of the event log for its details. Its controls need an admin token."});
+                    + " Hover a line of the event log for its details. Its controls need an admin token."},
+            new String[] {"Fleet (Ctrl+5)", "Every host publishing on this hub as a card with CPU, memory, network and disk lines,"
+                    + " the most troubled first; click a card for its detail charts. Alerts fire when a rule holds (a figure past a"
+                    + " threshold for some seconds, or a host silent); the tab's badge counts those firing. Add or remove rules on the"
+                    + " right; they are kept with your settings. File › Connect to hub… (Ctrl+K) picks a recent hub."});
 
-    private static final String SHORTCUTS = "F1  this help\nCtrl+1 … Ctrl+4  Metrics, Chat, Map, Architecture\nCtrl+Q  quit";
+    private static final String SHORTCUTS = "F1  this help\nCtrl+1 … Ctrl+5  Metrics, Chat, Map, Architecture, Fleet\nCtrl+K  connect to a hub\nCtrl+Q  quit";
 
     private HelpWindow() {}
 

@@ -38,6 +38,7 @@ public final class ShellView extends BorderPane {
     private final Executor background;
     private final Label exportResult = new Label();
     private AboutInfo about = new AboutInfo(AboutInfo.appVersion(), "(not known)", "(not known)");
+    private ConnectDialogViewModel connectDialog;
 
     /**
      * @param viewModel  the shell's state
@@ -78,6 +79,16 @@ public final class ShellView extends BorderPane {
         tabs.getSelectionModel().select(index);
     }
 
+    /** What File › Connect to hub… opens. */
+    public void setConnectDialog(ConnectDialogViewModel dialog) {
+        this.connectDialog = dialog;
+    }
+
+    /** Opens the "Connect to hub" dialog. */
+    public javafx.stage.Stage showConnectDialog() {
+        return ConnectDialog.show(getScene() == null ? null : getScene().getWindow(), connectDialog);
+    }
+
     /** What Help › About shows. */
     public void setAbout(AboutInfo info) {
         this.about = info;
@@ -92,6 +103,10 @@ public final class ShellView extends BorderPane {
         MenuItem export = new MenuItem("Export PNG…");
         export.setId("menu-export-png");
         export.setOnAction(e -> exportPng());
+        MenuItem connectTo = new MenuItem("Connect to hub…");
+        connectTo.setId("menu-connect");
+        connectTo.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
+        connectTo.setOnAction(e -> showConnectDialog());
         MenuItem quit = new MenuItem("Quit");
         quit.setId("menu-quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
@@ -113,7 +128,7 @@ public final class ShellView extends BorderPane {
         MenuItem aboutItem = new MenuItem("About Roomhub");
         aboutItem.setId("menu-about");
         aboutItem.setOnAction(e -> showHelp(HelpWindow.ABOUT));
-        MenuBar bar = new MenuBar(new Menu("File", null, export, quit), view, new Menu("Help", null, guide, keys, aboutItem));
+        MenuBar bar = new MenuBar(new Menu("File", null, connectTo, export, quit), view, new Menu("Help", null, guide, keys, aboutItem));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

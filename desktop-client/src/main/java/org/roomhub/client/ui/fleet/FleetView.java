@@ -1,0 +1,79 @@
+package org.roomhub.client.ui.fleet;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A grid of host cards, most troubled first, and the alerts beside it. An {@link AnimationTimer}
+ * takes queued readings in once per frame and redraws the cards only when something changed, so
+ * fifty hosts publishing every second cost a few canvas redraws a second, not one per reading.
+ */
+public final class FleetView extends BorderPane {
+
+    private static final long SILENT_MILLIS = 10_000;
+
+    private final FleetViewModel viewModel;
+    private final FlowPane grid = new FlowPane(10, 10);
+    private final Map<String, HostCard> cards = new HashMap<>();
+
+    /** The view of {@code viewModel}. */
+    public FleetView(FleetViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("fleet-view");
+        grid.setPadding(new Insets(10));
+        grid.setId("fleet-grid");
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("charts");
+        Label waiting = new Label();
+        waiting.getStyleClass().add("placeholder");
+        waiting.textProperty().bind(javafx.beans.binding.Bindings.concat("No host publishes on this hub yet (", viewModel.statusProperty(), ")"));
+        waiting.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.order()));
+        setCenter(new StackPane(scroll, waiting));
+        setRight(new AlertsPane(viewModel));
+        viewModel.order().addListener((ListChangeListener<String>) c -> layoutCards());
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (viewModel.applyPending()) {
+                    drawCards();
+                }
+            }
+        }.start();
+    }
+
+    /** The card of {@code host}, or null; for tests. */
+    public javafx.scene.Node card(String host) {
+        return cards.get(host);
+    }
+
+    private void layoutCards() {
+        List<String> order = viewModel.order();
+        cards.keySet().retainAll(order);
+        grid.getChildren().setAll(order.stream().map(h -> (javafx.scene.Node) cards.computeIfAbsent(h, this::newCard)).toList());
+        drawCards();
+    }
+
+    private HostCard newCard(String host) {
+        return new HostCard(host, () -> viewModel.open(host));
+    }
+
+    private void drawCards() {
+        long now = System.currentTimeMillis();
+        for (HostCard card : cards.values()) {
+            HostFigures f = viewModel.figures(card.host());
+            if (f != null) {
+                card.draw(f, viewModel.firingOn(card.host()), now - f.lastHeard() > SILENT_MILLIS);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.roomhub.client.ui.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.roomhub.client.ui.TestPictures;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue 12: the metrics view repaints only charts that are on screen and whose picture changed. */
+@ExtendWith(ApplicationExtension.class)
+class ChartRepaintTest {
+
+    /** A clock that stands still, so the time axis never scrolls by itself. */
+    private static final long NOW = 1_790_000_000_000L;
+    private MetricsViewModel viewModel;
+    private MetricsView view;
+
+    @Start
+    void start(Stage stage) {
+        viewModel = new MetricsViewModel(Runnable::run, () -> NOW);
+        viewModel.setHostSelected("workstation", true);
+        view = new MetricsView(viewModel);
+        TestPictures.show(stage, view); // 1280×800: two columns, about three rows of charts in sight
+    }
+
+    @Test
+    void a_chart_that_received_no_new_points_is_not_repainted_while_another_one_is() throws Exception {
+        for (int s = 60; s > 0; s--) {
+            viewModel.offer("workstation", "busy", NOW - s * 1000L, s);
+            viewModel.offer("workstation", "quiet", NOW - s * 1000L, s);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> paints("busy") > 0 && paints("quiet") > 0);
+        long quietBefore = paints("quiet");
+        long busyBefore = paints("busy");
+
+        for (int i = 0; i < 20; i++) {
+            long seen = paints("busy");
+            viewModel.offer("workstation", "busy", NOW - 500 + i, i);
+            await().atMost(Duration.ofSeconds(10)).until(() -> paints("busy") > seen);
+        }
+
+        assertThat(paints("busy")).isGreaterThanOrEqualTo(busyBefore + 20);
+        assertThat(paints("quiet")).as("the quiet chart kept its picture").isEqualTo(quietBefore);
+    }
+
+    @Test
+    void charts_scrolled_out_of_sight_are_painted_only_once_they_are_scrolled_into_view() throws Exception {
+        for (int m = 0; m < 12; m++) {
+            for (int s = 30; s > 0; s--) {
+                viewModel.offer("workstation", "m" + (char) ('a' + m), NOW - s * 1000L, s * m);
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> charts().size() == 12 && paints("ma") > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(paints("ml")).as("the last chart is below the viewport").isZero();
+
+        WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.ScrollPane) view.lookup(".charts")).setVvalue(1)).get();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> paints("ml") > 0);
+    }
+
+    private long paints(String title) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> charts().stream().filter(c -> c.model().spec().title().equals(title))
+                .mapToLong(TimeSeriesChart::paints).sum()).get();
+    }
+
+    private List<TimeSeriesChart> charts() {
+        return view.lookupAll(".time-series-chart").stream().map(TimeSeriesChart.class::cast).toList();
+    }
+}

@@ -1,0 +1,101 @@
+package org.roomhub.hub.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU, memory and heap of a child JVM by pid, from {@code /proc} and {@code jcmd}; the same readings
+ * for the hub and for the baseline server, so their ratios compare like with like.
+ */
+final class ProcStats {
+
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final long CLK_TCK = 100; // utime/stime ticks per second on every Linux this runs on
+    private final long pid;
+
+    ProcStats(long pid) {
+        this.pid = pid;
+    }
+
+    /** User plus system CPU time of the process, in nanoseconds (10 ms resolution). */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1_000_000_000L / CLK_TCK;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CPU time of " + pid, e);
+        }
+    }
+
+    /** A {@code /proc/<pid>/status} figure in bytes, e.g. {@code VmRSS} or {@code VmHWM} (peak RSS). */
+    long statusBytes(String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read status of " + pid, e);
+        }
+    }
+
+    /** Used heap in bytes after two full collections ({@code jcmd GC.run}, {@code GC.heap_info}). */
+    long heapUsedAfterGc() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        jcmd("GC.run");
+        return heapUsedNow();
+    }
+
+    /** Used heap in bytes as it is (garbage included). */
+    long heapUsedNow() throws IOException, InterruptedException {
+        String info = jcmd("GC.heap_info");
+        Matcher m = HEAP_USED.matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("no used heap in jcmd output: " + info);
+        }
+        return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    String jcmd(String... command) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        if (!Files.isExecutable(Path.of(jcmd))) {
+            jcmd = "jcmd";
+        }
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(jcmd, Long.toString(pid)));
+        cmd.addAll(java.util.List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /**
+     * Largest heap occupancy G1 reported before any collection in a {@code -Xlog:gc:file=…} log
+     * ("Pause Young … 120M->30M(256M)"): the heap peak of the run, garbage included.
+     */
+    static long heapPeakFromGcLog(Path log) {
+        Pattern p = Pattern.compile("(\\d+)M->(\\d+)M\\(");
+        long max = 0;
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = p.matcher(line);
+                if (m.find()) {
+                    max = Math.max(max, Long.parseLong(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return max * 1024 * 1024;
+    }
+}
