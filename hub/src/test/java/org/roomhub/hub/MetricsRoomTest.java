@@ -50,6 +50,7 @@ class MetricsRoomTest {
     @Test
     void subscribe_filters_updates_and_answers_with_a_filtered_snapshot() {
         try (WsClient pub = hub.join("/rooms/metrics/subs"); WsClient sub = hub.join("/rooms/metrics/subs")) {
+            sub.await("snapshot"); // the welcome: sub is in the room before anything is published
             pub.send("{\"type\":\"metric-batch\",\"points\":[{\"name\":\"cpu\",\"value\":1},{\"name\":\"mem\",\"value\":2}]}");
             sub.await("metric-updated", f -> f.path("name").asText().equals("mem"));
             sub.send("{\"type\":\"subscribe\",\"metrics\":[\"cpu\"]}");
