@@ -356,31 +356,7 @@ public final class HubBenchmark {
             for (TextSocket s : sockets) {
                 s.opened().get(30, TimeUnit.SECONDS);
             }
-            String padding = "x".repeat(40);
-            List<Thread> threads = new ArrayList<>();
-            for (int k = 0; k < senders; k++) {
-                TextSocket s = sockets.get(k);
-                Semaphore window = windows.get(k);
-                String prefix = "{\"type\":\"chat-message\",\"text\":\"t|" + k + "|";
-                Thread t = new Thread(() -> {
-                    try {
-                        while (running.get()) {
-                            if (window.tryAcquire(1, TimeUnit.SECONDS)) {
-                                s.send(prefix + System.nanoTime() + "|" + padding + "\"}");
-                            }
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                        if (running.get()) {
-                            System.err.println("   sender failed: " + e);
-                        }
-                    }
-                }, "bench-sender-" + k);
-                t.setDaemon(true);
-                threads.add(t);
-                t.start();
-            }
+            List<Thread> threads = ChatSenders.start(sockets, windows, running, "bench-sender-");
             Thread.sleep(TimeUnit.SECONDS.toMillis(options.warmupSeconds));
             latency.reset();
             List<Double> perSecond = new ArrayList<>();

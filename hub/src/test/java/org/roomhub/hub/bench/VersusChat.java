@@ -72,31 +72,7 @@ final class VersusChat {
                 }
             }));
         }
-        String padding = "x".repeat(40);
-        List<Thread> threads = new ArrayList<>();
-        for (int k = 0; k < senders; k++) {
-            TextSocket s = sockets.get(k);
-            Semaphore window = windows.get(k);
-            String prefix = "{\"type\":\"chat-message\",\"text\":\"t|" + k + "|";
-            Thread th = new Thread(() -> {
-                try {
-                    while (running.get()) {
-                        if (window.tryAcquire(1, TimeUnit.SECONDS)) {
-                            s.send(prefix + System.nanoTime() + "|" + padding + "\"}");
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    if (running.get()) {
-                        System.err.println("   sender failed: " + e);
-                    }
-                }
-            }, "bench-vs-sender-" + k);
-            th.setDaemon(true);
-            threads.add(th);
-            th.start();
-        }
+        List<Thread> threads = ChatSenders.start(sockets, windows, running, "bench-vs-sender-");
         Thread.sleep(TimeUnit.SECONDS.toMillis(vs.options.warmupSeconds));
         latency.reset();
         long a0 = acked.get();
