@@ -17,6 +17,11 @@ public enum ScenarioKind {
                     + "and a visitor wakes one now and then. Awake and hibernated time come from the rooms' own stats, heap from "
                     + "this JVM, and the arithmetic shows what paying only while awake saves.",
             HibernationScenario::new),
+    SLOW_CONSUMER("slow-consumer", "Slow consumer",
+            "A chat client stops reading while others flood the room with large messages: its queue on the hub grows "
+                    + "until the hub closes it with 1013 (chat frames are never dropped). It reconnects with the last seq it read "
+                    + "and counts what it missed; a fast client in the same room times every message meanwhile.",
+            SlowConsumerScenario::new),
     BURST("burst", "Burst past the rate limit",
             "One client sends 150 chat messages as fast as it can; a chat connection may send 60 a minute. "
                     + "The hub answers the excess with RATE_LIMIT error frames and keeps the connection open: "

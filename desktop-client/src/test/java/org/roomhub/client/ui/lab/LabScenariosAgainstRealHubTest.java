@@ -109,6 +109,19 @@ class LabScenariosAgainstRealHubTest {
     }
 
     @Test
+    void a_chat_client_that_stops_reading_is_closed_with_1013_and_resumes_with_nothing_missed() throws Exception {
+        LabReport report = runUntilSettled(ScenarioKind.SLOW_CONSUMER);
+        assertThat(report.headline()).doesNotStartWith("Stopped");
+        assertThat(report.cell("closed with", "slow client")).startsWith("1013");
+        assertThat(number(report.cell("queue, highest seen", "slow client"))).isPositive();
+        assertThat(report.chart().get(0).values()).anyMatch(v -> v > 0);
+        assertThat(report.cell("frames missed", "slow client")).as(report.rows().toString()).isEqualTo("0");
+        assertThat(report.cell("resume", "slow client")).startsWith("since");
+        assertThat(report.cell("fast client p50 / p99", "slow client")).contains("ms");
+        stopAndExpectCleanHub();
+    }
+
+    @Test
     void a_metric_updated_a_thousand_times_a_second_arrives_about_ten_times_a_second_with_the_last_value() throws Exception {
         LabReport report = runUntilSettled(ScenarioKind.SAMPLING);
         double published = number(report.cell("updates published", "metric lab.counter"));
