@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -112,8 +115,14 @@ class FleetAlertsAndSettingsTest {
             return null;
         });
         TestPictures.write(app.root(), "fleet-two-agents");
-        robot.interact(() -> stage.toFront());
-        robot.clickOn(card("alpha"));
+        // A click delivered to the card itself: with windows of earlier tests still on the headless
+        // screen, a robot click at screen coordinates can land on another stage.
+        robot.interact(() -> {
+            Node alpha = card("alpha");
+            Bounds b = alpha.getLayoutBounds();
+            alpha.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, b.getCenterX(), b.getCenterY(), 0, 0,
+                    MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, true, null));
+        });
         waiting().until(() -> onFx(() -> app.shell().selectedTabProperty().get() == View.METRICS.tabIndex()
                 && app.metrics().selectedHosts().equals(List.of("alpha"))));
         onFx(() -> {

@@ -32,12 +32,14 @@ public final class ArchitectureView extends BorderPane {
         Pane holder = new Pane(canvas);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
-        holder.setMinSize(300, 300);
+        holder.setMinSize(220, 300);
         canvas.setId("architecture-canvas");
         canvas.setOnMouseClicked(e -> layout.clientsNear(e.getX(), e.getY()).forEach(viewModel::disconnect));
         setCenter(holder);
         setRight(new ArchitectureSidebar(viewModel));
-        setLeft(new org.roomhub.client.ui.lab.LabView(viewModel.lab()));
+        org.roomhub.client.ui.lab.LabView lab = new org.roomhub.client.ui.lab.LabView(viewModel.lab());
+        lab.prefWidthProperty().bind(widthProperty().multiply(0.3)); // a narrow window still fits diagram and sidebar
+        setLeft(lab);
         new AnimationTimer() {
             @Override
             public void handle(long now) {

@@ -38,8 +38,7 @@ public final class LabView extends ScrollPane {
         setId("lab");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        setPrefWidth(390);
-        setMinWidth(300);
+        setMinWidth(220);
 
         Label title = new Label("Lab");
         title.getStyleClass().add("section-title");
