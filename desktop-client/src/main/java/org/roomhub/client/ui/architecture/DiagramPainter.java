@@ -1,0 +1,126 @@
+package org.roomhub.client.ui.architecture;
+
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the diagram itself: links, the hub box, room boxes coloured by lifecycle state with their
+ * frames/s, clients labelled with user and transport, and the waiting/unreachable message. FX thread.
+ */
+final class DiagramPainter {
+
+    private static final Font SMALL = DiagramStyle.SMALL;
+    private static final Color LINK = Color.web("#cbd5e1");
+
+    private final ArchitectureViewModel viewModel;
+
+    DiagramPainter(ArchitectureViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** Paints the background of a canvas {@code w} by {@code h} and the diagram in its top {@code diagramH} pixels. */
+    void draw(GraphicsContext g, DiagramLayout layout, double w, double h, double diagramH) {
+        g.setFill(Color.web("#f8fafc"));
+        g.fillRect(0, 0, w, h);
+        Point2D hub = new Point2D(DiagramLayout.HUB_W / 2 + 10, diagramH / 2);
+        Map<String, Point2D> rooms = layout.rooms();
+
+        g.setLineWidth(1.2);
+        for (Point2D r : rooms.values()) {
+            g.setStroke(LINK);
+            g.strokeLine(hub.getX(), hub.getY(), r.getX(), r.getY());
+        }
+        for (ClientNode c : viewModel.clients()) {
+            Point2D p = layout.client(c.sessionId());
+            Point2D r = layout.room(c.room());
+            if (p != null && r != null) {
+                g.setStroke(LINK);
+                g.strokeLine(r.getX(), r.getY(), p.getX(), p.getY());
+            }
+        }
+        boolean unreachable = viewModel.reachabilityProperty().get() == Reachability.UNREACHABLE;
+        drawBox(g, hub, DiagramLayout.HUB_W, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
+                unreachable ? "unreachable" : "rooms: " + rooms.size());
+        double roomW = DiagramLayout.roomWidth(w);
+        for (Map.Entry<String, Point2D> e : rooms.entrySet()) {
+            drawRoom(g, e.getKey(), e.getValue(), roomW, unreachable);
+        }
+        for (ClientNode c : viewModel.clients()) {
+            Point2D p = layout.client(c.sessionId());
+            if (p != null) {
+                drawClient(g, c, p, w);
+            }
+        }
+        drawMessage(g, rooms.isEmpty(), unreachable, w, diagramH);
+    }
+
+    private void drawRoom(GraphicsContext g, String key, Point2D at, double roomW, boolean unreachable) {
+        RoomNode room = viewModel.rooms().get(key);
+        if (room != null && unreachable) {
+            // What was last drawn is no longer known to be true: say so rather than show stale figures.
+            drawBox(g, at, roomW, Color.web("#e2e8f0"), Color.web("#64748b"), key, "hub unreachable");
+        } else if (room != null) {
+            String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
+            drawBox(g, at, roomW, DiagramStyle.stateColor(room.state()), Color.web("#0f172a"), key, CanvasText.fit(detail, SMALL, roomW - 8));
+            double rate = viewModel.roomRate(key);
+            if (rate >= 0.5) {
+                // The same figure, per room, as the sidebar's total: frames per second over the last second.
+                g.setFill(Color.web("#b91c1c"));
+                g.setFont(DiagramStyle.BOLD);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(String.format("%.0f %s", rate, Math.round(rate) == 1 ? "frame/s" : "frames/s"), at.getX(), at.getY() - 32);
+            }
+        }
+    }
+
+    private void drawClient(GraphicsContext g, ClientNode c, Point2D p, double w) {
+        g.setFill(c.simulated() ? Color.web("#ede9fe") : Color.web("#e0f2fe"));
+        g.fillOval(p.getX() - 8, p.getY() - 8, 16, 16);
+        g.setStroke(Color.web("#475569"));
+        g.strokeOval(p.getX() - 8, p.getY() - 8, 16, 16);
+        g.setFill(Color.web("#0f172a"));
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(CanvasText.fit(viewModel.labelOf(c), SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
+    }
+
+    private void drawMessage(GraphicsContext g, boolean noRooms, boolean unreachable, double w, double diagramH) {
+        if (unreachable) {
+            g.setFill(Color.web("#b91c1c"));
+            Font big = Font.font("System", FontWeight.BOLD, 15);
+            g.setFont(big);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(CanvasText.fit(noRooms ? "Hub unreachable — reconnecting…" : "Hub unreachable — reconnecting. Rooms are shown as last seen.",
+                    big, w - 20), w / 2, 44);
+        } else if (noRooms) {
+            g.setFill(Color.web("#64748b"));
+            g.setFont(Font.font(15));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(CanvasText.fit("Waiting for the hub's observer stream… (" + viewModel.statusProperty().get() + ")", Font.font(15), w - 20),
+                    w / 2, diagramH / 2 - 60);
+        }
+    }
+
+    /** A rounded box 46 high centred on {@code c}: bold title above, small detail below. */
+    private static void drawBox(GraphicsContext g, Point2D c, double w, Color fill, Color text, String title, String detail) {
+        double h = 46;
+        g.setFill(fill);
+        g.fillRoundRect(c.getX() - w / 2, c.getY() - h / 2, w, h, 10, 10);
+        g.setStroke(Color.web("#475569"));
+        g.strokeRoundRect(c.getX() - w / 2, c.getY() - h / 2, w, h, 10, 10);
+        g.setFill(text);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(DiagramStyle.BOLD);
+        g.fillText(title, c.getX(), c.getY() - 9);
+        g.setFont(SMALL);
+        g.fillText(detail, c.getX(), c.getY() + 10);
+    }
+}

@@ -1,0 +1,178 @@
+package org.roomhub.client.ui.fleet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.roomhub.agent.HostMetrics;
+import org.roomhub.client.net.ConnectionState;
+import org.roomhub.client.net.HubClient;
+import org.roomhub.client.net.RoomConnection;
+import org.roomhub.client.net.RoomListener;
+import org.roomhub.client.ui.metrics.MetricFrames;
+import org.roomhub.protocol.frame.ClientFrame;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.RoomAddress;
+
+/**
+ * Finds the fleet's hosts: lists the hub's {@code metrics/<host>} rooms every few seconds, joins
+ * new ones (asking for a card's worth of history), leaves gone ones, and says how many are connected.
+ * Part of {@link FleetViewModel}; named a view-model because only view-models may reach the network.
+ */
+final class HostDiscoveryViewModel {
+
+    /** Seconds of history asked for when a host is joined, so its card lines start full. */
+    private static final long BACKFILL_SECONDS = Spark.CAPACITY;
+    private static final Set<String> CARD_METRICS = Set.of(HostMetrics.CPU_TOTAL, HostMetrics.MEMORY_USED, HostMetrics.NET_IN,
+            HostMetrics.NET_OUT, HostMetrics.DISK_READ, HostMetrics.DISK_WRITE);
+
+    /** Where a host's readings go; called on network threads. */
+    interface ReadingSink {
+        void offer(String host, String metric, long time, double value);
+    }
+
+    private final Executor ui;
+    private final LongSupplier clock;
+    private final long refreshMillis;
+    private final ReadingSink readings;
+    private final Runnable hostsChanged;
+    private final Map<String, HostFigures> hosts = new HashMap<>();
+    private final Map<String, RoomConnection> connections = new HashMap<>();
+    private final Map<String, ConnectionState> states = new HashMap<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
+    private ScheduledExecutorService refresher;
+    private HubClient hub;
+
+    /**
+     * @param ui            runs a task on the UI thread
+     * @param clock         wall clock, epoch ms
+     * @param refreshMillis how often the hub's room list is read again
+     * @param readings      takes each reading (any thread)
+     * @param hostsChanged  called on the UI thread after hosts came or went
+     */
+    HostDiscoveryViewModel(Executor ui, LongSupplier clock, long refreshMillis, ReadingSink readings, Runnable hostsChanged) {
+        this.ui = ui;
+        this.clock = clock;
+        this.refreshMillis = refreshMillis;
+        this.readings = readings;
+        this.hostsChanged = hostsChanged;
+    }
+
+    void attach(HubClient client) {
+        detach();
+        hub = client;
+        status.set("listing hosts…");
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fleet-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void detach() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+            refresher = null;
+        }
+        connections.values().forEach(RoomConnection::close);
+        connections.clear();
+        states.clear();
+        hub = null;
+        status.set("not connected");
+    }
+
+    /** The known hosts by name (FX thread). */
+    Map<String, HostFigures> hosts() {
+        return hosts;
+    }
+
+    ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reads the room list (off the FX thread) and joins new hosts, leaves gone ones. */
+    private void refresh() {
+        HubClient current = hub;
+        if (current == null) {
+            return;
+        }
+        current.rooms().thenAccept(rooms -> {
+            Set<String> listed = new HashSet<>();
+            rooms.stream().filter(r -> r.type().equals("metrics")).forEach(r -> listed.add(r.name()));
+            ui.execute(() -> listed(current, listed));
+        }).exceptionally(e -> {
+            ui.execute(() -> {
+                if (current == hub) {
+                    status.set("cannot list hosts: " + e.getCause().getMessage());
+                }
+            });
+            return null;
+        });
+    }
+
+    private void listed(HubClient from, Set<String> listed) {
+        if (from != hub) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (String host : listed) {
+            hosts.computeIfAbsent(host, h -> new HostFigures(h, now));
+            connections.computeIfAbsent(host, h -> hub.join(new RoomAddress("metrics", h), "fleet", listenerFor(h)));
+        }
+        for (String gone : new ArrayList<>(hosts.keySet())) {
+            if (!listed.contains(gone)) {
+                hosts.remove(gone);
+                states.remove(gone);
+                RoomConnection c = connections.remove(gone);
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+        hostsChanged.run();
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        long up = states.values().stream().filter(s -> s == ConnectionState.CONNECTED).count();
+        status.set("fleet: " + hosts.size() + (hosts.size() == 1 ? " host" : " hosts") + ", " + up + " connected");
+    }
+
+    private RoomListener listenerFor(String host) {
+        return new RoomListener() {
+            @Override
+            public void onFrame(ServerFrame frame) {
+                List<String> names = MetricFrames.read(frame, (metric, time, value) -> readings.offer(host, metric, time, value)).stream()
+                        .filter(CARD_METRICS::contains).toList();
+                if (!names.isEmpty()) {
+                    ui.execute(() -> {
+                        RoomConnection c = connections.get(host);
+                        if (c != null) {
+                            names.forEach(n -> c.send(new ClientFrame.HistoryRequest(n, BACKFILL_SECONDS)));
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void onStateChanged(ConnectionState state, String detail) {
+                ui.execute(() -> {
+                    if (connections.containsKey(host)) {
+                        states.put(host, state);
+                        updateStatus();
+                    }
+                });
+            }
+        };
+    }
+}
