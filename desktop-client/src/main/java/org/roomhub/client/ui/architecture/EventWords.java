@@ -68,8 +68,13 @@ final class EventWords {
     }
 
     static Words dropped(String room, String user, long count, String policy, String sessionId) {
-        return new Words(count + (count == 1 ? " update to " : " updates to ") + user + " in " + room + " were skipped (it was behind; the newest values still arrive)",
-                "policy " + policy + " · session " + sessionId);
+        String what = "close".equals(policy)
+                // the close policy never drops a frame for good: what was queued comes back on resume
+                ? count + (count == 1 ? " frame" : " frames") + " queued for " + user + " in " + room
+                        + " were let go with its 1013 close (it gets them back when it resumes)"
+                : count + (count == 1 ? " update to " : " updates to ") + user + " in " + room
+                        + " were skipped (it was behind; the newest values still arrive)";
+        return new Words(what, "policy " + policy + " · session " + sessionId);
     }
 
     static Words rateLimited(String room, String user, String sessionId) {
