@@ -3,6 +3,7 @@ package org.roomhub.agent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.roomhub.protocol.trust.Fingerprints;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -14,9 +15,11 @@ import org.roomhub.protocol.value.RoomAddress;
  * @param interval time between two readings
  * @param bufferSpan how long the agent keeps readings it could not send: {@code bufferSpan / interval} readings
  * @param maxBufferedPoints a hard cap on points held, whatever the span (the oldest reading goes first)
+ * @param trustedCerts SHA-256 fingerprints of the only certificates an {@code https}/{@code wss} hub may
+ *                     show ({@code --trust-cert}, e.g. a self-signed hub's); empty: the JDK's CAs decide
  */
 public record AgentSettings(List<URI> hubs, String token, String room, Duration interval, Duration bufferSpan,
-                            int maxBufferedPoints) {
+                            int maxBufferedPoints, List<String> trustedCerts) {
 
     /** Readings kept by default: ten minutes' worth. */
     public static final Duration DEFAULT_BUFFER_SPAN = Duration.ofMinutes(10);
@@ -26,6 +29,7 @@ public record AgentSettings(List<URI> hubs, String token, String room, Duration 
     /** Checks the values. */
     public AgentSettings {
         hubs = List.copyOf(hubs);
+        trustedCerts = trustedCerts == null ? List.of() : trustedCerts.stream().map(Fingerprints::normalize).toList();
         if (hubs.isEmpty()) {
             throw new IllegalArgumentException("give at least one hub URL");
         }
@@ -44,6 +48,21 @@ public record AgentSettings(List<URI> hubs, String token, String room, Duration 
         if (bufferSpan.isNegative() || maxBufferedPoints < 0) {
             throw new IllegalArgumentException("the buffer cannot be negative");
         }
+    }
+
+    /** Settings that leave TLS trust to the JDK's CAs. */
+    public AgentSettings(List<URI> hubs, String token, String room, Duration interval, Duration bufferSpan, int maxBufferedPoints) {
+        this(hubs, token, room, interval, bufferSpan, maxBufferedPoints, List.of());
+    }
+
+    /** These settings, trusting only the certificates with {@code fingerprints} on a TLS hub. */
+    public AgentSettings trusting(List<String> fingerprints) {
+        return new AgentSettings(hubs, token, room, interval, bufferSpan, maxBufferedPoints, fingerprints);
+    }
+
+    /** Whether any hub URL is reached over TLS. */
+    public boolean anyTls() {
+        return hubs.stream().anyMatch(u -> u.getScheme().equals("https") || u.getScheme().equals("wss"));
     }
 
     /** Settings with the default buffer. */

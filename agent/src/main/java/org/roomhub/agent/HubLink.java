@@ -43,13 +43,23 @@ final class HubLink implements WebSocket.Listener {
             if (cause instanceof WebSocketHandshakeException h) {
                 throw new IOException("upgrade answered " + h.getResponse().statusCode(), h);
             }
-            throw new IOException(cause == null ? e.toString() : String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()), cause);
+            throw new IOException(words(cause == null ? e : cause), cause);
         } catch (TimeoutException e) {
             throw new IOException("no answer within " + timeout.toSeconds() + " s", e);
         }
         // Our own updates need not come back: subscribe to no metric at all.
         link.send("{\"type\":\"subscribe\",\"metrics\":[]}", timeout);
         return link;
+    }
+
+    /** What went wrong, in words: a refused certificate's own message (it names the fingerprint), else the error's. */
+    private static String words(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException c && c.getMessage() != null) {
+                return c.getMessage();
+            }
+        }
+        return error.getMessage() == null ? error.toString() : error.getMessage();
     }
 
     /** Sends one text frame and waits until it is written; a failure closes the link. */

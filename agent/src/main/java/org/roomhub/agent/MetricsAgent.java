@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.roomhub.protocol.trust.HubTrust;
 import org.roomhub.protocol.value.MetricSample;
 
 /**
@@ -187,11 +188,15 @@ public final class MetricsAgent implements AutoCloseable {
     /**
      * The JDK client loads and parses the system's CA certificates as it starts, several MiB the agent
      * never uses on a plain {@code ws://} hub: there it gets a TLS context that trusts nothing instead.
+     * On a TLS hub the clients' one {@link HubTrust}: with {@code --trust-cert} only those certificates
+     * (the CA store is not even loaded), else the JDK's CAs, and a certificate they do not vouch for is
+     * refused with its fingerprint and the option that would trust it.
      */
     private static HttpClient httpClient(AgentSettings settings) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
-        boolean tls = settings.hubs().stream().anyMatch(u -> u.getScheme().equals("https") || u.getScheme().equals("wss"));
-        if (!tls) {
+        if (settings.anyTls()) {
+            builder.sslContext(HubTrust.context(settings.trustedCerts().isEmpty(), HubTrust.only(settings.trustedCerts(), "--trust-cert")));
+        } else {
             try {
                 javax.net.ssl.SSLContext none = javax.net.ssl.SSLContext.getInstance("TLS");
                 none.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);

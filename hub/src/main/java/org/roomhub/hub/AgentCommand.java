@@ -11,6 +11,7 @@ import org.roomhub.agent.AgentSettings;
 import org.roomhub.agent.HubRefusal;
 import org.roomhub.agent.MetricsAgent;
 import org.roomhub.hub.config.DurationConverter;
+import org.roomhub.protocol.trust.Fingerprints;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,12 @@ final class AgentCommand implements Callable<Integer> {
             description = "Room name under metrics/ (default: $ROOMHUB_ROOM, else this host's name).")
     String room;
 
+    @Option(names = "--trust-cert", split = ",", paramLabel = "SHA256:FP|FILE", defaultValue = "${env:ROOMHUB_TRUST_CERT}",
+            description = "On an https/wss hub with a self-signed certificate: trust only this certificate, given by the "
+                    + "SHA-256 fingerprint the hub prints at start (SHA256:AB:CD:…) or as a PEM file (the hub's "
+                    + "tls-self-signed-cert.pem); comma-separate several (default: $ROOMHUB_TRUST_CERT; without it the JDK's CAs decide).")
+    List<String> trustCerts = new ArrayList<>();
+
     @Option(names = "--interval", defaultValue = "1s", converter = DurationConverter.class,
             description = "Time between readings (default: ${DEFAULT-VALUE}).")
     Duration interval;
@@ -68,14 +75,21 @@ final class AgentCommand implements Callable<Integer> {
             }
             List<URI> uris = hubs.stream().filter(h -> !h.isBlank()).map(h -> URI.create(h.strip())).toList();
             String name = room == null || room.isBlank() ? AgentSettings.hostRoomName() : room.strip();
-            settings = new AgentSettings(uris, token, name, interval, buffer, bufferPoints);
+            List<String> pins = new ArrayList<>();
+            for (String spec : trustCerts == null ? List.<String>of() : trustCerts) {
+                if (!spec.isBlank()) {
+                    pins.addAll(Fingerprints.parse(spec));
+                }
+            }
+            settings = new AgentSettings(uris, token, name, interval, buffer, bufferPoints, pins);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         MetricsAgent agent = MetricsAgent.startHost(settings, AgentCommand::log);
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "agent-shutdown"));
         log("agent for metrics/" + settings.room() + " every " + settings.interval().toMillis() + " ms; buffer "
-                + settings.maxBufferedReadings() + " readings / " + settings.maxBufferedPoints() + " points");
+                + settings.maxBufferedReadings() + " readings / " + settings.maxBufferedPoints() + " points"
+                + (settings.trustedCerts().isEmpty() ? "" : "; trusting only the certificate(s) " + String.join(", ", settings.trustedCerts())));
         HubRefusal refusal = agent.awaitStop();
         return refusal == null ? 0 : REFUSED;
     }

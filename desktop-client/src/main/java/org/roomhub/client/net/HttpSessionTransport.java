@@ -22,35 +22,37 @@ abstract class HttpSessionTransport extends ReconnectingTransport<ServerFrame> {
 
     protected final HttpClient http;
     protected final Executor io;
-    protected final HubEndpoint endpoint;
     protected final RoomAddress room;
     protected final Supplier<String> displayName;
     protected final FrameCodec codec;
     private final SessionPoster poster;
     /** The hub's session for this connection, null between sessions. Guarded by {@code this}. */
     protected String sessionId;
+    /** The hub URL {@link #sessionId} belongs to. Guarded by {@code this}. */
+    protected HubEndpoint sessionHub;
 
     HttpSessionTransport(NetResources net, RoomAddress room, Supplier<String> displayName, LinkListener<ServerFrame> listener) {
-        super(net.timer(), listener, Backoff.standard(), net.refusals(), false);
+        super(net, listener, Backoff.standard(), false);
         this.http = net.http();
         this.io = net.io();
-        this.endpoint = net.endpoint();
         this.room = room;
         this.displayName = displayName;
         this.codec = net.codec();
-        this.poster = new SessionPoster(http, endpoint, room);
+        this.poster = new SessionPoster(http, room);
     }
 
     @Override
     public final boolean send(String text) {
         String session;
+        HubEndpoint hub;
         synchronized (this) {
             session = sessionId;
+            hub = sessionHub;
         }
-        if (session == null || state() != ConnectionState.CONNECTED) {
+        if (session == null || hub == null || state() != ConnectionState.CONNECTED) {
             return false;
         }
-        poster.post(session, text);
+        poster.post(hub, session, text);
         return true;
     }
 
@@ -60,8 +62,8 @@ abstract class HttpSessionTransport extends ReconnectingTransport<ServerFrame> {
      * "leave" of its own; the hub's session close path ({@code DELETE /api/rooms/…/sessions/{id}})
      * serves an admin or an open hub. Where it refuses (a member's token) the hub's own expiry does it.
      */
-    protected final void leave(String session) {
-        http.sendAsync(HttpRequest.newBuilder(endpoint.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
+    protected final void leave(HubEndpoint hub, String session) {
+        http.sendAsync(HttpRequest.newBuilder(hub.roomSession(room, session)).timeout(Duration.ofSeconds(5)).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 

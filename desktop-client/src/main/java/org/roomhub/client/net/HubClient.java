@@ -31,6 +31,7 @@ import org.roomhub.protocol.value.RoomSummary;
 public final class HubClient implements AutoCloseable {
 
     private final HubEndpoint endpoint;
+    private final HubAddresses hubs;
     private final FrameCodec codec;
     private final ScheduledExecutorService timer;
     private final ExecutorService io;
@@ -53,31 +54,44 @@ public final class HubClient implements AutoCloseable {
 
     /**
      * A client of the hub at {@code endpoint} whose rooms use {@code transport}; an {@code https} hub's
-     * self-signed certificate is pinned on first use in {@code knownHubs} and must stay the same.
+     * self-signed certificate is pinned on first use in {@code knownHubs} and must stay the same. With
+     * alternates ({@code URL1,URL2}) every link fails over to the next URL when the one in use stops
+     * answering, and resumes there by {@code seq}.
      */
     public HubClient(HubEndpoint endpoint, FrameCodec codec, TransportKind transport, KnownHubs knownHubs) {
         this.endpoint = endpoint;
+        this.hubs = new HubAddresses(endpoint);
         this.codec = codec;
         this.transport = transport;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (endpoint.secure()) {
-            builder.sslContext(PinningTrustManager.context(endpoint.pinKey(), knownHubs));
+        if (endpoint.anySecure()) {
+            builder.sslContext(PinningTrustManager.context(knownHubs));
         }
         HttpClient http = builder.build();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hub-client-timer"));
         this.io = Executors.newCachedThreadPool(r -> daemon(r, "hub-client-io"));
-        this.net = new NetResources(endpoint, codec, http, timer, io, () -> heartbeat, this::reportRefusal);
-        this.requests = new HubRequests(http, endpoint);
+        this.net = new NetResources(hubs, codec, http, timer, io, () -> heartbeat, this::reportRefusal);
+        this.requests = new HubRequests(http, hubs::current);
     }
 
-    /** Where the hub is. */
+    /** Where the hub is: every URL it was given, the first first. */
     public HubEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The hub URL the links use now (after a failover, one of the alternates). */
+    public HubEndpoint current() {
+        return hubs.current();
     }
 
     /** The transport {@link #join(RoomAddress, String, RoomListener)} uses. */
     public TransportKind transport() {
         return transport;
+    }
+
+    /** {@code failed} did not answer: its next alternate becomes the URL in use (see {@link HubAddresses#failover}). */
+    void failover(HubEndpoint failed) {
+        hubs.failover(failed);
     }
 
     /** Joins a room over this client's transport; the connection reconnects by itself until closed. */

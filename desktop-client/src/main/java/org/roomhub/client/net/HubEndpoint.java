@@ -3,20 +3,56 @@ package org.roomhub.client.net;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.roomhub.protocol.trust.HubTrust;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * Where a hub is and how to prove who we are: the base HTTP URL plus an optional token. Builds
- * every URL the client uses so no other class concatenates paths.
+ * Where a hub is and how to prove who we are: the base HTTP URL plus an optional token, and other
+ * URLs of the same hub (cluster members) to fail over to. Builds every URL the client uses so no
+ * other class concatenates paths; the URL methods use {@link #baseUrl()}.
  *
- * @param baseUrl {@code http://host:port}, without a trailing slash
- * @param token   bearer token, or {@code null} on a loopback hub without credentials
+ * @param baseUrl    {@code http://host:port}, without a trailing slash: the first to try
+ * @param token      bearer token, or {@code null} on a loopback hub without credentials
+ * @param alternates further base URLs, tried in turn when the one in use stops answering
  */
-public record HubEndpoint(URI baseUrl, String token) {
+public record HubEndpoint(URI baseUrl, String token, List<URI> alternates) {
 
-    /** Parses {@code host:port}, {@code http(s)://host:port} or {@code ws(s)://host:port}. */
+    /** Copies the alternates. */
+    public HubEndpoint {
+        alternates = alternates == null ? List.of() : List.copyOf(alternates);
+    }
+
+    /** One hub URL, no alternates. */
+    public HubEndpoint(URI baseUrl, String token) {
+        this(baseUrl, token, List.of());
+    }
+
+    /**
+     * Parses {@code host:port}, {@code http(s)://host:port} or {@code ws(s)://host:port}, or several
+     * of them comma-separated ({@code URL1,URL2,URL3}): the first is used first, the others on failover.
+     */
     public static HubEndpoint parse(String address, String token) {
+        List<URI> urls = new ArrayList<>();
+        for (String part : address.split(",")) {
+            if (!part.isBlank()) {
+                urls.add(parseOne(part));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("no address given");
+        }
+        for (URI url : urls.subList(1, urls.size())) {
+            if (url.getHost() == null) {
+                throw new IllegalArgumentException("no host in '" + url + "'");
+            }
+        }
+        return new HubEndpoint(urls.get(0), token == null || token.isBlank() ? null : token.strip(), urls.subList(1, urls.size()));
+    }
+
+    private static URI parseOne(String address) {
         String text = address.strip();
         if (!text.contains("://")) {
             text = "http://" + text;
@@ -25,7 +61,20 @@ public record HubEndpoint(URI baseUrl, String token) {
         while (text.endsWith("/")) {
             text = text.substring(0, text.length() - 1);
         }
-        return new HubEndpoint(URI.create(text), token == null || token.isBlank() ? null : token.strip());
+        return URI.create(text);
+    }
+
+    /** Each URL as an endpoint of its own (same token, no alternates), the first first. */
+    public List<HubEndpoint> each() {
+        List<HubEndpoint> list = new ArrayList<>();
+        list.add(new HubEndpoint(baseUrl, token));
+        alternates.forEach(url -> list.add(new HubEndpoint(url, token)));
+        return List.copyOf(list);
+    }
+
+    /** Whether any of the URLs is reached over TLS. */
+    public boolean anySecure() {
+        return each().stream().anyMatch(HubEndpoint::secure);
     }
 
     /** WebSocket URL of a room; {@code since} ≥ 0 asks the hub to resume after that seq. */
@@ -103,12 +152,14 @@ public record HubEndpoint(URI baseUrl, String token) {
     /** {@code host:port} with the scheme's default port filled in: the key of the hub's pinned certificate. */
     public String pinKey() {
         int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : secure() ? 443 : 80;
-        return baseUrl.getHost() + ":" + port;
+        return HubTrust.hubKey(baseUrl.getHost(), port);
     }
 
-    /** {@code host:port}, for labels. */
+    /** {@code host:port} (comma-separated when there are alternates), for labels. */
     public String display() {
-        return baseUrl.getAuthority();
+        StringBuilder text = new StringBuilder(baseUrl.getAuthority());
+        alternates.forEach(url -> text.append(", ").append(url.getAuthority()));
+        return text.toString();
     }
 
     private static String roomPath(RoomAddress room) {

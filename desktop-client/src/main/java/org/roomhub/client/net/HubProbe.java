@@ -12,9 +12,28 @@ public final class HubProbe {
 
     private HubProbe() {}
 
-    /** Null when the hub answered, else what is wrong in words; never fails. */
+    /**
+     * Null when the hub answered, else what is wrong in words; never fails. Of several URLs, the first
+     * that answers (even with a refusal) is the one asked, and the client's links start there.
+     */
     public static CompletableFuture<String> problem(HubClient client) {
-        return client.rooms().handle((rooms, error) -> error == null ? null : words(error, client.endpoint()));
+        return ask(client, client.endpoint().each().size());
+    }
+
+    private static CompletableFuture<String> ask(HubClient client, int triesLeft) {
+        HubEndpoint asked = client.current();
+        return client.rooms().handle((rooms, error) -> error).thenCompose(error -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            boolean unreachable = !(e instanceof HubRequestException) && HubCertificateChangedException.in(e).isEmpty();
+            if (unreachable && triesLeft > 1) {
+                client.failover(asked);
+                return ask(client, triesLeft - 1);
+            }
+            return CompletableFuture.completedFuture(words(error, client.endpoint()));
+        });
     }
 
     /** What {@code error} from asking the hub at {@code endpoint} means for the user. */

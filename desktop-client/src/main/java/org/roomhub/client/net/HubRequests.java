@@ -5,18 +5,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
- * Plain requests to the hub's REST API with the token, for {@link HubClient}, {@link HubAdminClient}
+ * Plain requests to the hub's REST API with the token, to the hub URL the client's links use now, for {@link HubClient}, {@link HubAdminClient}
  * and {@link MapFilesClient}. Asynchronous; a non-2xx answer fails the future with {@link HubRequestException}.
  */
 final class HubRequests {
 
     private final HttpClient http;
-    private final HubEndpoint endpoint;
+    private final Supplier<HubEndpoint> endpoint;
 
-    HubRequests(HttpClient http, HubEndpoint endpoint) {
+    HubRequests(HttpClient http, Supplier<HubEndpoint> endpoint) {
         this.http = http;
         this.endpoint = endpoint;
     }
@@ -40,9 +41,10 @@ final class HubRequests {
     }
 
     HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.http(path)).timeout(Duration.ofSeconds(10));
-        if (endpoint.token() != null) {
-            builder.header("Authorization", "Bearer " + endpoint.token());
+        HubEndpoint hub = endpoint.get();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(hub.http(path)).timeout(Duration.ofSeconds(10));
+        if (hub.token() != null) {
+            builder.header("Authorization", "Bearer " + hub.token());
         }
         return builder;
     }

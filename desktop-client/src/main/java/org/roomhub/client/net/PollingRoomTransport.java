@@ -41,6 +41,10 @@ final class PollingRoomTransport extends HttpSessionTransport {
     protected void attempt(int gen) {
         String session;
         synchronized (this) {
+            if (sessionHub != null && !sessionHub.equals(endpoint())) {
+                sessionId = null; // failed over to another hub URL: that hub never heard of this session
+                sessionHub = null;
+            }
             session = sessionId;
         }
         if (session == null) {
@@ -54,24 +58,28 @@ final class PollingRoomTransport extends HttpSessionTransport {
     protected void release(boolean forGood) {
         CompletableFuture<?> call;
         String session;
+        HubEndpoint hub;
         synchronized (this) {
             call = inFlight;
             inFlight = null;
             session = sessionId;
+            hub = sessionHub;
             if (forGood) {
                 sessionId = null;
+                sessionHub = null;
             }
         }
         if (call != null) {
             call.cancel(true);
         }
         if (forGood && session != null) {
-            leave(session); // polling has no "leave" of its own
+            leave(hub, session); // polling has no "leave" of its own
         }
     }
 
     private void open(int gen) {
-        URI uri = endpoint.roomPollOpen(room, displayName.get(), lastSeq.getAsLong());
+        HubEndpoint hub = endpoint();
+        URI uri = hub.roomPollOpen(room, displayName.get(), lastSeq.getAsLong());
         call(gen, uri, 10).whenCompleteAsync((response, error) -> {
             if (error != null) {
                 failed(gen, words(error));
@@ -91,6 +99,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
                     return;
                 }
                 sessionId = batch.sessionId();
+                sessionHub = hub;
                 next = batch.next();
             }
             connected(gen, uri.getHost() + ":" + uri.getPort() + " over polling");
@@ -100,10 +109,12 @@ final class PollingRoomTransport extends HttpSessionTransport {
 
     private void poll(int gen, String session) {
         long after;
+        HubEndpoint hub;
         synchronized (this) {
             after = next;
+            hub = sessionHub == null ? endpoint() : sessionHub;
         }
-        URI uri = endpoint.roomPoll(room, session, after, WAIT_SECONDS);
+        URI uri = hub.roomPoll(room, session, after, WAIT_SECONDS);
         call(gen, uri, WAIT_SECONDS + 10).whenCompleteAsync((response, error) -> {
             if (error != null) {
                 failed(gen, words(error));
@@ -115,6 +126,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
                         return;
                     }
                     sessionId = null;
+                    sessionHub = null;
                 }
                 note(gen, ConnectionState.RECONNECTING, "session gone — reopening after seq " + lastSeq.getAsLong());
                 open(gen);
@@ -153,6 +165,7 @@ final class PollingRoomTransport extends HttpSessionTransport {
             synchronized (this) {
                 if (isCurrent(gen)) {
                     sessionId = null; // answered its close once; the hub has forgotten it
+                    sessionHub = null;
                 }
             }
             failed(gen, FailureWords.ofClose(closed.code(), closed.reason()));

@@ -12,13 +12,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.roomhub.protocol.Decoded;
 
 /**
  * A text WebSocket that comes back by itself: when the socket drops it reconnects after a
- * {@link Backoff} delay, asking {@code uri} again each time so the caller can add {@code since=}.
+ * {@link Backoff} delay, asking {@code uri} again each time (for the hub URL in use) so the caller can add {@code since=}.
  * Each whole text frame is decoded once here; callbacks arrive one at a time on the HTTP client's threads.
  *
  * @param <F> room frames or observer frames
@@ -29,15 +28,16 @@ final class ReconnectingSocket<F> extends ReconnectingTransport<F> {
 
     private final HttpClient http;
     private final ScheduledExecutorService timer;
-    private final Supplier<URI> uri;
+    private final Function<HubEndpoint, URI> uri;
     private final Function<String, Decoded<F>> decoder;
 
     private WebSocket socket;
     private CompletableFuture<?> sendChain = CompletableFuture.completedFuture(null);
 
     /** {@code adminOnly}: the link reaches an admin-only endpoint, so a refusal concerns only admin rights. */
-    ReconnectingSocket(NetResources net, Supplier<URI> uri, Function<String, Decoded<F>> decoder, LinkListener<F> listener, boolean adminOnly) {
-        super(net.timer(), listener, Backoff.standard(), net.refusals(), adminOnly);
+    ReconnectingSocket(NetResources net, Function<HubEndpoint, URI> uri, Function<String, Decoded<F>> decoder, LinkListener<F> listener,
+            boolean adminOnly) {
+        super(net, listener, Backoff.standard(), adminOnly);
         this.http = net.http();
         this.timer = net.timer();
         this.uri = uri;
@@ -57,7 +57,7 @@ final class ReconnectingSocket<F> extends ReconnectingTransport<F> {
 
     @Override
     protected void attempt(int gen) {
-        URI target = uri.get();
+        URI target = uri.apply(endpoint());
         http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(target, new Listener(gen))

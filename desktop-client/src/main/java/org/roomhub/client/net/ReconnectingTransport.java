@@ -12,6 +12,9 @@ import java.util.logging.Logger;
  * The reconnect loop every transport shares: numbered attempts, {@link Backoff} between failures,
  * and the state the owner sees. Each attempt gets a generation number; callbacks of an older
  * attempt are ignored, so a late error from a dropped link cannot disturb its successor.
+ * Each attempt also takes the hub URL in use ({@link HubAddresses}); a failure moves on to the
+ * next URL of a several-URL hub at once, and waits the backoff delay only after a whole round
+ * failed. The owner resumes by {@code seq} on whichever hub answers.
  *
  * @param <F> the frames the link hands over, decoded once by the subclass
  */
@@ -19,29 +22,44 @@ abstract class ReconnectingTransport<F> implements RoomTransport {
 
     private static final Logger LOG = Logger.getLogger(ReconnectingTransport.class.getName());
 
+    /** Between two URLs of one round: just enough not to spin on a machine whose network is gone. */
+    private static final long NEXT_URL_MILLIS = 50;
+
     private final ScheduledExecutorService timer;
+    private final HubAddresses hubs;
     private final LinkListener<F> listener;
     private final Backoff backoff;
     private final Consumer<HubRefusal> refusals;
     private final boolean adminOnly;
     private int generation;
+    private int failedInRound;
+    private HubEndpoint endpoint;
     private boolean closed;
     private ConnectionState state = ConnectionState.CONNECTING;
 
     /**
-     * @param refusals  told when the hub refuses the credentials (401/403), which ends the retries
+     * @param net       the client's timer, hub URLs and refusal handler (told when the hub refuses the
+     *                  credentials, 401/403, which ends the retries)
      * @param adminOnly whether this link reaches an admin-only endpoint, so a refusal concerns only admin rights
      */
-    ReconnectingTransport(ScheduledExecutorService timer, LinkListener<F> listener, Backoff backoff, Consumer<HubRefusal> refusals, boolean adminOnly) {
-        this.timer = timer;
+    ReconnectingTransport(NetResources net, LinkListener<F> listener, Backoff backoff, boolean adminOnly) {
+        this.timer = net.timer();
+        this.hubs = net.hubs();
+        this.endpoint = hubs.current();
+        Consumer<HubRefusal> refusals = net.refusals();
         this.listener = listener;
         this.backoff = backoff;
         this.refusals = refusals;
         this.adminOnly = adminOnly;
     }
 
-    /** Starts attempt {@code generation}; report the outcome with {@link #connected} or {@link #failed}. */
+    /** Starts attempt {@code generation} on {@link #endpoint()}; report the outcome with {@link #connected} or {@link #failed}. */
     protected abstract void attempt(int generation);
+
+    /** The hub URL of the current attempt. */
+    protected final synchronized HubEndpoint endpoint() {
+        return endpoint;
+    }
 
     /** Lets go of the current link; {@code forGood} when the owner closed the transport. */
     protected abstract void release(boolean forGood);
@@ -95,23 +113,36 @@ abstract class ReconnectingTransport<F> implements RoomTransport {
                 return;
             }
             state = ConnectionState.CONNECTED;
+            failedInRound = 0;
         }
         backoff.reset();
         moveTo(ConnectionState.CONNECTED, detail);
     }
 
-    /** Attempt {@code gen} failed or its link dropped: release it and try again after a backoff delay. */
+    /**
+     * Attempt {@code gen} failed or its link dropped: release it and try again, on the next hub URL
+     * at once while a round of them is not over, else after a backoff delay.
+     */
     protected final void failed(int gen, String why) {
         int next;
+        HubEndpoint was;
+        boolean roundOver;
         synchronized (this) {
             if (!isCurrent(gen)) {
                 return;
             }
             next = ++generation;
+            was = endpoint;
+            failedInRound++;
+            roundOver = failedInRound >= hubs.size();
+            if (roundOver) {
+                failedInRound = 0;
+            }
         }
         release(false);
-        Duration delay = backoff.next();
-        moveTo(ConnectionState.RECONNECTING, why + " — retry in " + delay.toMillis() + " ms");
+        HubEndpoint to = hubs.failover(was);
+        Duration delay = roundOver ? backoff.next() : Duration.ofMillis(NEXT_URL_MILLIS);
+        moveTo(ConnectionState.RECONNECTING, why + " — retry" + (to.equals(was) ? "" : " on " + to.display()) + " in " + delay.toMillis() + " ms");
         try {
             timer.schedule(() -> start(next), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -165,9 +196,13 @@ abstract class ReconnectingTransport<F> implements RoomTransport {
     }
 
     private void start(int gen) {
-        if (isCurrent(gen)) {
-            attempt(gen);
+        synchronized (this) {
+            if (!isCurrent(gen)) {
+                return;
+            }
+            endpoint = hubs.current();
         }
+        attempt(gen);
     }
 
     private void moveTo(ConnectionState next, String detail) {

@@ -17,19 +17,17 @@ final class SessionPoster {
     private static final Logger LOG = Logger.getLogger(SessionPoster.class.getName());
 
     private final HttpClient http;
-    private final HubEndpoint endpoint;
     private final RoomAddress room;
     private CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
 
-    SessionPoster(HttpClient http, HubEndpoint endpoint, RoomAddress room) {
+    SessionPoster(HttpClient http, RoomAddress room) {
         this.http = http;
-        this.endpoint = endpoint;
         this.room = room;
     }
 
-    /** Queues one frame for {@code sessionId}; the hub answers 202 and replies on the session itself. */
-    synchronized void post(String sessionId, String text) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.roomMessages(room, sessionId))
+    /** Queues one frame for {@code sessionId} on the hub at {@code hub}; the hub answers 202 and replies on the session itself. */
+    synchronized void post(HubEndpoint hub, String sessionId, String text) {
+        HttpRequest request = HttpRequest.newBuilder(hub.roomMessages(room, sessionId))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text))

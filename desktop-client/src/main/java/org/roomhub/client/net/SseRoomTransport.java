@@ -40,7 +40,8 @@ final class SseRoomTransport extends HttpSessionTransport {
 
     @Override
     protected void attempt(int gen) {
-        URI target = endpoint.roomEvents(room, displayName.get());
+        HubEndpoint hub = endpoint();
+        URI target = hub.roomEvents(room, displayName.get());
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(HEADERS_TIMEOUT)
                 .header("Accept", "text/event-stream").GET();
         synchronized (this) {
@@ -73,7 +74,7 @@ final class SseRoomTransport extends HttpSessionTransport {
                 watchdog = watch(gen);
             }
             try {
-                io.execute(() -> read(gen, response.body(), target));
+                io.execute(() -> read(gen, response.body(), target, hub));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 response.body().close();
             }
@@ -84,12 +85,15 @@ final class SseRoomTransport extends HttpSessionTransport {
     protected void release(boolean forGood) {
         Stream<String> stream;
         String session;
+        HubEndpoint hub;
         ScheduledFuture<?> dog;
         synchronized (this) {
             stream = lines;
             lines = null;
             session = sessionId;
+            hub = sessionHub;
             sessionId = null;
+            sessionHub = null;
             dog = watchdog;
             watchdog = null;
         }
@@ -100,7 +104,7 @@ final class SseRoomTransport extends HttpSessionTransport {
             stream.close(); // unblocks the reader, which then finds its attempt no longer current
         }
         if (forGood && session != null) {
-            leave(session); // else the hub keeps the session until a heartbeat write fails
+            leave(hub, session); // else the hub keeps the session until a heartbeat write fails
         }
     }
 
@@ -119,7 +123,7 @@ final class SseRoomTransport extends HttpSessionTransport {
         }
     }
 
-    private void read(int gen, Stream<String> stream, URI target) {
+    private void read(int gen, Stream<String> stream, URI target, HubEndpoint hub) {
         SseEventReader reader = new SseEventReader();
         String why = "the hub ended the stream (it may be restarting)";
         try {
@@ -129,7 +133,7 @@ final class SseRoomTransport extends HttpSessionTransport {
                 lastHeard = System.nanoTime(); // events and heartbeat comments alike prove the link alive
                 SseEventReader.Event event = reader.line(line);
                 if (event != null) {
-                    take(gen, event, target);
+                    take(gen, event, target, hub);
                 }
             }
         } catch (RuntimeException e) {
@@ -138,7 +142,7 @@ final class SseRoomTransport extends HttpSessionTransport {
         failed(gen, why);
     }
 
-    private void take(int gen, SseEventReader.Event event, URI target) {
+    private void take(int gen, SseEventReader.Event event, URI target, HubEndpoint hub) {
         synchronized (this) {
             if (!isCurrent(gen)) {
                 return;
@@ -151,6 +155,7 @@ final class SseRoomTransport extends HttpSessionTransport {
         if (frame instanceof ServerFrame.Connected c) {
             synchronized (this) {
                 sessionId = c.sessionId();
+                sessionHub = hub;
             }
             connected(gen, target.getHost() + ":" + target.getPort() + " over SSE");
         }

@@ -19,7 +19,7 @@ final class TransportFactory {
     static RoomTransport room(TransportKind kind, NetResources net, RoomAddress room, Supplier<String> displayName, LongSupplier lastSeq,
             LinkListener<ServerFrame> listener) {
         return switch (kind) {
-            case WEBSOCKET -> new ReconnectingSocket<>(net, () -> net.endpoint().roomSocket(room, displayName.get(), lastSeq.getAsLong()),
+            case WEBSOCKET -> new ReconnectingSocket<>(net, hub -> hub.roomSocket(room, displayName.get(), lastSeq.getAsLong()),
                     net.codec()::decodeServer, listener, false);
             case SSE -> new SseRoomTransport(net, room, displayName, listener);
             case POLLING -> new PollingRoomTransport(net, room, displayName, lastSeq, listener);
@@ -28,6 +28,6 @@ final class TransportFactory {
 
     /** The observer stream: always a WebSocket (the hub serves it on nothing else), admin-only. */
     static RoomTransport observer(NetResources net, LinkListener<ObserverFrame> listener) {
-        return new ReconnectingSocket<>(net, () -> net.endpoint().observerSocket(), net.codec()::decodeObserver, listener, true);
+        return new ReconnectingSocket<>(net, HubEndpoint::observerSocket, net.codec()::decodeObserver, listener, true);
     }
 }
