@@ -29,6 +29,7 @@ final class AppSettings {
     private final ConnectDialogViewModel dialog;
     private final Executor background;
     private SettingsStore store;
+    private boolean restoring;
     private DesktopSettings saved = DesktopSettings.defaults();
 
     AppSettings(ShellViewModel shell, MetricsViewModel metrics, FleetViewModel fleet, ConnectDialogViewModel dialog, Executor background) {
@@ -38,34 +39,49 @@ final class AppSettings {
         this.dialog = dialog;
         this.background = background;
         shell.connectedProperty().addListener((obs, was, is) -> {
-            if (is && store != null) {
-                DesktopSettings now = current(null);
-                SettingsStore target = store;
-                background.execute(() -> save(target, now));
+            if (is) {
+                saveLater();
             }
         });
+        // Alerts fire and resolve rarely: each change is saved, so a crash loses none of the history.
+        fleet.alerts().addListener((javafx.collections.ListChangeListener<org.roomhub.client.ui.fleet.Alert>) c -> saveLater());
+    }
+
+    /** Saves the settings as they are now on the background executor (FX thread). */
+    private void saveLater() {
+        if (store != null && !restoring) {
+            DesktopSettings now = current(null);
+            SettingsStore target = store;
+            background.execute(() -> save(target, now));
+        }
     }
 
     /** Reads {@code store} and applies it; name and transport only when the command line left them out. */
     void use(SettingsStore settingsStore, boolean nameGiven, boolean transportGiven) {
-        store = settingsStore;
         saved = settingsStore.load();
-        if (!nameGiven && saved.name() != null && !saved.name().isBlank()) {
-            shell.userNameProperty().set(saved.name());
+        restoring = true;
+        try {
+            store = settingsStore;
+            if (!nameGiven && saved.name() != null && !saved.name().isBlank()) {
+                shell.userNameProperty().set(saved.name());
+            }
+            if (!transportGiven && saved.transport() != null) {
+                shell.transportProperty().set(parse(TransportKind.class, saved.transport(), shell.transportProperty().get()));
+            }
+            if (saved.selectedTab() >= 0 && saved.selectedTab() < shell.tabs().size()) {
+                shell.selectedTabProperty().set(saved.selectedTab());
+            }
+            if (saved.chartWindow() != null) {
+                metrics.windowProperty().set(parse(TimeWindow.class, saved.chartWindow(), metrics.windowProperty().get()));
+            }
+            if (saved.alertRules() != null) {
+                fleet.rules().setAll(saved.alertRules());
+            }
+            fleet.soundProperty().set(saved.alertSound());
+            fleet.restoreAlerts(saved.alertHistory());
+        } finally {
+            restoring = false;
         }
-        if (!transportGiven && saved.transport() != null) {
-            shell.transportProperty().set(parse(TransportKind.class, saved.transport(), shell.transportProperty().get()));
-        }
-        if (saved.selectedTab() >= 0 && saved.selectedTab() < shell.tabs().size()) {
-            shell.selectedTabProperty().set(saved.selectedTab());
-        }
-        if (saved.chartWindow() != null) {
-            metrics.windowProperty().set(parse(TimeWindow.class, saved.chartWindow(), metrics.windowProperty().get()));
-        }
-        if (saved.alertRules() != null) {
-            fleet.rules().setAll(saved.alertRules());
-        }
-        fleet.soundProperty().set(saved.alertSound());
         List<DesktopSettings.RecentHub> recent = saved.recentHubs();
         for (int i = recent.size() - 1; i >= 0; i--) {
             dialog.remember(recent.get(i));
@@ -84,7 +100,7 @@ final class AppSettings {
         TransportKind transport = shell.transportProperty().get();
         return new DesktopSettings(List.copyOf(dialog.recent()), shell.identity().current(), transport == null ? null : transport.name(),
                 place, shell.selectedTabProperty().get(), metrics.windowProperty().get().name(), List.copyOf(fleet.rules()),
-                fleet.soundProperty().get());
+                fleet.soundProperty().get(), List.copyOf(fleet.alerts()));
     }
 
     /** Saves at once (closing). */

@@ -12,11 +12,15 @@ import org.roomhub.client.ui.fleet.AlertRule;
 import org.roomhub.protocol.value.MetricSample;
 
 /**
- * Synthetic hosts for {@code --render fleet}: real {@link MetricsAgent}s on the app's own hub whose
- * figures are made up, so the picture shows a fleet with trouble in it (a busy web server, a full
- * disk, a host gone silent, a spike that came and went) without a LAN.
+ * Synthetic hosts for {@code --render fleet} and the fleet benchmark: real {@link MetricsAgent}s on a
+ * hub whose figures are made up, so the picture shows a fleet with trouble in it (a busy web server, a
+ * full disk, a host gone silent, a spike that came and went) without a LAN. Beyond those eight, quiet
+ * {@code node-NN} hosts fill a bigger fleet.
  */
-final class FleetDemo implements AutoCloseable {
+public final class FleetDemo implements AutoCloseable {
+
+    /** Hosts {@code --render fleet} shows by default. */
+    static final int DEFAULT_HOSTS = 8;
 
     /** Rules the picture adds to the defaults, short enough to fire while it waits. */
     static final List<AlertRule> RULES = List.of(
@@ -25,9 +29,16 @@ final class FleetDemo implements AutoCloseable {
 
     private final List<MetricsAgent> agents = new ArrayList<>();
     private final long start = System.currentTimeMillis();
+    private final Duration interval;
 
-    /** Starts the hosts publishing into the hub at {@code hubUrl}. */
+    /** Starts the eight hosts publishing every 500 ms into the hub at {@code hubUrl}. */
     FleetDemo(String hubUrl) {
+        this(hubUrl, DEFAULT_HOSTS, Duration.ofMillis(500));
+    }
+
+    /** Starts {@code hosts} hosts (at least the eight) publishing every {@code interval} into the hub at {@code hubUrl}. */
+    public FleetDemo(String hubUrl, int hosts, Duration interval) {
+        this.interval = interval;
         URI hub = URI.create(hubUrl);
         host(hub, "web-1", t -> 94 + 3 * Math.sin(t / 2), 70, 3e6, -1, 6e9);
         host(hub, "web-2", t -> t >= 15 && t < 30 ? 97 : 30 + 5 * Math.sin(t), 55, 2e6, -1, 6e9);
@@ -37,10 +48,20 @@ final class FleetDemo implements AutoCloseable {
         host(hub, "cache-1", t -> 12 + 4 * Math.sin(t), 40, 8e6, -1, 12e9);
         host(hub, "build-1", t -> 75 + 20 * Math.sin(t / 2), 82, 1e6, 5e7, 16e9);
         host(hub, "backup-1", t -> t < 10 ? 20 : Double.NaN, 88, 1e5, 2e7, 4e9);
+        for (int i = DEFAULT_HOSTS + 1; i <= hosts; i++) {
+            double phase = i;
+            host(hub, String.format(java.util.Locale.ROOT, "node-%02d", i), t -> 25 + 15 * Math.sin(t / 3 + phase), 40 + i % 40,
+                    5e5 * (1 + i % 5), i % 2 == 0 ? 2e6 : -1, 8e9);
+        }
+    }
+
+    /** How many hosts publish. */
+    public int hosts() {
+        return agents.size();
     }
 
     private void host(URI hub, String name, DoubleUnaryOperator cpu, double diskFull, double net, double disk, double memory) {
-        AgentSettings settings = AgentSettings.of(List.of(hub), null, name, Duration.ofMillis(500));
+        AgentSettings settings = AgentSettings.of(List.of(hub), null, name, interval);
         agents.add(MetricsAgent.start(settings, now -> {
             double t = (now - start) / 1000.0;
             double c = cpu.applyAsDouble(t);

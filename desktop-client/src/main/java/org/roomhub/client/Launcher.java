@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Watch your machines' metrics, chat, share a map, and see room objects at work.")
 public final class Launcher implements Callable<Integer> {
 
-    @Option(names = "--hub", paramLabel = "URL", description = "Hub to join, e.g. http://192.168.1.5:7070. Without it the app runs its own hub on loopback.")
+    @Option(names = "--hub", paramLabel = "URL", description = "Hub to join, e.g. http://192.168.1.5:7070; several URLs of one hub (cluster members), comma-separated, are tried in turn and failed over to. Without it the app runs its own hub on loopback.")
     String hub;
 
     @Option(names = "--token", description = "Credential for a hub that requires one.")
@@ -46,6 +46,10 @@ public final class Launcher implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "WxH", description = "Window size (default: ${DEFAULT-VALUE}).")
     String size = "1280x800";
+
+    @Option(names = "--fleet-hosts", paramLabel = "N",
+            description = "With --render fleet on the app's own hub: how many synthetic hosts publish (default: ${DEFAULT-VALUE}).")
+    int fleetHosts = FleetDemo.DEFAULT_HOSTS;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long --render waits for live data (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds = 30;
@@ -90,7 +94,7 @@ public final class Launcher implements Callable<Integer> {
             // The publisher is one of the app's connections: it follows the connection bar (token, hub, Reconnect).
             AppSession session = new AppSession(hubUrl, token, name != null ? name : System.getProperty("user.name", "me"), room,
                     transport != null ? transport : TransportKind.WEBSOCKET, localHost, !noPublish, wh[0], wh[1], dataFolder);
-            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null, labScenario).run()
+            return render != null ? new RenderJob(session, render, out, timeoutSeconds, embedded != null, labScenario).fleetHosts(fleetHosts).run()
                     : runWindow(session, name != null, transport != null);
         } finally {
             if (embedded != null) {

@@ -25,6 +25,7 @@ final class RenderJob {
     private final int timeoutSeconds;
     private final boolean ownHub;
     private final ScenarioKind scenario;
+    private int fleetHosts = FleetDemo.DEFAULT_HOSTS;
 
     RenderJob(AppSession session, View view, Path out, int timeoutSeconds, boolean ownHub, ScenarioKind scenario) {
         this.scenario = scenario;
@@ -33,6 +34,12 @@ final class RenderJob {
         this.view = view;
         this.out = out;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** How many synthetic hosts the fleet picture shows (the eight with trouble, then quiet ones). */
+    RenderJob fleetHosts(int hosts) {
+        fleetHosts = Math.max(FleetDemo.DEFAULT_HOSTS, hosts);
+        return this;
     }
 
     int run() throws Exception {
@@ -53,7 +60,7 @@ final class RenderJob {
         });
         DesktopApp app = started.get(Math.max(120, timeoutSeconds), TimeUnit.SECONDS); // the web view's natives load slowly on a busy machine
         // The synthetic hosts start once the app is up, so their trouble happens while it watches.
-        try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl()) : null) {
+        try (FleetDemo hosts = demo ? new FleetDemo(session.hubUrl(), fleetHosts, java.time.Duration.ofMillis(500)) : null) {
             return waitAndWrite(app, demo);
         }
     }

@@ -109,6 +109,13 @@ class FleetAlertsAndSettingsTest {
         onFx(() -> {
             assertThat(card("alpha").isVisible()).isTrue();
             assertThat(app.fleet().order()).as("this app's metrics tab only views metrics/fleet-desk: no host").doesNotContain("fleet-desk");
+            app.fleet().applyPending();
+            int cards = app.fleet().order().size();
+            assertThat(app.fleet().statusProperty().get()).as("the count is of cards, not of listed rooms")
+                    .startsWith("fleet: " + cards + " hosts, ");
+            return null;
+        });
+        onFx(() -> {
             assertThat(card("alpha").getBoundsInParent().getWidth()).isPositive();
             assertThat(robot.from(card("beta")).lookup(".host-card-figure").queryAllAs(Label.class))
                     .first().satisfies(cpu -> assertThat(cpu.getText()).endsWith("%"));
@@ -206,6 +213,62 @@ class FleetAlertsAndSettingsTest {
             return null;
         });
     }
+
+    @Test
+    void alert_history_survives_an_app_restart_and_a_restored_firing_alert_resolves_without_a_second_one() throws Exception {
+        SettingsStore store = new SettingsStore(temp.resolve("history").resolve("desktop.json"));
+        AtomicReference<Double> stormCpu = new AtomicReference<>(99.0);
+        AlertRule rule = new AlertRule.Threshold(HostMetrics.CPU_TOTAL, AlertRule.Comparison.ABOVE, 90, 1, "storm");
+        try (MetricsAgent storm = MetricsAgent.start(AgentSettings.of(List.of(URI.create(url())), null, "storm", Duration.ofMillis(250)),
+                now -> List.of(new MetricSample(HostMetrics.CPU_TOTAL, stormCpu.get(), now)), line -> { })) {
+            DesktopApp one = startApp(store, "history-one", a -> a.fleet().rules().setAll(rule));
+            waiting().until(() -> onFx(() -> one.fleet().alerts().stream().anyMatch(a -> a.host().equals("storm") && a.firing())));
+            Alert fired = onFx(() -> one.fleet().alerts().stream().filter(a -> a.host().equals("storm")).findFirst().orElseThrow());
+            closeApp(one);
+            assertThat(store.load().alertHistory()).containsExactly(fired);
+
+            DesktopApp two = startApp(store, "history-two", a -> {
+                assertThat(a.fleet().alerts()).as("restored before the app even connects").containsExactly(fired);
+                assertThat(a.fleet().firingProperty().get()).isEqualTo(1);
+            });
+            waiting().until(() -> onFx(() -> two.fleet().figures("storm") != null && two.fleet().figures("storm").cpu().size() >= 3));
+            stormCpu.set(10.0);
+            waiting().until(() -> onFx(() -> two.fleet().alerts().stream().anyMatch(a -> a.firedAt() == fired.firedAt() && !a.firing())));
+            onFx(() -> {
+                assertThat(two.fleet().alerts()).as("the restored alert went on and resolved; no second one fired")
+                        .singleElement().satisfies(a -> assertThat(a.resolvedAt()).isGreaterThan(fired.firedAt()));
+                assertThat(two.fleet().firingProperty().get()).isZero();
+                return null;
+            });
+            closeApp(two);
+            assertThat(store.load().alertHistory()).singleElement()
+                    .satisfies(a -> assertThat(a.firedAt()).isEqualTo(fired.firedAt()))
+                    .satisfies(a -> assertThat(a.firing()).isFalse());
+        }
+    }
+
+    /** An app on the test hub with settings from {@code store}, shown in its own window after {@code before}. */
+    private static DesktopApp startApp(SettingsStore store, String desk, java.util.function.Consumer<DesktopApp> before) throws Exception {
+        return onFx(() -> {
+            Stage s = new Stage();
+            DesktopApp a = new DesktopApp(url(), null, desk, "lobby", desk);
+            a.useSettings(store, false, false);
+            before.accept(a);
+            a.show(s, 1000, 700);
+            openStages.put(a, s);
+            return a;
+        });
+    }
+
+    private static void closeApp(DesktopApp a) throws Exception {
+        onFx(() -> {
+            a.close();
+            openStages.remove(a).hide();
+            return null;
+        });
+    }
+
+    private static final java.util.Map<DesktopApp, Stage> openStages = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Test
     void the_connect_dialog_says_unreachable_401_and_403_in_words_and_connects_when_the_hub_answers() throws Exception {

@@ -36,4 +36,30 @@ class HubEndpointTest {
         assertThat(endpoint.roomMessages(room, "s1").toString()).isEqualTo("http://10.0.0.2:7070/rooms/chat/lobby/messages?token=t&session=s1");
         assertThat(endpoint.roomSession(room, "s1").toString()).isEqualTo("http://10.0.0.2:7070/api/rooms/chat/lobby/sessions/s1?token=t");
     }
+
+    @Test
+    void several_comma_separated_urls_are_one_hub_tried_in_that_order_with_one_token() {
+        HubEndpoint endpoint = HubEndpoint.parse(" 10.0.0.1:7070, https://10.0.0.2:7443/ ,ws://10.0.0.3:7070,", "t");
+        assertThat(endpoint.baseUrl().toString()).isEqualTo("http://10.0.0.1:7070");
+        assertThat(endpoint.each()).extracting(e -> e.baseUrl().toString())
+                .containsExactly("http://10.0.0.1:7070", "https://10.0.0.2:7443", "http://10.0.0.3:7070");
+        assertThat(endpoint.each()).allMatch(e -> "t".equals(e.token()) && e.alternates().isEmpty());
+        assertThat(endpoint.anySecure()).isTrue();
+        assertThat(endpoint.display()).isEqualTo("10.0.0.1:7070, 10.0.0.2:7443, 10.0.0.3:7070");
+    }
+
+    @Test
+    void failover_moves_one_step_however_many_links_report_the_same_dead_url() {
+        HubAddresses hubs = new HubAddresses(HubEndpoint.parse("a:1,b:2", null));
+        HubEndpoint first = hubs.current();
+        assertThat(hubs.failover(first).baseUrl().toString()).isEqualTo("http://b:2");
+        assertThat(hubs.failover(first).baseUrl().toString()).as("a second link reporting a: already moved").isEqualTo("http://b:2");
+        assertThat(hubs.failover(hubs.current()).baseUrl().toString()).as("round and round").isEqualTo("http://a:1");
+    }
+
+    @Test
+    void an_empty_list_or_an_alternate_without_host_is_refused_in_words() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HubEndpoint.parse(" , ", null)).hasMessageContaining("no address");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HubEndpoint.parse("a:1,http://:7", null)).hasMessageContaining("no host");
+    }
 }

@@ -36,6 +36,16 @@ public final class AlertEngine {
         return changes;
     }
 
+    /**
+     * Takes over {@code alert}, fired under {@code rule} in an earlier run: it stays firing (no second
+     * alert) until {@code rule} no longer breaks on its host.
+     */
+    public void adopt(AlertRule rule, Alert alert) {
+        Key key = new Key(rule, alert.host());
+        firing.put(key, alert);
+        breakingSince.put(key, alert.firedAt());
+    }
+
     /** The rules in use. */
     public List<AlertRule> rules() {
         return rules;

@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 final class FleetAlerts {
 
     /** Alerts kept in the list; older ones fall off the end. */
-    private static final int MAX_ALERTS = 500;
+    static final int MAX_ALERTS = 500;
 
     private final AlertEngine engine = new AlertEngine();
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
@@ -61,6 +61,24 @@ final class FleetAlerts {
             beep.setDaemon(true);
             beep.start();
         }
+    }
+
+    /** Puts back an earlier run's alerts (newest first); firing ones are handed to the engine to go on judging. */
+    void restore(List<Alert> history, long now) {
+        List<Alert> kept = new java.util.ArrayList<>();
+        for (Alert a : history.subList(0, Math.min(history.size(), MAX_ALERTS))) {
+            if (a.firing()) {
+                AlertRule rule = rules.stream().filter(r -> r.describe().equals(a.rule())).findFirst().orElse(null);
+                if (rule == null) {
+                    a = a.resolved(now);
+                } else {
+                    engine.adopt(rule, a);
+                }
+            }
+            kept.add(a);
+        }
+        alerts.setAll(kept);
+        firing.set((int) alerts.stream().filter(Alert::firing).count());
     }
 
     /** Replaces the firing alert {@code resolved} ends, keeping its place in the list. */

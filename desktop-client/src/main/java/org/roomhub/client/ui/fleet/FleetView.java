@@ -11,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
+import org.roomhub.client.ui.metrics.FrameStats;
 
 /**
  * A grid of host cards, most troubled first, and the alerts beside it. An {@link AnimationTimer}
@@ -24,6 +25,7 @@ public final class FleetView extends BorderPane {
     private final FleetViewModel viewModel;
     private final FlowPane grid = new FlowPane(10, 10);
     private final Map<String, HostCard> cards = new HashMap<>();
+    private final FrameStats frameStats = new FrameStats();
 
     /** The view of {@code viewModel}. */
     public FleetView(FleetViewModel viewModel) {
@@ -44,11 +46,18 @@ public final class FleetView extends BorderPane {
         new AnimationTimer() {
             @Override
             public void handle(long now) {
+                long begin = System.nanoTime();
                 if (viewModel.applyPending()) {
                     drawCards();
                 }
+                frameStats.record(now, System.nanoTime() - begin);
             }
         }.start();
+    }
+
+    /** Frame rate and this view's own work per frame, for the benchmark. */
+    public FrameStats frameStats() {
+        return frameStats;
     }
 
     /** The card of {@code host}, or null; for tests. */

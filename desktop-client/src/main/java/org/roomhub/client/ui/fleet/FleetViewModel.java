@@ -97,6 +97,7 @@ public final class FleetViewModel implements TabViewModel {
 
     private void resort() {
         order.resort(hosts(), alerts::firingOn);
+        discovery.updateStatus(); // a host gets counted once it published, as it gets its card
     }
 
     /** Host names, most troubled first. */
@@ -132,6 +133,15 @@ public final class FleetViewModel implements TabViewModel {
     /** Whether a new alert plays a sound (off unless the user turns it on). */
     public BooleanProperty soundProperty() {
         return alerts.soundProperty();
+    }
+
+    /**
+     * Puts back the alert list of an earlier run (newest first). A firing one whose rule still exists
+     * goes on firing under the same start time, until its host's figures no longer break the rule;
+     * one whose rule is gone resolves now.
+     */
+    public void restoreAlerts(java.util.List<Alert> history) {
+        alerts.restore(history, clock.getAsLong());
     }
 
     /** Removes resolved alerts from the list. */

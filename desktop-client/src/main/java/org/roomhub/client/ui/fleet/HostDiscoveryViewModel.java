@@ -143,9 +143,23 @@ final class HostDiscoveryViewModel {
         updateStatus();
     }
 
-    private void updateStatus() {
-        long up = states.values().stream().filter(s -> s == ConnectionState.CONNECTED).count();
-        status.set("fleet: " + hosts.size() + (hosts.size() == 1 ? " host" : " hosts") + ", " + up + " connected");
+    /**
+     * Says how many hosts there are and how many are connected: only rooms that get a card (a host
+     * that published a figure), not a metrics room only viewers joined. FX thread.
+     */
+    void updateStatus() {
+        if (hub == null) {
+            return;
+        }
+        long shown = 0;
+        long up = 0;
+        for (HostFigures f : hosts.values()) {
+            if (f.published()) {
+                shown++;
+                up += states.get(f.host()) == ConnectionState.CONNECTED ? 1 : 0;
+            }
+        }
+        status.set("fleet: " + shown + (shown == 1 ? " host" : " hosts") + ", " + up + " connected");
     }
 
     private RoomListener listenerFor(String host) {

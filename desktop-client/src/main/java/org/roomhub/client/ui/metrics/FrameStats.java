@@ -15,7 +15,7 @@ public final class FrameStats {
     private volatile double lastWorstMillis;
 
     /** Records one frame that took {@code workNanos} of the view's own work. */
-    void record(long frameNanos, long workNanos) {
+    public void record(long frameNanos, long workNanos) {
         if (windowStart == 0) {
             windowStart = frameNanos;
         }
