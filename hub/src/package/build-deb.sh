@@ -12,8 +12,12 @@ WORK=$TARGET/jpackage
 DIST=$TARGET/dist
 ROOT=$WORK/root
 . "$HERE/../../../packaging/deb-common.sh"
-# From jdeps --print-module-deps on the shaded jar, plus service providers jdeps cannot see.
-MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs
+# From jdeps --print-module-deps on the shaded jar, plus service providers jdeps cannot see, minus
+# java.desktop: jdeps names it only for code a server never runs (JNA's and OSHI's window and
+# drag-and-drop helpers, JGroups' demos and DISCARD's Swing dialog, SnakeYAML's bean introspector,
+# Micrometer's Log4j binder, Jackson's optional java.beans annotations). Bundled, it brought
+# libawt_xawt and libjsound, so the package depended on X11 and ALSA libraries a server lacks.
+MODULES=java.base,java.compiler,java.instrument,java.logging,java.management,java.naming,java.net.http,java.rmi,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs
 
 rm -rf "$WORK" "$DIST"
 mkdir -p "$WORK/input" "$ROOT/opt" "$DIST"

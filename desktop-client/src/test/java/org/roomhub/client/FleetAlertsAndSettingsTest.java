@@ -282,14 +282,23 @@ class FleetAlertsAndSettingsTest {
             TestPictures.write((javafx.scene.Parent) dialog.getScene().getRoot(), "connect-dialog-403");
             assertThat(onFx(() -> app.shell().hubAddressProperty().get())).as("a failed try changes nothing").isEqualTo(url());
 
+            // Several URLs of one hub: the first answers nothing, the dialog asks the next and connects there.
+            String twoUrls = "http://127.0.0.1:9," + url();
             onFx(() -> {
-                app.connectDialog().addressProperty().set(url());
+                app.connectDialog().addressProperty().set(twoUrls);
                 app.connectDialog().tokenProperty().set("");
                 app.connectDialog().connect();
                 return null;
             });
             waiting().until(() -> onFx(() -> app.connectDialog().doneProperty().get() && !dialog.isShowing()));
             assertThat(onFx(() -> app.shell().connectedProperty().get())).isTrue();
+            assertThat(onFx(() -> app.shell().hubAddressProperty().get())).isEqualTo(twoUrls);
+            waiting().until(() -> onFx(() -> app.chat().statusProperty().get().endsWith(": connected")));
+            onFx(() -> {
+                app.shell().hubAddressProperty().set(url()); // the other tests' hub, alone again
+                app.shell().connect();
+                return null;
+            });
         } finally {
             onFx(() -> {
                 dialog.hide();

@@ -34,8 +34,10 @@ public final class FleetLoadBench {
     private static final String RENDERER = "QuantumRenderer";
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        // -Dbench.args="30 50" arrives as one argument
+        String[] a = String.join(" ", args).trim().split("[\\s,]+");
+        int seconds = a.length > 0 && !a[0].isEmpty() ? Integer.parseInt(a[0]) : 30;
+        int hosts = a.length > 1 ? Integer.parseInt(a[1]) : 50;
         BenchFx.headless();
         Path data = Files.createTempDirectory("roomhub-fleet-bench");
         Hub hub = Hub.create(cfg -> cfg.storage.dataDir = data).start(0);
@@ -55,6 +57,7 @@ public final class FleetLoadBench {
         Thread.sleep(10_000); // warm-up: JIT, first layout
         Phase idle = measure(view, seconds);
         try (FleetDemo demo = new FleetDemo(url, hosts, Duration.ofSeconds(1))) {
+            System.out.println("FleetLoadBench: " + demo.hosts() + " synthetic hosts publishing");
             long until = System.currentTimeMillis() + 300_000;
             while (cards(vm) < hosts && System.currentTimeMillis() < until) {
                 Thread.sleep(500);

@@ -67,15 +67,11 @@ final class FleetAlerts {
     void restore(List<Alert> history, long now) {
         List<Alert> kept = new java.util.ArrayList<>();
         for (Alert a : history.subList(0, Math.min(history.size(), MAX_ALERTS))) {
-            if (a.firing()) {
-                AlertRule rule = rules.stream().filter(r -> r.describe().equals(a.rule())).findFirst().orElse(null);
-                if (rule == null) {
-                    a = a.resolved(now);
-                } else {
-                    engine.adopt(rule, a);
-                }
+            AlertRule rule = a.firing() ? rules.stream().filter(r -> r.describe().equals(a.rule())).findFirst().orElse(null) : null;
+            if (a.firing() && rule != null) {
+                engine.adopt(rule, a);
             }
-            kept.add(a);
+            kept.add(a.firing() && rule == null ? a.resolved(now) : a);
         }
         alerts.setAll(kept);
         firing.set((int) alerts.stream().filter(Alert::firing).count());

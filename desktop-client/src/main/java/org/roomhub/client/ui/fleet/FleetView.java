@@ -15,8 +15,9 @@ import org.roomhub.client.ui.metrics.FrameStats;
 
 /**
  * A grid of host cards, most troubled first, and the alerts beside it. An {@link AnimationTimer}
- * takes queued readings in once per frame and redraws the cards only when something changed, so
- * fifty hosts publishing every second cost a few canvas redraws a second, not one per reading.
+ * takes queued readings in once per frame and redraws the lines only of the cards whose host sent
+ * figures, so fifty hosts publishing every second cost fifty card redraws a second, not fifty per
+ * frame (the first version drew every card whenever any host sent something: see docs/performance.md).
  */
 public final class FleetView extends BorderPane {
 
@@ -48,7 +49,7 @@ public final class FleetView extends BorderPane {
             public void handle(long now) {
                 long begin = System.nanoTime();
                 if (viewModel.applyPending()) {
-                    drawCards();
+                    drawCards(viewModel.takeChanged(), viewModel.takeJudged());
                 }
                 frameStats.record(now, System.nanoTime() - begin);
             }
@@ -69,19 +70,26 @@ public final class FleetView extends BorderPane {
         List<String> order = viewModel.order();
         cards.keySet().retainAll(order);
         grid.getChildren().setAll(order.stream().map(h -> (javafx.scene.Node) cards.computeIfAbsent(h, this::newCard)).toList());
-        drawCards();
+        drawCards(cards.keySet(), true);
     }
 
     private HostCard newCard(String host) {
         return new HostCard(host, () -> viewModel.open(host));
     }
 
-    private void drawCards() {
+    /** Draws the lines of {@code changed} hosts' cards; with {@code marks}, every card's alert and silence marks. */
+    private void drawCards(java.util.Set<String> changed, boolean marks) {
         long now = System.currentTimeMillis();
         for (HostCard card : cards.values()) {
             HostFigures f = viewModel.figures(card.host());
-            if (f != null) {
-                card.draw(f, viewModel.firingOn(card.host()), now - f.lastHeard() > SILENT_MILLIS);
+            if (f == null) {
+                continue;
+            }
+            if (marks) {
+                card.mark(viewModel.firingOn(card.host()), now - f.lastHeard() > SILENT_MILLIS);
+            }
+            if (changed.contains(card.host())) {
+                card.draw(f);
             }
         }
     }

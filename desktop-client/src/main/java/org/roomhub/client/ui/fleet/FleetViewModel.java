@@ -1,6 +1,8 @@
 package org.roomhub.client.ui.fleet;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -31,8 +33,10 @@ public final class FleetViewModel implements TabViewModel {
     private final FleetAlerts alerts;
     private final CardOrder order = new CardOrder();
     private final HostDiscoveryViewModel discovery;
+    private final Set<String> changed = new HashSet<>();
     private Consumer<String> openHost = host -> { };
     private long lastEvaluation;
+    private boolean judged;
 
     /**
      * @param ui            runs a task on the UI thread
@@ -58,7 +62,8 @@ public final class FleetViewModel implements TabViewModel {
 
     @Override
     public boolean hasLiveData() {
-        return hosts().values().stream().anyMatch(h -> h.cpu().size() >= 3);
+        // Every listed host answered (a picture then shows the whole fleet) and some line is drawn.
+        return discovery.allAnswered(clock.getAsLong(), 2 * EVALUATE_MILLIS) && hosts().values().stream().anyMatch(h -> h.cpu().size() >= 3);
     }
 
     /** Queues a reading from any thread. */
@@ -68,27 +73,41 @@ public final class FleetViewModel implements TabViewModel {
 
     /**
      * Takes queued readings in; judges the rules when {@value #EVALUATE_MILLIS} ms have passed. FX thread, once per frame.
+     * Which cards to draw again: {@link #takeChanged()} (new figures) and {@link #takeJudged()} (alert and silence marks).
      *
-     * @return whether the cards must be drawn again
+     * @return whether any card must be drawn again
      */
     public boolean applyPending() {
         long now = clock.getAsLong();
-        boolean changed = false;
         Reading r;
         while ((r = pending.poll()) != null) {
             HostFigures figures = hosts().get(r.host());
             if (figures != null) {
                 figures.add(r.metric(), r.time(), r.value(), now);
-                changed = true;
+                changed.add(r.host());
             }
         }
         if (now - lastEvaluation >= EVALUATE_MILLIS) {
             lastEvaluation = now;
             alerts.evaluate(hosts().values().stream().filter(HostFigures::published).toList(), now);
             resort();
-            changed = true;
+            judged = true;
         }
-        return changed;
+        return judged || !changed.isEmpty();
+    }
+
+    /** Hosts with new figures since the last call: their lines need drawing. FX thread. */
+    public Set<String> takeChanged() {
+        Set<String> hosts = Set.copyOf(changed);
+        changed.clear();
+        return hosts;
+    }
+
+    /** Whether the rules were judged since the last call: every card's alert count and silence may have moved. FX thread. */
+    public boolean takeJudged() {
+        boolean was = judged;
+        judged = false;
+        return was;
     }
 
     private Map<String, HostFigures> hosts() {

@@ -17,7 +17,8 @@ import org.roomhub.client.ui.metrics.MetricUnit;
 
 /**
  * One host: its name, how many alerts fire, and four sparklines (CPU, memory, network, disk) drawn
- * on canvases, the newest figure beside each. Drawn only when the fleet view says data changed.
+ * on canvases, the newest figure beside each. Its lines are drawn only when its host sent figures,
+ * its marks (alert count, silence) only when they change.
  */
 final class HostCard extends VBox {
 
@@ -31,6 +32,8 @@ final class HostCard extends VBox {
     private final Label alerts = new Label();
     private final Canvas[] lines = new Canvas[4];
     private final Label[] figures = new Label[4];
+    private int shownFiring = -1;
+    private boolean shownSilent;
 
     HostCard(String host, Runnable open) {
         this.host = host;
@@ -72,12 +75,21 @@ final class HostCard extends VBox {
         return host;
     }
 
-    /** Draws {@code figures} with {@code firing} alerts; {@code silent} greys the card. */
-    void draw(HostFigures f, int firing, boolean silent) {
+    /** Shows {@code firing} alerts (a red card) or, with none, {@code silent} (a grey one); nothing when neither changed. */
+    void mark(int firing, boolean silent) {
+        if (firing == shownFiring && silent == shownSilent) {
+            return;
+        }
+        shownFiring = firing;
+        shownSilent = silent;
         pseudoClassStateChanged(FIRING, firing > 0);
         pseudoClassStateChanged(SILENT, silent && firing == 0);
         alerts.setText(firing == 1 ? "1 alert" : firing + " alerts");
         alerts.setVisible(firing > 0);
+    }
+
+    /** Draws the lines and newest figures of {@code f}. */
+    void draw(HostFigures f) {
         spark(lines[0], 100, f.cpu(), null);
         figures[0].setText(Double.isNaN(f.cpu().last()) ? "–" : MetricUnit.PERCENT.format(f.cpu().last()));
         spark(lines[1], f.memory().max() * 1.1, f.memory(), null);

@@ -48,6 +48,7 @@ final class HostDiscoveryViewModel {
     private final Map<String, HostFigures> hosts = new HashMap<>();
     private final Map<String, RoomConnection> connections = new HashMap<>();
     private final Map<String, ConnectionState> states = new HashMap<>();
+    private final Map<String, Long> firstFrameAt = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private ScheduledExecutorService refresher;
     private HubClient hub;
@@ -87,6 +88,7 @@ final class HostDiscoveryViewModel {
         connections.values().forEach(RoomConnection::close);
         connections.clear();
         states.clear();
+        firstFrameAt.clear();
         hub = null;
         status.set("not connected");
     }
@@ -94,6 +96,17 @@ final class HostDiscoveryViewModel {
     /** The known hosts by name (FX thread). */
     Map<String, HostFigures> hosts() {
         return hosts;
+    }
+
+    /**
+     * Whether every listed host's room has answered, the last at least {@code settleMillis} ago (so its
+     * snapshot is in and its card made): a picture of the fleet taken then shows all of it. FX thread.
+     */
+    boolean allAnswered(long now, long settleMillis) {
+        if (hosts.isEmpty() || !firstFrameAt.keySet().containsAll(hosts.keySet())) {
+            return false;
+        }
+        return firstFrameAt.values().stream().allMatch(at -> now - at >= settleMillis);
     }
 
     ReadOnlyStringProperty statusProperty() {
@@ -133,6 +146,7 @@ final class HostDiscoveryViewModel {
             if (!listed.contains(gone)) {
                 hosts.remove(gone);
                 states.remove(gone);
+                firstFrameAt.remove(gone);
                 RoomConnection c = connections.remove(gone);
                 if (c != null) {
                     c.close();
@@ -166,6 +180,13 @@ final class HostDiscoveryViewModel {
         return new RoomListener() {
             @Override
             public void onFrame(ServerFrame frame) {
+                if (frame instanceof ServerFrame.Connected) {
+                    ui.execute(() -> {
+                        if (connections.containsKey(host)) {
+                            firstFrameAt.putIfAbsent(host, clock.getAsLong());
+                        }
+                    });
+                }
                 List<String> names = MetricFrames.read(frame, (metric, time, value) -> readings.offer(host, metric, time, value)).stream()
                         .filter(CARD_METRICS::contains).toList();
                 if (!names.isEmpty()) {
