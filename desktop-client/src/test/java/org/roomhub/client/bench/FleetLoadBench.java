@@ -78,20 +78,21 @@ public final class FleetLoadBench {
     }
 
     private static int cards(FleetViewModel vm) throws Exception {
-        CompletableFuture<Integer> n = new CompletableFuture<>();
-        Platform.runLater(() -> n.complete(vm.order().size()));
-        return n.get(30, TimeUnit.SECONDS);
+        return onFx(() -> vm.order().size()); // a starved FX thread on a loaded machine answers late
     }
 
     /** One measured phase. */
-    private record Phase(double fps, double workMillis, double worstMillis, double fxCore, double rendererCore, double processCore, String top) {
+    private record Phase(double fps, double workMillis, double worstMillis, double fxCore, double rendererCore, double processCore, String top,
+                         double drawsPerSecond) {
         String line(String name) {
-            return String.format(Locale.ROOT, "%-16s %5.1f fps, view work %.2f ms/frame (worst %.1f), FX thread %.1f%% of a core, "
-                    + "renderer %.1f%%, process %.1f%%", name, fps, workMillis, worstMillis, fxCore, rendererCore, processCore);
+            return String.format(Locale.ROOT, "%-16s %5.1f fps, view work %.2f ms/frame (worst %.1f), %.0f card draws/s, FX thread %.1f%% "
+                    + "of a core, renderer %.1f%%, process %.1f%%", name, fps, workMillis, worstMillis, drawsPerSecond, fxCore, rendererCore,
+                    processCore);
         }
     }
 
-    private static Phase measure(FleetView view, int seconds) throws InterruptedException {
+    private static Phase measure(FleetView view, int seconds) throws Exception {
+        long d0 = onFx(view::cardDraws);
         Map<String, Long> t0 = ProcCpu.byThread();
         long c0 = ProcCpu.processNanos();
         long w0 = System.nanoTime();
@@ -107,8 +108,15 @@ public final class FleetLoadBench {
         double wall = System.nanoTime() - w0;
         long c1 = ProcCpu.processNanos();
         Map<String, Long> t1 = ProcCpu.byThread();
+        long d1 = onFx(view::cardDraws);
         return new Phase(fps / seconds, work / seconds, worst, share(t0, t1, FX, wall), share(t0, t1, RENDERER, wall),
-                100.0 * (c1 - c0) / wall, ProcCpu.topThreads(t0, t1, wall, 6));
+                100.0 * (c1 - c0) / wall, ProcCpu.topThreads(t0, t1, wall, 6), (d1 - d0) / (wall / 1e9));
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> result.complete(work.get()));
+        return result.get(180, TimeUnit.SECONDS);
     }
 
     private static double share(Map<String, Long> before, Map<String, Long> after, String thread, double wall) {

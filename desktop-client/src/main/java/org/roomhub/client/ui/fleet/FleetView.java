@@ -27,6 +27,7 @@ public final class FleetView extends BorderPane {
     private final FlowPane grid = new FlowPane(10, 10);
     private final Map<String, HostCard> cards = new HashMap<>();
     private final FrameStats frameStats = new FrameStats();
+    private long cardDraws;
 
     /** The view of {@code viewModel}. */
     public FleetView(FleetViewModel viewModel) {
@@ -61,6 +62,11 @@ public final class FleetView extends BorderPane {
         return frameStats;
     }
 
+    /** How many times a card's lines were drawn since the view was made: the work the view asks of the renderer. FX thread. */
+    public long cardDraws() {
+        return cardDraws;
+    }
+
     /** The card of {@code host}, or null; for tests. */
     public javafx.scene.Node card(String host) {
         return cards.get(host);
@@ -90,6 +96,7 @@ public final class FleetView extends BorderPane {
             }
             if (changed.contains(card.host())) {
                 card.draw(f);
+                cardDraws++;
             }
         }
     }
