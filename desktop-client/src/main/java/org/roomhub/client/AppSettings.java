@@ -52,7 +52,11 @@ final class AppSettings {
         if (store != null && !restoring) {
             DesktopSettings now = current(null);
             SettingsStore target = store;
-            background.execute(() -> save(target, now));
+            try {
+                background.execute(() -> save(target, now));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the app closed (and saved on closing); a late alert change of its view has nowhere to go
+            }
         }
     }
 
