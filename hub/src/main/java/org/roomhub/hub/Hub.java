@@ -129,6 +129,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
+        sessions.writeOn(writer);
         edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
