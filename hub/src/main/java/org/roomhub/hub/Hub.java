@@ -145,6 +145,7 @@ public final class Hub {
             }
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
+            cfg.jetty.modifyServletContextHandler(WebSocketTransport::keepNoHttpSessions);
             new Cors(origins).register(cfg.routes);
             new ApiRoutes(registry, paths, codec, access, metrics::scrape).register(cfg.routes);
             new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);

@@ -30,7 +30,6 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final Session session;
     /** Jetty's core session under {@code session}, for frames from shared bytes; null: plain {@code sendText}. */
     private final CoreSession core;
-    private final OutboundQueue.Entry[] batch = new OutboundQueue.Entry[BATCH];
     /** The drain as a task, made once (not a new lambda per hand-off). */
     private final Runnable drainTask = this::drainLoop;
     private final BiConsumer<Integer, String> gone;
@@ -145,39 +144,35 @@ final class WebSocketOutbound extends QueuedOutbound {
     }
 
     /**
-     * Hands {@code first} and up to {@link #BATCH} more waiting frames to Jetty's core session: all but the
+     * Hands {@code first} and the frames waiting behind it (at most {@link #BATCH} in all) to Jetty's core session: all but the
      * last as batched, so Jetty writes them together in one gathering write when the last arrives, instead
      * of one write (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes.
      * The batch counts as written when Jetty completed every frame of it (in order); the callback may run
      * inline and only flips inFlight and asks for another pass.
      */
     private void writeBatch(OutboundQueue.Entry first) {
-        OutboundQueue.Entry[] batch = this.batch;
-        batch[0] = first;
-        int n = 1;
-        while (n < BATCH) {
-            OutboundQueue.Entry next = queue.poll();
-            if (next == null) {
-                break;
-            }
-            batch[n++] = next;
-        }
-        Written done = new Written(n);
-        for (int i = 0; i < n; i++) {
-            OutboundQueue.Entry e = batch[i];
-            batch[i] = null;
+        Written done = new Written();
+        OutboundQueue.Entry e = first;
+        for (int n = 1; e != null; n++) {
+            OutboundQueue.Entry next = n < BATCH ? queue.poll() : null;
             ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
-            core.sendFrame(new Frame(OpCode.TEXT, payload), done, i < n - 1);
+            done.add();
+            core.sendFrame(new Frame(OpCode.TEXT, payload), done, next != null);
+            e = next;
         }
+        done.succeeded(); // the batch's own hold: it is written once every frame completed
     }
 
-    /** Completion of one batch: written once Jetty completed all its frames, failed at the first failure. */
+    /**
+     * Completion of one batch: written once Jetty completed all its frames and the batch was complete
+     * (it holds one count of its own while frames are added), failed at the first failure.
+     */
     private final class Written implements org.eclipse.jetty.util.Callback {
-        private final AtomicInteger remaining;
+        private final AtomicInteger remaining = new AtomicInteger(1);
         private final AtomicBoolean over = new AtomicBoolean();
 
-        Written(int frames) {
-            remaining = new AtomicInteger(frames);
+        void add() {
+            remaining.incrementAndGet();
         }
 
         @Override
