@@ -144,9 +144,9 @@ final class WebSocketOutbound extends QueuedOutbound {
     }
 
     /**
-     * Hands {@code first} and the frames waiting behind it (at most {@link #BATCH} in all) to Jetty's core session: all but the
-     * last as batched, so Jetty writes them together in one gathering write when the last arrives, instead
-     * of one write (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes.
+     * Hands {@code first} and the frames waiting behind it (at most {@link #BATCH} in all) to Jetty's
+     * core session: all but the last as batched, so Jetty writes them together in one gathering write
+     * when the last arrives, instead of one write (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes.
      * The batch counts as written when Jetty completed every frame of it (in order); the callback may run
      * inline and only flips inFlight and asks for another pass.
      */
