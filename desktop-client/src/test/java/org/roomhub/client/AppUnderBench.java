@@ -48,7 +48,7 @@ public final class AppUnderBench implements AutoCloseable {
         CompletableFuture<Long> n = new CompletableFuture<>();
         Platform.runLater(() -> n.complete(app.root().lookupAll(".time-series-chart").stream()
                 .mapToLong(c -> ((org.roomhub.client.ui.metrics.TimeSeriesChart) c).paints()).sum()));
-        return n.get(10, TimeUnit.SECONDS);
+        return n.get(120, TimeUnit.SECONDS);
     }
 
     /** Pulses of the window's scene so far (each pulse is a chance for the renderer to run). */
@@ -60,7 +60,7 @@ public final class AppUnderBench implements AutoCloseable {
     public int charts() throws Exception {
         CompletableFuture<Integer> n = new CompletableFuture<>();
         Platform.runLater(() -> n.complete(app.metrics().charts().size()));
-        return n.get(10, TimeUnit.SECONDS);
+        return n.get(120, TimeUnit.SECONDS);
     }
 
     @Override
@@ -70,7 +70,7 @@ public final class AppUnderBench implements AutoCloseable {
             app.close();
             closed.complete(null);
         });
-        closed.get(30, TimeUnit.SECONDS);
+        closed.get(120, TimeUnit.SECONDS);
         hub.close();
         Platform.exit();
     }

@@ -20,8 +20,8 @@ import javafx.stage.Window;
  * (issue 12: ~60 % of a core on an idle metrics tab). This runs the timer while the frame says the
  * next pulse has work, then stops it and wakes at the time the frame asks for, on {@link #wake},
  * or when the owner comes into sight (window shown, no hidden ancestor such as another tab's
- * content). While the owner is hidden, frames run at most every {@link #HIDDEN_PERIOD_MILLIS}, so
- * queues still drain but nothing animates.
+ * content). While the owner is hidden, frames run at most every {@link #HIDDEN_PERIOD_MILLIS} as plain
+ * {@code runLater} tasks, without asking for a pulse, so queues still drain but nothing animates.
  */
 public final class FrameLoop {
 
@@ -117,9 +117,21 @@ public final class FrameLoop {
         ALARMS.schedule(() -> Platform.runLater(() -> {
             if (generation == alarmGeneration) {
                 alarmAt = Long.MAX_VALUE;
-                start();
+                if (showing) {
+                    start();
+                } else {
+                    hiddenFrame();
+                }
             }
         }), millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void hiddenFrame() {
+        frames++;
+        long next = frame.run(System.nanoTime(), false);
+        if (next != UNTIL_WOKEN) {
+            wakeIn(Math.max(next, HIDDEN_PERIOD_MILLIS));
+        }
     }
 
     private void start() {

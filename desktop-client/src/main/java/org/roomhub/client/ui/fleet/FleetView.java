@@ -23,6 +23,7 @@ public final class FleetView extends BorderPane {
     private final FleetViewModel viewModel;
     private final FlowPane grid = new FlowPane(10, 10);
     private final Map<String, HostCard> cards = new HashMap<>();
+    private boolean cardsStale;
 
     /** The view of {@code viewModel}. */
     public FleetView(FleetViewModel viewModel) {
@@ -41,8 +42,11 @@ public final class FleetView extends BorderPane {
         setRight(new AlertsPane(viewModel));
         viewModel.order().addListener((ListChangeListener<String>) c -> layoutCards());
         // Readings come once a second: four looks a second, not a 60 Hz pulse that never lets the app rest (issue 12).
+        // Hidden (another tab), cards are drawn once shown again: a canvas changed out of sight still costs the renderer.
         new org.roomhub.client.ui.common.FrameLoop(this, (now, showing) -> {
-            if (viewModel.applyPending()) {
+            cardsStale |= viewModel.applyPending();
+            if (cardsStale && showing) {
+                cardsStale = false;
                 drawCards();
             }
             return org.roomhub.client.ui.common.FrameLoop.HIDDEN_PERIOD_MILLIS;
