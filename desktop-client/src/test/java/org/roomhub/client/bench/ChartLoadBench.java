@@ -38,7 +38,10 @@ public final class ChartLoadBench {
             }
             MetricsView view = new MetricsView(vm);
             Stage stage = new Stage();
-            stage.setScene(new Scene(view, 1280, 800));
+            Scene scene = new Scene(view, 1280, 800);
+            // The app's own stylesheet, as in the real window (modena's inset scroll-pane background is drawn from a stretched image).
+            scene.getStylesheets().add(MetricsView.class.getResource("/org/roomhub/client/ui/shell/app.css").toExternalForm());
+            stage.setScene(scene);
             stage.show();
             fxThread.complete(Thread.currentThread().getId());
             shown.complete(view);

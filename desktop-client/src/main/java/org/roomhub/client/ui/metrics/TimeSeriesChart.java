@@ -19,7 +19,8 @@ import org.roomhub.client.ui.common.Palette;
  * A line chart drawn on a canvas: real time on x, the metric's unit on y, one line per series.
  * Each series is reduced to at most one min/max pair per pixel column ({@link PixelColumns}), so an
  * hour of sub-second points costs no more to draw than a minute, and {@link #paintIfStale} repaints
- * only when the picture would change ({@link ChartFrame}): new points, a one-pixel scroll, a resize.
+ * only when the picture would change ({@link ChartFrame}): new points, a scroll step, a resize. Lines
+ * and grid are rasterised by {@link PlotRaster}, text is drawn on the canvas (issue 12).
  */
 public final class TimeSeriesChart extends Region {
 
@@ -174,11 +175,12 @@ public final class TimeSeriesChart extends Region {
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.RIGHT);
         // Legend right to left, never over the title: entries that do not fit become "+N more".
-        List<String> labels = new java.util.ArrayList<>();
-        for (SeriesModel line : lines) {
+        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint.
+        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
+        List<String> labels = new java.util.ArrayList<>(shown);
+        for (SeriesModel line : lines.subList(0, shown)) {
             labels.add((showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until)));
         }
-        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
         while (shown > 0 && legendWidth(labels, shown, lines.size()) > w - RIGHT - titleEnd) {
             shown--;
         }
