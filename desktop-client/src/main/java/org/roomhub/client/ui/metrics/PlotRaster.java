@@ -120,7 +120,7 @@ final class PlotRaster {
     private void blend(int x, int y, int rgb, double cover) {
         int i = y * width + x;
         int d = pixels[i];
-        int k = (int) Math.round(cover * 256);
+        int k = (int) (cover * 256 + 0.5);
         int r = mix((d >> 16) & 0xff, (rgb >> 16) & 0xff, k);
         int g = mix((d >> 8) & 0xff, (rgb >> 8) & 0xff, k);
         int bl = mix(d & 0xff, rgb & 0xff, k);
