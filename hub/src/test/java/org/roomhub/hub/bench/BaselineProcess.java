@@ -51,7 +51,7 @@ final class BaselineProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new BaselineProcess(p, port.get(60, TimeUnit.SECONDS));
+            return new BaselineProcess(p, port.get(Long.getLong("roomhub.hubStartSeconds", 60), TimeUnit.SECONDS));
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("baseline child did not start", e);

@@ -29,6 +29,11 @@ import org.roomhub.hub.HubCommand;
 public final class HubProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on https?://[^:]+:(\\d+)");
+    /**
+     * How long a child may take to print its port: {@code -Droomhub.hubStartSeconds} [60]. A loaded
+     * machine needs more (the benchmark's 4,000-client children took longer than 60 s at load 30).
+     */
+    private static final long START_SECONDS = Long.getLong("roomhub.hubStartSeconds", 60);
 
     public final Process process;
     public final int port;
@@ -92,10 +97,10 @@ public final class HubProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new HubProcess(p, port.get(60, TimeUnit.SECONDS), output);
+            return new HubProcess(p, port.get(START_SECONDS, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             p.destroyForcibly();
-            throw new IllegalStateException("hub child did not start", e);
+            throw new IllegalStateException("hub child did not start within " + START_SECONDS + " s (-Droomhub.hubStartSeconds)", e);
         }
     }
 
