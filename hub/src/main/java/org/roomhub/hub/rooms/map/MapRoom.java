@@ -45,6 +45,9 @@ final class MapRoom implements RoomObject {
     private final Map<String, Pin> pins = new LinkedHashMap<>();
     private final List<Waypoint> waypoints = new ArrayList<>();
     private final TreeSet<String> snapshots = new TreeSet<>();
+    /** Who is online as of a presence version: rebuilt once per presence-diff window in a big room. */
+    private List<Presence> online;
+    private long onlineVersion;
 
     MapRoom(RoomContext ctx) {
         this.ctx = ctx;
@@ -58,7 +61,10 @@ final class MapRoom implements RoomObject {
     @Override
     public void welcome(Connection c) {
         // Who is here now, so a pin whose owner left before this client came shows offline at once.
-        List<Presence> online = ctx.getWebSockets().stream().map(s -> new Presence(s.sessionId(), s.user())).toList();
+        if (online == null || onlineVersion != ctx.presenceVersion()) {
+            onlineVersion = ctx.presenceVersion();
+            online = ctx.getWebSockets().stream().map(s -> new Presence(s.sessionId(), s.user())).toList();
+        }
         c.send(new ServerFrame.MapState(List.copyOf(pins.values()), route(), online, now()));
         c.send(new ServerFrame.SnapshotNames(List.copyOf(snapshots), now()));
     }

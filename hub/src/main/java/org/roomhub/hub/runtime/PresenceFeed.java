@@ -1,0 +1,122 @@
+package org.roomhub.hub.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.Presence;
+
+/**
+ * Tells a room's sessions who joined and left (PROTOCOL.md, Every room). While the room has at most
+ * {@value #COALESCE_ABOVE} connections each join and leave is its own {@code user-joined} /
+ * {@code user-left} broadcast; above that they are collected and broadcast as one {@code presence-diff}
+ * at most once per {@value #WINDOW_MILLIS} ms (trailing edge), so filling a room of N costs O(N)
+ * frames. The window's timer runs the flush as a room event on the room's queue. Touched only there.
+ */
+final class PresenceFeed {
+
+    /** Rooms with more connections than this (the joiner or leaver counted) get {@code presence-diff}. */
+    static final int COALESCE_ABOVE = 100;
+    static final long WINDOW_MILLIS = 100;
+
+    private final HostServices services;
+    private final SessionTable sessions;
+    private final RoomOutput output;
+    private final RoomLife life;
+    private Dispatcher dispatcher;
+    private final Map<String, Presence> joined = new LinkedHashMap<>();
+    private final Map<String, Presence> left = new LinkedHashMap<>();
+    private boolean armed;
+    /** Bumped whenever presence frames go out; read by room code through the context. */
+    private volatile long version;
+
+    PresenceFeed(HostServices services, SessionTable sessions, RoomOutput output, RoomLife life) {
+        this.services = services;
+        this.sessions = sessions;
+        this.output = output;
+        this.life = life;
+    }
+
+    /** The dispatcher is built after the feed's collaborators; wired once. */
+    void runOn(Dispatcher d) {
+        this.dispatcher = d;
+    }
+
+    /**
+     * Changes whenever a presence frame is broadcast. A presence list built at one version stays a right
+     * welcome until it changes: joins and leaves since then reach the joiner in the next {@code presence-diff}.
+     */
+    long version() {
+        return version;
+    }
+
+    /** In an event: {@code session} (already in the table) joined. */
+    void joined(ClientSession session) {
+        if (sessions.size() > COALESCE_ABOVE) {
+            joined.put(session.sessionId(), new Presence(session.sessionId(), session.user()));
+            arm();
+            return;
+        }
+        flushNow();
+        version++;
+        output.broadcastExcept(session, s -> new ServerFrame.UserJoined(session.sessionId(), session.user(), now(), s));
+    }
+
+    /**
+     * In an event: {@code session} (already out of the table) left. One that joined in the same window
+     * stays in {@code joined} and is also listed in {@code left}: a client that got it in a welcome list
+     * meanwhile must learn it is gone, and one that did not adds and removes it again.
+     */
+    void left(ClientSession session) {
+        if (sessions.size() + 1 > COALESCE_ABOVE) {
+            left.put(session.sessionId(), new Presence(session.sessionId(), session.user()));
+            arm();
+            return;
+        }
+        flushNow();
+        version++;
+        output.broadcastExcept(session, s -> new ServerFrame.UserLeft(session.sessionId(), session.user(), now(), s));
+    }
+
+    /** In an event: broadcasts what is pending now (before a per-session frame, to keep the order). */
+    private void flushNow() {
+        if (joined.isEmpty() && left.isEmpty()) {
+            return;
+        }
+        List<Presence> j = List.copyOf(joined.values());
+        List<Presence> l = List.copyOf(left.values());
+        joined.clear();
+        left.clear();
+        version++;
+        output.broadcast(s -> new ServerFrame.PresenceDiff(j, l, now(), s));
+    }
+
+    private void arm() {
+        if (armed) {
+            return;
+        }
+        armed = true;
+        life.pendingTimers.incrementAndGet(); // a pending diff keeps the room from hibernating meanwhile
+        services.timer().schedule(() -> dispatcher.always(this::windowEnded), WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void windowEnded() {
+        armed = false;
+        life.pendingTimers.decrementAndGet();
+        if (joined.isEmpty() && left.isEmpty()) {
+            return;
+        }
+        Map<String, Presence> j = new LinkedHashMap<>(joined);
+        Map<String, Presence> l = new LinkedHashMap<>(left);
+        if (!dispatcher.event(null, "presence", r -> flushNow()) && !dispatcher.deleted()) {
+            // The event's frames died with it: keep the changes for the next window (the next join or leave arms it).
+            joined.putAll(j);
+            left.putAll(l);
+        }
+    }
+
+    private long now() {
+        return services.clock().millis();
+    }
+}
