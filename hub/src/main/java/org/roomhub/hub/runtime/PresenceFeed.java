@@ -11,14 +11,17 @@ import org.roomhub.protocol.value.Presence;
  * Tells a room's sessions who joined and left (PROTOCOL.md, Every room). While the room has at most
  * {@value #COALESCE_ABOVE} connections each join and leave is its own {@code user-joined} /
  * {@code user-left} broadcast; above that they are collected and broadcast as one {@code presence-diff}
- * at most once per {@value #WINDOW_MILLIS} ms (trailing edge), so filling a room of N costs O(N)
- * frames. The window's timer runs the flush as a room event on the room's queue. Touched only there.
+ * at the end of a window (trailing edge) of {@value #WINDOW_MILLIS} ms, or {@value #MILLIS_PER_THOUSAND} ms
+ * per thousand connections in a bigger room: presence then costs at most ~10,000 frames a second per room
+ * however big it is, and filling a room of N costs O(N) frames. The window's timer runs the flush as a
+ * room event on the room's queue. Touched only there.
  */
 final class PresenceFeed {
 
     /** Rooms with more connections than this (the joiner or leaver counted) get {@code presence-diff}. */
     static final int COALESCE_ABOVE = 100;
     static final long WINDOW_MILLIS = 100;
+    static final long MILLIS_PER_THOUSAND = 100;
 
     private final HostServices services;
     private final SessionTable sessions;
@@ -98,7 +101,8 @@ final class PresenceFeed {
         }
         armed = true;
         life.pendingTimers.incrementAndGet(); // a pending diff keeps the room from hibernating meanwhile
-        services.timer().schedule(() -> dispatcher.always(this::windowEnded), WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+        long window = Math.max(WINDOW_MILLIS, sessions.size() * MILLIS_PER_THOUSAND / 1000);
+        services.timer().schedule(() -> dispatcher.always(this::windowEnded), window, TimeUnit.MILLISECONDS);
     }
 
     private void windowEnded() {
