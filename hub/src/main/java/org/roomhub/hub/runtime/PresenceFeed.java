@@ -3,6 +3,7 @@ package org.roomhub.hub.runtime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.Presence;
@@ -102,7 +103,13 @@ final class PresenceFeed {
         armed = true;
         life.pendingTimers.incrementAndGet(); // a pending diff keeps the room from hibernating meanwhile
         long window = Math.max(WINDOW_MILLIS, sessions.size() * MILLIS_PER_THOUSAND / 1000);
-        services.timer().schedule(() -> dispatcher.always(this::windowEnded), window, TimeUnit.MILLISECONDS);
+        try {
+            services.timer().schedule(() -> dispatcher.always(this::windowEnded), window, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // The hub is stopping: nobody is left to tell.
+            armed = false;
+            life.pendingTimers.decrementAndGet();
+        }
     }
 
     private void windowEnded() {
