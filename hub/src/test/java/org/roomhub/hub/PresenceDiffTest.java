@@ -108,6 +108,18 @@ class PresenceDiffTest {
         assertThat(union(watcher, "joined")).hasSize(20);
     }
 
+    @Test
+    void a_joiner_of_a_big_map_room_sees_the_pins_set_since_the_last_diff_and_who_is_online() {
+        fill("/rooms/map/big", 105);
+        WsClient first = join("/rooms/map/big");
+        first.send("{\"type\":\"set-pin\",\"location\":{\"lat\":48.1,\"lng\":11.6},\"label\":\"here\"}");
+        first.await("pin-update");
+        WsClient late = join("/rooms/map/big");
+        JsonNode state = late.await("map-state");
+        assertThat(state.path("pins").toString()).contains("\"label\":\"here\"");
+        await().atMost(WAIT).until(() -> online(late).equals(openIds()));
+    }
+
     private WsClient join(String path) {
         WsClient c = hub.join(path);
         clients.add(c);
@@ -161,6 +173,12 @@ class PresenceDiffTest {
                 case "presence" -> {
                     online.clear();
                     f.path("users").forEach(u -> online.add(u.path("sessionId").asText()));
+                }
+                case "map-state" -> {
+                    if (f.has("online")) {
+                        online.clear();
+                        f.path("online").forEach(u -> online.add(u.path("sessionId").asText()));
+                    }
                 }
                 case "user-joined" -> online.add(f.path("sessionId").asText());
                 case "user-left" -> online.remove(f.path("sessionId").asText());
