@@ -29,8 +29,9 @@ final class PresenceFeed {
     private final RoomOutput output;
     private final RoomLife life;
     private Dispatcher dispatcher;
-    private final Map<String, Presence> joined = new LinkedHashMap<>();
-    private final Map<String, Presence> left = new LinkedHashMap<>();
+    /** Made on first use and dropped after each flush: a quiet or hibernated room holds none. */
+    private Map<String, Presence> joined;
+    private Map<String, Presence> left;
     private boolean armed;
     /** Bumped whenever presence frames go out; read by room code through the context. */
     private volatile long version;
@@ -58,7 +59,7 @@ final class PresenceFeed {
     /** In an event: {@code session} (already in the table) joined. */
     void joined(ClientSession session) {
         if (sessions.size() > COALESCE_ABOVE) {
-            joined.put(session.sessionId(), new Presence(session.sessionId(), session.user()));
+            joined = put(joined, session);
             arm();
             return;
         }
@@ -74,7 +75,7 @@ final class PresenceFeed {
      */
     void left(ClientSession session) {
         if (sessions.size() + 1 > COALESCE_ABOVE) {
-            left.put(session.sessionId(), new Presence(session.sessionId(), session.user()));
+            left = put(left, session);
             arm();
             return;
         }
@@ -85,13 +86,13 @@ final class PresenceFeed {
 
     /** In an event: broadcasts what is pending now (before a per-session frame, to keep the order). */
     private void flushNow() {
-        if (joined.isEmpty() && left.isEmpty()) {
+        if (joined == null && left == null) {
             return;
         }
-        List<Presence> j = List.copyOf(joined.values());
-        List<Presence> l = List.copyOf(left.values());
-        joined.clear();
-        left.clear();
+        List<Presence> j = joined == null ? List.of() : List.copyOf(joined.values());
+        List<Presence> l = left == null ? List.of() : List.copyOf(left.values());
+        joined = null;
+        left = null;
         version++;
         output.broadcast(s -> new ServerFrame.PresenceDiff(j, l, now(), s));
     }
@@ -115,16 +116,22 @@ final class PresenceFeed {
     private void windowEnded() {
         armed = false;
         life.pendingTimers.decrementAndGet();
-        if (joined.isEmpty() && left.isEmpty()) {
+        Map<String, Presence> j = joined;
+        Map<String, Presence> l = left;
+        if (j == null && l == null) {
             return;
         }
-        Map<String, Presence> j = new LinkedHashMap<>(joined);
-        Map<String, Presence> l = new LinkedHashMap<>(left);
         if (!dispatcher.event(null, "presence", r -> flushNow()) && !dispatcher.deleted()) {
             // The event's frames died with it: keep the changes for the next window (the next join or leave arms it).
-            joined.putAll(j);
-            left.putAll(l);
+            joined = j;
+            left = l;
         }
+    }
+
+    private static Map<String, Presence> put(Map<String, Presence> pending, ClientSession session) {
+        Map<String, Presence> m = pending == null ? new LinkedHashMap<>() : pending;
+        m.put(session.sessionId(), new Presence(session.sessionId(), session.user()));
+        return m;
     }
 
     private long now() {

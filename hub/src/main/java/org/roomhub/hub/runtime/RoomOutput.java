@@ -27,8 +27,9 @@ final class RoomOutput {
     private final Supplier<Effects> current;
     private final Supplier<RoomObject> room;
     private volatile long seq;
-    private final ServerFrame[] recentFrames = new ServerFrame[4];
-    private final EncodedFrame[] recentEncoded = new EncodedFrame[4];
+    /** Made on first use, dropped on eviction: a hibernated room holds none. */
+    private ServerFrame[] recentFrames;
+    private EncodedFrame[] recentEncoded;
     private int nextRecent;
 
     RoomOutput(FrameCodec codec, RoomStore data, SessionTable sessions, ResumeLog log, Supplier<Effects> current,
@@ -73,6 +74,10 @@ final class RoomOutput {
      * is encoded once: the last few encodings are kept by identity until the room object is evicted.
      */
     private EncodedFrame encodeOnce(ServerFrame frame) {
+        if (recentFrames == null) {
+            recentFrames = new ServerFrame[4];
+            recentEncoded = new EncodedFrame[4];
+        }
         for (int i = 0; i < recentFrames.length; i++) {
             if (recentFrames[i] == frame) {
                 return recentEncoded[i];
@@ -87,8 +92,8 @@ final class RoomOutput {
 
     /** The room object was evicted: its frames are not sent again. */
     void forgetEncoded() {
-        java.util.Arrays.fill(recentFrames, null);
-        java.util.Arrays.fill(recentEncoded, null);
+        recentFrames = null;
+        recentEncoded = null;
     }
 
     void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {
