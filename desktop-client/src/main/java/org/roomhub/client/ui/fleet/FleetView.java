@@ -3,7 +3,6 @@ package org.roomhub.client.ui.fleet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -14,10 +13,11 @@ import javafx.scene.layout.StackPane;
 import org.roomhub.client.ui.metrics.FrameStats;
 
 /**
- * A grid of host cards, most troubled first, and the alerts beside it. An {@link AnimationTimer}
- * takes queued readings in once per frame and redraws the lines only of the cards whose host sent
- * figures, so fifty hosts publishing every second cost fifty card redraws a second, not fifty per
- * frame (the first version drew every card whenever any host sent something: see docs/performance.md).
+ * A grid of host cards, most troubled first, and the alerts beside it. A frame loop (four looks a
+ * second while readings come, see {@code FrameLoop}) takes queued readings in and redraws the lines
+ * only of the cards whose host sent figures, their marks only when the rules were judged, so fifty
+ * hosts publishing every second cost about fifty card redraws a second (the first version drew every
+ * card whenever any host sent something: see docs/performance.md).
  */
 public final class FleetView extends BorderPane {
 
@@ -27,6 +27,8 @@ public final class FleetView extends BorderPane {
     private final FlowPane grid = new FlowPane(10, 10);
     private final Map<String, HostCard> cards = new HashMap<>();
     private final FrameStats frameStats = new FrameStats();
+    private final java.util.Set<String> stale = new java.util.HashSet<>();
+    private boolean marksStale;
     private long cardDraws;
 
     /** The view of {@code viewModel}. */
@@ -45,16 +47,22 @@ public final class FleetView extends BorderPane {
         setCenter(new StackPane(scroll, waiting));
         setRight(new AlertsPane(viewModel));
         viewModel.order().addListener((ListChangeListener<String>) c -> layoutCards());
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long begin = System.nanoTime();
-                if (viewModel.applyPending()) {
-                    drawCards(viewModel.takeChanged(), viewModel.takeJudged());
-                }
-                frameStats.record(now, System.nanoTime() - begin);
+        // Readings come once a second: four looks a second, not a 60 Hz pulse that never lets the app rest (issue 12).
+        // Hidden (another tab), cards are drawn once shown again: a canvas changed out of sight still costs the renderer.
+        new org.roomhub.client.ui.common.FrameLoop(this, (now, showing) -> {
+            long begin = System.nanoTime();
+            if (viewModel.applyPending()) {
+                stale.addAll(viewModel.takeChanged());
+                marksStale |= viewModel.takeJudged();
             }
-        }.start();
+            if (showing && (marksStale || !stale.isEmpty())) {
+                drawCards(java.util.Set.copyOf(stale), marksStale);
+                stale.clear();
+                marksStale = false;
+            }
+            frameStats.record(now, System.nanoTime() - begin);
+            return org.roomhub.client.ui.common.FrameLoop.HIDDEN_PERIOD_MILLIS;
+        });
     }
 
     /** Frame rate and this view's own work per frame, for the benchmark. */
@@ -75,8 +83,12 @@ public final class FleetView extends BorderPane {
     private void layoutCards() {
         List<String> order = viewModel.order();
         cards.keySet().retainAll(order);
-        grid.getChildren().setAll(order.stream().map(h -> (javafx.scene.Node) cards.computeIfAbsent(h, this::newCard)).toList());
-        drawCards(cards.keySet(), true);
+        java.util.Set<String> fresh = new java.util.HashSet<>();
+        grid.getChildren().setAll(order.stream().map(h -> (javafx.scene.Node) cards.computeIfAbsent(h, k -> {
+            fresh.add(k);
+            return newCard(k);
+        })).toList());
+        drawCards(fresh, true); // a new order moves cards; only new ones need their lines drawn
     }
 
     private HostCard newCard(String host) {
