@@ -67,6 +67,8 @@ public final class Hub {
     private HttpSessions httpSessions;
     private TlsIdentity tls;
     private volatile org.roomhub.hub.cluster.ClusterNode cluster;
+    /** Cluster mode only: routes the seam between members. */
+    private org.roomhub.hub.cluster.route.ClusterRouting routing;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -103,7 +105,9 @@ public final class Hub {
         builtIns.addAll(config.rooms.extraTypes);
         RoomTypes types = RoomTypes.of(builtIns);
         EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
-        registry = new RoomRegistry(types, storage, sessions, clock, codec, new Listeners(List.of(observers, metrics)),
+        // Cluster mode puts the network inside the seam; one hub wires edge and host directly.
+        routing = config.cluster == null ? null : new org.roomhub.hub.cluster.route.ClusterRouting(config.cluster.nodeId(), sessions, codec);
+        registry = new RoomRegistry(types, storage, routing == null ? sessions : routing.hostSessions(), clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
         registry.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -129,7 +133,9 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
+        org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
+                : routing.edgeRooms(registry.port(), registry::evict, sessions);
+        edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
         WebSocketTransport webSockets = new WebSocketTransport(edge);
@@ -162,7 +168,8 @@ public final class Hub {
         if (config.cluster != null) {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
-                        org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis));
+                        routing.events(org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis)));
+                routing.attach(cluster);
             } catch (RuntimeException e) {
                 stop();
                 throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
@@ -257,6 +264,9 @@ public final class Hub {
         if (cluster != null) {
             cluster.close();
             cluster = null;
+        }
+        if (routing != null) {
+            routing.close();
         }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.

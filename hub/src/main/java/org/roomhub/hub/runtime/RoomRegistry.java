@@ -107,6 +107,18 @@ public final class RoomRegistry {
                 .whenComplete((v, e) -> hosts.remove(address, host)));
     }
 
+    /**
+     * Forgets a room another member took over (cluster mode): its sessions are told to move, and a
+     * later use here makes a fresh host from storage. False when the room was not here.
+     */
+    public boolean evict(RoomAddress address) {
+        RoomHost host = hosts.remove(address);
+        if (host != null) {
+            host.evict();
+        }
+        return host != null;
+    }
+
     /** The host's side of the seam: how the edge reaches these rooms. */
     public RoomPort port() {
         return port;
