@@ -151,7 +151,11 @@ public final class Hub {
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
             new Cors(origins).register(cfg.routes);
-            new ApiRoutes(registry, paths, codec, access, metrics::scrape).register(cfg.routes);
+            ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
+            if (routing != null) {
+                api.node(routing::fields);
+            }
+            api.register(cfg.routes);
             new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);
             webSockets.register(cfg.routes);
             new SseTransport(edge, httpSessions).register(cfg.routes);

@@ -119,6 +119,17 @@ public final class ClusterRouting implements AutoCloseable {
         return where().owner(room);
     }
 
+    /** What room stats and {@code /api/rooms} rows add in cluster mode: {@code node} (the host) and its {@code epoch}. */
+    public Map<String, Object> fields(RoomAddress room) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("node", node(room));
+        ClusterNode n = node;
+        if (n != null) {
+            n.epoch(room.toString()).ifPresent(e -> out.put("epoch", e));
+        }
+        return out;
+    }
+
     /** Whether this member holds the current epoch of {@code room} (it runs the room). */
     public boolean hosts(RoomAddress room) {
         return hostRooms.epoch(room) != null;

@@ -1,0 +1,207 @@
+package org.roomhub.hub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.testkit.PollClient;
+import org.roomhub.hub.testkit.SseClient;
+import org.roomhub.hub.testkit.WsClient;
+
+/**
+ * Every member is an edge, each room runs on one member: three hub JVMs on loopback share one
+ * cluster for the class (the failover test, which kills a member, runs last).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRoutingTest {
+
+    private static final List<String> IDS = List.of("a", "b", "c");
+    private static final Duration FRAMES = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private ThreeHubs hubs;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        hubs = ThreeHubs.start(dir);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+        if (hubs != null) {
+            hubs.close();
+        }
+    }
+
+    private static String chat(String text) {
+        return "{\"type\":\"chat-message\",\"text\":\"" + text + "\"}";
+    }
+
+    /** A room name (of {@code prefix}-N) that placement gives member {@code host}. */
+    private String roomOn(String host, String prefix) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (hubs.hostOf("a", "chat/" + prefix + i).equals(host)) {
+                return prefix + i;
+            }
+        }
+        throw new AssertionError("no room of 100 placed on " + host);
+    }
+
+    private static List<JsonNode> chats(List<JsonNode> frames, String prefix) {
+        return frames.stream().filter(f -> f.path("type").asText().equals("chat-message")
+                && f.path("text").asText().startsWith(prefix)).toList();
+    }
+
+    private static void assertOnceInOrder(List<JsonNode> got, List<String> texts) {
+        assertThat(got.stream().map(f -> f.path("text").asText()).toList()).isEqualTo(texts);
+        List<Long> seqs = got.stream().map(f -> f.path("seq").asLong()).toList();
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(1)
+    void aClientOnOneMemberChatsInARoomHostedOnAnotherAndClientsOnAThirdGetEveryFrameOnceInOrderOverEveryTransport()
+            throws Exception {
+        String room = roomOn("b", "forward-");
+        String path = "/rooms/chat/" + room;
+        WsClient ws = WsClient.connect(hubs.ws("c", path));
+        clients.add(ws);
+        SseClient sse = SseClient.open(hubs.member("c").http(path + "/events"), null);
+        clients.add(sse);
+        PollClient poll = PollClient.open(hubs.member("c").http(path).toString(), null);
+        WsClient sender = WsClient.connect(hubs.ws("a", path));
+        clients.add(sender);
+        ws.sessionId();
+        sse.sessionId();
+        sender.sessionId();
+
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            texts.add("fwd-" + i);
+            sender.send(chat("fwd-" + i));
+        }
+        await().atMost(FRAMES).until(() -> chats(ws.frames, "fwd-").size() >= 30 && chats(sender.frames, "fwd-").size() >= 30);
+        assertOnceInOrder(chats(ws.frames, "fwd-"), texts);
+        assertOnceInOrder(chats(sender.frames, "fwd-"), texts);
+        await().atMost(FRAMES).until(() -> sse.events.stream().filter(e -> e.type().equals("chat-message")).count() >= 30);
+        assertOnceInOrder(chats(sse.events.stream().map(SseClient.Event::data).toList(), "fwd-"), texts);
+        await().atMost(FRAMES).until(() -> {
+            poll.poll(1);
+            return chats(poll.frames, "fwd-").size() >= 30;
+        });
+        assertOnceInOrder(chats(poll.frames, "fwd-"), texts);
+
+        JsonNode stats = hubs.get("b", "/api/rooms/chat/" + room);
+        assertThat(stats.path("node").asText()).isEqualTo("b");
+        assertThat(stats.path("connections").asInt()).isEqualTo(4);
+        assertThat(stats.path("epoch").asLong()).isPositive();
+        // Asked of another member, the room's REST paths answer 307 to its host.
+        assertThat(hubs.raw("a", "/api/rooms/chat/" + room).statusCode()).isEqualTo(307);
+    }
+
+    @Test
+    @Order(2)
+    void killingTheMemberHostingTheMostRoomsMovesItsRoomsWhileClientsOfTheOthersKeepTheirSockets() throws Exception {
+        int rooms = 24;
+        Map<String, List<WsClient>> byMember = new HashMap<>();
+        List<List<WsClient>> byRoom = new ArrayList<>();
+        for (int i = 0; i < rooms; i++) {
+            List<WsClient> inRoom = new ArrayList<>();
+            for (String m : IDS) {
+                List<URI> uris = new ArrayList<>();
+                for (int k = 0; k < 3; k++) {
+                    uris.add(hubs.ws(IDS.get((IDS.indexOf(m) + k) % 3), "/rooms/chat/fo-" + i));
+                }
+                WsClient c = WsClient.connect(uris);
+                clients.add(c);
+                inRoom.add(c);
+                byMember.computeIfAbsent(m, x -> new ArrayList<>()).add(c);
+            }
+            byRoom.add(inRoom);
+        }
+        for (List<WsClient> inRoom : byRoom) {
+            for (int k = 0; k < 3; k++) {
+                inRoom.get(k).sessionId();
+            }
+            inRoom.get(0).send(chat("before"));
+        }
+        Map<String, String> hostByRoom = new HashMap<>();
+        Map<String, Long> epochBefore = new HashMap<>();
+        for (int i = 0; i < rooms; i++) {
+            String host = hubs.hostOf("a", "chat/fo-" + i);
+            hostByRoom.put("fo-" + i, host);
+            List<WsClient> inRoom = byRoom.get(i);
+            await().atMost(FRAMES).until(() -> inRoom.stream().allMatch(c -> !chats(c.frames, "before").isEmpty()));
+            epochBefore.put("fo-" + i, hubs.get(host, "/api/rooms/chat/fo-" + i).path("epoch").asLong());
+        }
+        String victim = hostByRoom.values().stream().collect(Collectors.groupingBy(h -> h, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<String> survivors = IDS.stream().filter(m -> !m.equals(victim)).toList();
+
+        long killed = System.nanoTime();
+        hubs.member(victim).kill9();
+
+        // Every room takes writes again: a survivor's client sends until its message comes back to everyone.
+        long[] writable = new long[rooms];
+        for (int i = 0; i < rooms; i++) {
+            List<WsClient> inRoom = byRoom.get(i);
+            WsClient sender = inRoom.get(IDS.indexOf(survivors.get(i % 2)));
+            String text = "after-" + i;
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                if (chats(sender.frames, text).isEmpty()) {
+                    sender.send(chat(text));
+                    return false;
+                }
+                return true;
+            });
+            writable[i] = System.nanoTime() - killed;
+            await().atMost(FRAMES).until(() -> inRoom.stream().allMatch(c -> !chats(c.frames, text).isEmpty()));
+        }
+        for (String m : survivors) {
+            for (WsClient c : byMember.get(m)) {
+                assertThat(c.failovers.get()).as("a survivor's client kept its socket").isZero();
+                assertThat(c.closed).isNotDone();
+            }
+        }
+        for (WsClient c : byMember.get(victim)) {
+            assertThat(c.failovers.get()).as("the dead member's client joined another member").isPositive();
+        }
+        for (int i = 0; i < rooms; i++) {
+            String room = "fo-" + i;
+            String host = hubs.hostOf(survivors.get(0), "chat/" + room);
+            assertThat(host).isIn(survivors);
+            JsonNode stats = hubs.get(host, "/api/rooms/chat/" + room);
+            assertThat(stats.path("epoch").asLong()).as("epochs only grow").isGreaterThanOrEqualTo(epochBefore.get(room));
+            if (hostByRoom.get(room).equals(victim)) {
+                assertThat(stats.path("epoch").asLong()).isGreaterThan(epochBefore.get(room));
+            }
+        }
+        long slowest = java.util.Arrays.stream(writable).max().orElse(0);
+        System.out.printf("failover: %d rooms of %s writable again after %d ms (first %d ms)%n",
+                hostByRoom.values().stream().filter(victim::equals).count(), victim, slowest / 1_000_000,
+                java.util.Arrays.stream(writable).min().orElse(0) / 1_000_000);
+    }
+}
