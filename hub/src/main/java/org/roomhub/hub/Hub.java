@@ -109,6 +109,9 @@ public final class Hub {
         routing = config.cluster == null ? null : new org.roomhub.hub.cluster.route.ClusterRouting(config.cluster.nodeId(), sessions, codec);
         registry = new RoomRegistry(types, storage, routing == null ? sessions : routing.hostSessions(), clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
+        if (routing != null) {
+            registry.runsHere(routing::hosts); // before start: restored alarms fire only on their room's host
+        }
         registry.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "roomhub-observer");
@@ -134,7 +137,7 @@ public final class Hub {
             return t;
         });
         org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
-                : routing.edgeRooms(registry.port(), registry::evict, sessions);
+                : routing.edgeRooms(registry.port(), registry::evict, registry::activated, sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
@@ -173,7 +176,7 @@ public final class Hub {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
                         routing.events(org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis)));
-                routing.attach(cluster);
+                routing.attach(cluster, registry::alarmRooms);
             } catch (RuntimeException e) {
                 stop();
                 throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);

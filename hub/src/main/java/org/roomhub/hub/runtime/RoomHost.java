@@ -256,6 +256,9 @@ public final class RoomHost {
 
         @Override
         public boolean fire() {
+            if (!services.runsHere().test(address)) {
+                return true; // cluster mode: another member hosts the room now and fires its alarm
+            }
             services.listener().alarmFired(address, now());
             // The handler may set a new alarm; its writes then replace this clearing one.
             return dispatcher.event(null, "alarm", r -> {

@@ -35,14 +35,11 @@ class ClusterRoutingTest {
     private static final List<String> IDS = List.of("a", "b", "c");
     private static final Duration FRAMES = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
     private ThreeHubs hubs;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
     @BeforeAll
-    void startCluster() throws Exception {
+    void startCluster(@TempDir Path dir) throws Exception {
         hubs = ThreeHubs.start(dir);
     }
 
@@ -164,20 +161,27 @@ class ClusterRoutingTest {
         long killed = System.nanoTime();
         hubs.member(victim).kill9();
 
-        // Every room takes writes again: a survivor's client sends until its message comes back to everyone.
+        // Every room takes writes again: a survivor's client in each room sends until its message comes back.
         long[] writable = new long[rooms];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean all = true;
+            for (int i = 0; i < rooms; i++) {
+                if (writable[i] > 0) {
+                    continue;
+                }
+                WsClient sender = byRoom.get(i).get(IDS.indexOf(survivors.get(i % 2)));
+                if (chats(sender.frames, "after-" + i).isEmpty()) {
+                    sender.send(chat("after-" + i));
+                    all = false;
+                } else {
+                    writable[i] = System.nanoTime() - killed;
+                }
+            }
+            return all;
+        });
         for (int i = 0; i < rooms; i++) {
             List<WsClient> inRoom = byRoom.get(i);
-            WsClient sender = inRoom.get(IDS.indexOf(survivors.get(i % 2)));
             String text = "after-" + i;
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                if (chats(sender.frames, text).isEmpty()) {
-                    sender.send(chat(text));
-                    return false;
-                }
-                return true;
-            });
-            writable[i] = System.nanoTime() - killed;
             await().atMost(FRAMES).until(() -> inRoom.stream().allMatch(c -> !chats(c.frames, text).isEmpty()));
         }
         for (String m : survivors) {

@@ -22,7 +22,7 @@ import org.roomhub.hub.testkit.HubProcess;
  * Infinispan member takes 20–50 s to start on a loaded machine). Members are named a, b, c; one can
  * be killed and started again on the same data folder and cluster port.
  */
-final class ThreeHubs implements AutoCloseable {
+public final class ThreeHubs implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Never follows redirects: a 307 names the member hosting a room. */
@@ -32,7 +32,7 @@ final class ThreeHubs implements AutoCloseable {
     private final Path dir;
     private final List<Integer> clusterPorts;
     private final String all;
-    final Map<String, HubProcess> members = new LinkedHashMap<>();
+    public final Map<String, HubProcess> members = new LinkedHashMap<>();
 
     private ThreeHubs(Path dir) throws Exception {
         this.dir = dir;
@@ -41,7 +41,7 @@ final class ThreeHubs implements AutoCloseable {
     }
 
     /** Starts a, b and c together and waits until each sees all three up. */
-    static ThreeHubs start(Path dir) throws Exception {
+    public static ThreeHubs start(Path dir) throws Exception {
         ThreeHubs hubs = new ThreeHubs(dir);
         List<CompletableFuture<HubProcess>> starting = new ArrayList<>();
         for (String id : List.of("a", "b", "c")) {
@@ -66,12 +66,12 @@ final class ThreeHubs implements AutoCloseable {
     }
 
     /** Starts a killed member again, on its data folder and cluster port. */
-    void restart(String id) {
+    public void restart(String id) {
         members.put(id, launch(id));
     }
 
     /** Waits until every member in {@code ids} lists exactly those as up. */
-    void awaitUp(List<String> ids) {
+    public void awaitUp(List<String> ids) {
         for (String id : ids) {
             await().atMost(CHANGE).ignoreExceptions().until(() -> {
                 List<String> up = new ArrayList<>();
@@ -85,16 +85,16 @@ final class ThreeHubs implements AutoCloseable {
         }
     }
 
-    HubProcess member(String id) {
+    public HubProcess member(String id) {
         return members.get(id);
     }
 
-    URI ws(String id, String path) {
+    public URI ws(String id, String path) {
         return members.get(id).ws(path);
     }
 
     /** The member whose HTTP port is {@code port}. */
-    String idOfPort(int port) {
+    public String idOfPort(int port) {
         return members.entrySet().stream().filter(e -> e.getValue().port == port).findFirst().orElseThrow().getKey();
     }
 
@@ -102,7 +102,7 @@ final class ThreeHubs implements AutoCloseable {
      * The member placement gives {@code room} ({@code type/name}), asked of member {@code via}: its own id
      * when it answers the room's stats itself (200, or 404 for a room not used yet), else the member its 307 names.
      */
-    String hostOf(String via, String room) throws Exception {
+    public String hostOf(String via, String room) throws Exception {
         HttpResponse<String> r = raw(via, "/api/rooms/" + room);
         if (r.statusCode() == 307) {
             return idOfPort(URI.create(r.headers().firstValue("Location").orElseThrow()).getPort());
@@ -110,11 +110,11 @@ final class ThreeHubs implements AutoCloseable {
         return via;
     }
 
-    HttpResponse<String> raw(String id, String path) throws Exception {
+    public HttpResponse<String> raw(String id, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(members.get(id).http(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode get(String id, String path) throws Exception {
+    public JsonNode get(String id, String path) throws Exception {
         HttpResponse<String> r = raw(id, path);
         if (r.statusCode() != 200) {
             throw new IllegalStateException(path + " on " + id + " answered " + r.statusCode() + ": " + r.body());

@@ -34,6 +34,7 @@ public final class ClusterRouting implements AutoCloseable {
         return t;
     });
     private volatile ClusterNode node;
+    private java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms = java.util.Set::of;
     private HostRooms hostRooms;
     private EdgeRouter edgeRouter;
 
@@ -69,8 +70,9 @@ public final class ClusterRouting implements AutoCloseable {
      * The edge's port towards the rooms, over the local rooms {@code localRooms}; {@code evict} gives a
      * room up here (the registry's evict).
      */
-    public RoomPort edgeRooms(RoomPort localRooms, Consumer<RoomAddress> evict, SessionPort edgeSessions) {
-        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict);
+    public RoomPort edgeRooms(RoomPort localRooms, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated,
+            SessionPort edgeSessions) {
+        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated);
         edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link);
         hostRouter.localEdge(edgeRouter);
         return edgeRouter;
@@ -106,12 +108,18 @@ public final class ClusterRouting implements AutoCloseable {
         };
     }
 
-    /** Starts routing through {@code cluster} (this member joined). */
-    public void attach(ClusterNode cluster) {
+    /**
+     * Starts routing through {@code cluster} (this member joined). {@code alarmRooms} lists rooms with a
+     * stored alarm: after each cluster change this member activates those placed on it, so an alarm
+     * fires on the room's host even when no client uses the room.
+     */
+    public void attach(ClusterNode cluster, java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms) {
+        this.alarmRooms = alarmRooms;
         link.attach(cluster, this::received);
         hostRooms.attach(cluster);
         node = cluster;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweepSoon();
     }
 
     /** The member hosting {@code room} now (for {@code node} in room stats). */
@@ -132,7 +140,8 @@ public final class ClusterRouting implements AutoCloseable {
 
     /** Whether this member holds the current epoch of {@code room} (it runs the room). */
     public boolean hosts(RoomAddress room) {
-        return hostRooms.epoch(room) != null;
+        HostRooms h = hostRooms;
+        return h != null && h.epoch(room) != null;
     }
 
     /** This edge's sessions by the member hosting them. */
@@ -165,6 +174,7 @@ public final class ClusterRouting implements AutoCloseable {
     private void sweepSoon() {
         try {
             sweeper.execute(this::sweep);
+            sweeper.execute(this::claimAlarms);
         } catch (RejectedExecutionException stopping) {
             // closed
         }
@@ -173,6 +183,22 @@ public final class ClusterRouting implements AutoCloseable {
     private void sweep() {
         if (node != null) {
             edgeRouter.sweep();
+        }
+    }
+
+    /** Activates the rooms with alarms that placement gives this member (off any room's queue). */
+    private void claimAlarms() {
+        if (node == null) {
+            return;
+        }
+        try {
+            for (RoomAddress room : alarmRooms.get()) {
+                if (node.owner(room.toString()).equals(self) && !hosts(room)) {
+                    hostRooms.ensure(room);
+                }
+            }
+        } catch (RuntimeException e) {
+            // no topology or storage now: the next cluster event tries again
         }
     }
 

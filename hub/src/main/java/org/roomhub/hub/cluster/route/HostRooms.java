@@ -35,11 +35,13 @@ final class HostRooms implements RoomPort {
     private final SessionPort out;
     private final FrameCodec codec;
     private final Consumer<RoomAddress> evict;
+    private final Consumer<RoomAddress> activated;
     private final Map<RoomAddress, Long> active = new ConcurrentHashMap<>();
     private volatile ClusterNode cluster;
 
-    HostRooms(RoomPort local, SessionPort out, FrameCodec codec, Consumer<RoomAddress> evict) {
+    HostRooms(RoomPort local, SessionPort out, FrameCodec codec, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated) {
         this.local = local;
+        this.activated = activated;
         this.out = out;
         this.codec = codec;
         this.evict = evict;
@@ -111,6 +113,7 @@ final class HostRooms implements RoomPort {
             }
             try {
                 active.put(room, c.activate(room.toString()));
+                activated.accept(room); // arms its stored alarm here: the host fires it
                 return true;
             } catch (NoQuorumException e) {
                 LOG.warn("Cannot activate {}: {}", room, e.getMessage());
