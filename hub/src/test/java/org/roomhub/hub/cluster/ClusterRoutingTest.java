@@ -37,6 +37,9 @@ class ClusterRoutingTest {
 
     private ThreeHubs hubs;
     private final List<AutoCloseable> clients = new ArrayList<>();
+    /** Left by the failover test for the restart test: the killed member, and each room's clients. */
+    private String killed;
+    private List<List<WsClient>> failoverRooms;
 
     @BeforeAll
     void startCluster(@TempDir Path dir) throws Exception {
@@ -160,6 +163,8 @@ class ClusterRoutingTest {
 
         long killed = System.nanoTime();
         hubs.member(victim).kill9();
+        this.killed = victim;
+        this.failoverRooms = byRoom;
 
         // Every room takes writes again: a survivor's client in each room sends until its message comes back.
         long[] writable = new long[rooms];
@@ -207,5 +212,44 @@ class ClusterRoutingTest {
         System.out.printf("failover: %d rooms of %s writable again after %d ms (first %d ms)%n",
                 hostByRoom.values().stream().filter(victim::equals).count(), victim, slowest / 1_000_000,
                 java.util.Arrays.stream(writable).min().orElse(0) / 1_000_000);
+    }
+
+    @Test
+    @Order(3)
+    void whenTheKilledMemberComesBackItsRoomsMoveBackAndEveryClientKeepsItsSocket() throws Exception {
+        assertThat(killed).as("runs after the failover test").isNotNull();
+        hubs.restart(killed);
+        hubs.awaitUp(IDS);
+        int rooms = failoverRooms.size();
+        boolean[] done = new boolean[rooms];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            boolean all = true;
+            for (int i = 0; i < rooms; i++) {
+                List<WsClient> inRoom = failoverRooms.get(i);
+                String text = "back-" + i;
+                if (done[i]) {
+                    continue;
+                }
+                if (inRoom.stream().allMatch(c -> !chats(c.frames, text).isEmpty())) {
+                    done[i] = true;
+                } else {
+                    if (chats(inRoom.get(0).frames, text).isEmpty()) {
+                        inRoom.get(0).send(chat(text)); // again, until the room answers on its current host
+                    }
+                    all = false;
+                }
+            }
+            return all;
+        });
+        int movedBack = 0;
+        for (int i = 0; i < rooms; i++) {
+            if (hubs.hostOf("a", "chat/fo-" + i).equals(killed)) {
+                movedBack++;
+            }
+            for (WsClient c : failoverRooms.get(i)) {
+                assertThat(c.closed).as("every client kept a socket (its own or the one it failed over to)").isNotDone();
+            }
+        }
+        assertThat(movedBack).as("placement gives the restarted member rooms again").isPositive();
     }
 }
