@@ -57,7 +57,9 @@ public final class Hub {
     private final HubConfig config;
     private final Clock clock;
     private Javalin app;
-    private EngineStorage storage;
+    private org.roomhub.hub.runtime.StoragePort storage;
+    /** Set in cluster mode: the rooms' data lives in the cluster (replicated, fenced), not in the local engine. */
+    private org.roomhub.hub.cluster.store.ClusterStorage clusterStorage;
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
@@ -90,7 +92,12 @@ public final class Hub {
         // First, so a bad certificate stops the start before storage is opened.
         tls = config.tls.enabled() ? Tls.identity(config) : null;
         try {
-            storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            if (config.cluster != null) {
+                clusterStorage = new org.roomhub.hub.cluster.store.ClusterStorage(config.storage.dataDir.resolve("cluster-store"));
+                storage = clusterStorage;
+            } else {
+                storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);
         }
@@ -105,7 +112,9 @@ public final class Hub {
         EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
         registry = new RoomRegistry(types, storage, sessions, clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
-        registry.start();
+        if (clusterStorage == null) {
+            registry.start(); // in cluster mode: once the member has joined and its storage is attached
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "roomhub-observer");
             t.setDaemon(true);
@@ -163,6 +172,8 @@ public final class Hub {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
                         org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis));
+                clusterStorage.attach(cluster);
+                registry.start();
             } catch (RuntimeException e) {
                 stop();
                 throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
@@ -254,10 +265,6 @@ public final class Hub {
         if (app == null) {
             return;
         }
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
-        }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.
         writer.shutdown();
@@ -266,10 +273,18 @@ public final class Hub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster != null) {
+            // After the rooms' last writes: in cluster mode they go to the cluster's caches.
+            cluster.close();
+            cluster = null;
+        }
         ticker.shutdownNow();
         edgeTimer.shutdownNow();
         app.stop();
         storage.close();
+        if (clusterStorage != null) {
+            clusterStorage = null;
+        }
         app = null;
     }
 }
