@@ -57,7 +57,9 @@ public final class Hub {
     private final HubConfig config;
     private final Clock clock;
     private Javalin app;
-    private EngineStorage storage;
+    private org.roomhub.hub.runtime.StoragePort storage;
+    /** Set in cluster mode: the rooms' data lives in the cluster (replicated, fenced), not in the local engine. */
+    private org.roomhub.hub.cluster.store.ClusterStorage clusterStorage;
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
@@ -92,7 +94,12 @@ public final class Hub {
         // First, so a bad certificate stops the start before storage is opened.
         tls = config.tls.enabled() ? Tls.identity(config) : null;
         try {
-            storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            if (config.cluster != null) {
+                clusterStorage = new org.roomhub.hub.cluster.store.ClusterStorage(config.storage.dataDir.resolve("cluster-store"));
+                storage = clusterStorage;
+            } else {
+                storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);
         }
@@ -112,7 +119,9 @@ public final class Hub {
         if (routing != null) {
             registry.runsHere(routing::hosts); // before start: restored alarms fire only on their room's host
         }
-        registry.start();
+        if (clusterStorage == null) {
+            registry.start(); // in cluster mode: once the member has joined and its storage is attached
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "roomhub-observer");
             t.setDaemon(true);
@@ -137,7 +146,7 @@ public final class Hub {
             return t;
         });
         org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
-                : routing.edgeRooms(registry.port(), registry::evict, registry::activated, sessions);
+                : routing.edgeRooms(registry.port(), this::evict, registry::activated, sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
@@ -176,6 +185,10 @@ public final class Hub {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
                         routing.events(org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis)));
+                clusterStorage.attach(cluster);
+                // A store that refuses writes (stale host, no quorum) means another member runs the room: evict it here.
+                clusterStorage.onFenced((room, e) -> routing.fenced(room));
+                registry.start();
                 routing.attach(cluster, registry::alarmRooms);
             } catch (RuntimeException e) {
                 stop();
@@ -183,6 +196,14 @@ public final class Hub {
             }
         }
         return this;
+    }
+
+    /** Cluster mode: another member runs {@code room} now; drop it here, and this member's copy of its data. */
+    private void evict(org.roomhub.protocol.value.RoomAddress room) {
+        registry.evict(room);
+        if (clusterStorage != null) {
+            clusterStorage.forget(room);
+        }
     }
 
     /** The URL other members and clients use: the listen address, or the cluster address when it is a wildcard. */
@@ -268,13 +289,6 @@ public final class Hub {
         if (app == null) {
             return;
         }
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
-        }
-        if (routing != null) {
-            routing.close();
-        }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.
         writer.shutdown();
@@ -283,10 +297,21 @@ public final class Hub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster != null) {
+            // After the rooms' last writes: in cluster mode they go to the cluster's caches.
+            cluster.close();
+            cluster = null;
+        }
+        if (routing != null) {
+            routing.close();
+        }
         ticker.shutdownNow();
         edgeTimer.shutdownNow();
         app.stop();
         storage.close();
+        if (clusterStorage != null) {
+            clusterStorage = null;
+        }
         app = null;
     }
 }

@@ -15,7 +15,8 @@ import org.roomhub.hub.testkit.WsClient;
 class ResumeDuringWritesTest {
 
     @RegisterExtension
-    final RunningHub hub = RunningHub.onPort0();
+    final RunningHub hub = RunningHub.onPort0().with(cfg ->
+            cfg.limits.rates.put("chat", new org.roomhub.hub.config.HubConfig.LimitsConfig.Rate(100_000, 100_000)));
 
     @Test
     void aResumeDuringAFloodReplaysEveryFrameAfterSinceInsteadOfResetting() {

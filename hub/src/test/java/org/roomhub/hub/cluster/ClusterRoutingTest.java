@@ -75,6 +75,24 @@ class ClusterRoutingTest {
                 && f.path("text").asText().startsWith(prefix)).toList();
     }
 
+    /** Every client got each seq once, and a seq names the same frame for every client of the room; none was reset. */
+    private static void assertOneHistory(List<WsClient> inRoom) {
+        Map<Long, JsonNode> named = new HashMap<>();
+        for (WsClient c : inRoom) {
+            assertThat(c.types()).as("no reset: the room's history went on").doesNotContain("reset");
+            List<Long> seqs = new ArrayList<>();
+            for (JsonNode f : c.frames) {
+                if (f.has("seq") && !f.path("type").asText().equals("connected")) {
+                    long seq = f.path("seq").asLong();
+                    seqs.add(seq);
+                    JsonNode before = named.putIfAbsent(seq, f);
+                    assertThat(before == null || before.equals(f)).as("seq %d names one frame: %s / %s", seq, before, f).isTrue();
+                }
+            }
+            assertThat(seqs).as("each seq once, in order").isSorted().doesNotHaveDuplicates();
+        }
+    }
+
     private static void assertOnceInOrder(List<JsonNode> got, List<String> texts) {
         assertThat(got.stream().map(f -> f.path("text").asText()).toList()).isEqualTo(texts);
         List<Long> seqs = got.stream().map(f -> f.path("seq").asLong()).toList();
@@ -208,6 +226,19 @@ class ClusterRoutingTest {
                 assertThat(stats.path("epoch").asLong()).isGreaterThan(epochBefore.get(room));
             }
         }
+        // With the replicated store: nothing acknowledged is missing and nobody missed a frame.
+        for (int i = 0; i < rooms; i++) {
+            assertOneHistory(byRoom.get(i));
+            for (WsClient c : byRoom.get(i)) {
+                assertThat(chats(c.frames, "before")).as("the acknowledged message, once").hasSize(1);
+            }
+            WsClient fresh = WsClient.connect(hubs.ws(survivors.get(0), "/rooms/chat/fo-" + i));
+            clients.add(fresh);
+            JsonNode history = fresh.await("history");
+            List<String> texts = new ArrayList<>();
+            history.path("messages").forEach(m -> texts.add(m.path("text").asText()));
+            assertThat(texts).as("the new host has every acknowledged message").contains("before", "after-" + i);
+        }
         long slowest = java.util.Arrays.stream(writable).max().orElse(0);
         System.out.printf("failover: %d rooms of %s writable again after %d ms (first %d ms)%n",
                 hostByRoom.values().stream().filter(victim::equals).count(), victim, slowest / 1_000_000,
@@ -251,5 +282,8 @@ class ClusterRoutingTest {
             }
         }
         assertThat(movedBack).as("placement gives the restarted member rooms again").isPositive();
+        for (List<WsClient> inRoom : failoverRooms) {
+            assertOneHistory(inRoom);
+        }
     }
 }

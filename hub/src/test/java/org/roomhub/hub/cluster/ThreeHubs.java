@@ -59,7 +59,8 @@ public final class ThreeHubs implements AutoCloseable {
         try {
             return HubProcess.start(dir.resolve(id), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                     line -> {}, "--cluster", "route-test", "--cluster-bind", "127.0.0.1:" + port,
-                    "--cluster-members", all, "--node-id", id);
+                    "--cluster-members", all, "--node-id", id,
+                    "--rate-limit", "chat=100000,100000"); // the tests and the benchmark send faster than a person
         } catch (Exception e) {
             throw new IllegalStateException("member " + id + " did not start", e);
         }

@@ -85,6 +85,7 @@ public final class ClusterRouting implements AutoCloseable {
             public void nodeUp(String n, String url) {
                 observers.nodeUp(n, url);
                 sweepSoon();
+                claimAlarmsSoon();
             }
 
             @Override
@@ -92,6 +93,7 @@ public final class ClusterRouting implements AutoCloseable {
                 observers.nodeDown(n);
                 hostRouter.edgeDown(n, hostRooms);
                 sweepSoon();
+                claimAlarmsSoon();
             }
 
             @Override
@@ -120,6 +122,12 @@ public final class ClusterRouting implements AutoCloseable {
         node = cluster;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         sweepSoon();
+        claimAlarmsSoon();
+    }
+
+    /** The room's data refused a write here (another member claimed it): give the room up. */
+    public void fenced(String room) {
+        hostRooms.fenced(room);
     }
 
     /** The member hosting {@code room} now (for {@code node} in room stats). */
@@ -174,6 +182,14 @@ public final class ClusterRouting implements AutoCloseable {
     private void sweepSoon() {
         try {
             sweeper.execute(this::sweep);
+        } catch (RejectedExecutionException stopping) {
+            // closed
+        }
+    }
+
+    /** Only on membership changes: listing the rooms with alarms reads every room key of the cluster. */
+    private void claimAlarmsSoon() {
+        try {
             sweeper.execute(this::claimAlarms);
         } catch (RejectedExecutionException stopping) {
             // closed

@@ -93,13 +93,12 @@ final class HostRooms implements RoomPort {
         local.failed(room, sessionId, error);
     }
 
-    /** Another member activated {@code room}: this host is stale and gives the room up. */
+    /** Another member activated {@code room} (or its data refused a write here): this host is stale and gives the room up. */
     void fenced(String room) {
         RoomAddress address = RoomAddress.parse(room);
-        if (active.remove(address) != null) {
-            LOG.info("Room {} was taken over by another member; evicting it here", room);
-            evict.accept(address);
-        }
+        active.remove(address);
+        LOG.info("Room {} was taken over by another member; evicting it here", room);
+        evict.accept(address);
     }
 
     private boolean activated(RoomAddress room) {
