@@ -253,6 +253,39 @@ class ClusterRoutingTest {
         hubs.awaitUp(IDS);
         int rooms = failoverRooms.size();
         boolean[] done = new boolean[rooms];
+        try {
+            awaitBack(rooms, done);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            for (int i = 0; i < rooms; i++) {
+                if (!done[i]) {
+                    System.out.println("not back: fo-" + i + " host " + hubs.hostOf("a", "chat/fo-" + i));
+                    for (WsClient c : failoverRooms.get(i)) {
+                        List<String> types = c.types();
+                        System.out.println("  client failovers=" + c.failovers + " last frames " + types.subList(Math.max(0, types.size() - 12), types.size()));
+                    }
+                }
+            }
+            hubs.members.forEach((id, h) -> h.output.stream().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("Exception"))
+                    .limit(40).forEach(l -> System.out.println(id + ": " + l)));
+            throw e;
+        }
+        int movedBack = 0;
+        for (int i = 0; i < rooms; i++) {
+            if (hubs.hostOf("a", "chat/fo-" + i).equals(killed)) {
+                movedBack++;
+            }
+            for (WsClient c : failoverRooms.get(i)) {
+                assertThat(c.closed).as("every client kept a socket (its own or the one it failed over to)").isNotDone();
+            }
+        }
+        assertThat(movedBack).as("placement gives the restarted member rooms again").isPositive();
+        for (List<WsClient> inRoom : failoverRooms) {
+            assertOneHistory(inRoom);
+        }
+    }
+
+    /** Each room's first client sends {@code back-i} until every client of the room got it. */
+    private void awaitBack(int rooms, boolean[] done) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             boolean all = true;
             for (int i = 0; i < rooms; i++) {
@@ -272,18 +305,5 @@ class ClusterRoutingTest {
             }
             return all;
         });
-        int movedBack = 0;
-        for (int i = 0; i < rooms; i++) {
-            if (hubs.hostOf("a", "chat/fo-" + i).equals(killed)) {
-                movedBack++;
-            }
-            for (WsClient c : failoverRooms.get(i)) {
-                assertThat(c.closed).as("every client kept a socket (its own or the one it failed over to)").isNotDone();
-            }
-        }
-        assertThat(movedBack).as("placement gives the restarted member rooms again").isPositive();
-        for (List<WsClient> inRoom : failoverRooms) {
-            assertOneHistory(inRoom);
-        }
     }
 }

@@ -221,6 +221,9 @@ public final class ClusterRouting implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        if (hostRooms != null) {
+            hostRooms.close();
+        }
         link.close();
     }
 }

@@ -1,7 +1,11 @@
 package org.roomhub.hub.cluster.route;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.roomhub.hub.cluster.ClusterNode;
 import org.roomhub.hub.cluster.NoQuorumException;
@@ -21,11 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The host's {@link RoomPort} in a cluster, in front of the local rooms: a room that starts running
- * here takes a new epoch first ({@link ClusterNode#activate}: fences any earlier host), and a room
- * whose epoch another member took ({@link #fenced}) is evicted. A member without a majority refuses
- * joins and writes with {@code UNAVAILABLE} (reads, pings and resumes still pass).
- * Activation is a synchronous cluster write of a few ms, done on the caller (a Jetty thread or the
- * cluster's inbound thread), never on a room's queue; one room at a time.
+ * here takes a new epoch first ({@link ClusterNode#activate}: fences any earlier host) and is loaded
+ * (its replicated data, its alarm armed here); a room whose epoch another member took ({@link #fenced})
+ * is evicted. Activation is synchronous cluster work (an epoch CAS, the room's data, maybe a wait for
+ * a member that just joined), so it runs on an activation pool: calls for a room being activated wait
+ * in that room's list, in order, and run when it is ready — the caller (a Jetty thread, the inbound
+ * thread) and every other room go on. A member without a majority refuses joins and writes with
+ * {@code UNAVAILABLE} (reads, pings and resumes still pass).
  */
 final class HostRooms implements RoomPort {
 
@@ -37,14 +43,21 @@ final class HostRooms implements RoomPort {
     private final Consumer<RoomAddress> evict;
     private final Consumer<RoomAddress> activated;
     private final Map<RoomAddress, Long> active = new ConcurrentHashMap<>();
+    /** Rooms being activated, with the calls that wait for it (guarded by {@code this}). */
+    private final Map<RoomAddress, List<Runnable>> activating = new java.util.HashMap<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "roomhub-activate");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ClusterNode cluster;
 
     HostRooms(RoomPort local, SessionPort out, FrameCodec codec, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated) {
         this.local = local;
-        this.activated = activated;
         this.out = out;
         this.codec = codec;
         this.evict = evict;
+        this.activated = activated;
     }
 
     void attach(ClusterNode cluster) {
@@ -58,19 +71,15 @@ final class HostRooms implements RoomPort {
 
     @Override
     public void ensure(RoomAddress room) {
-        if (activated(room)) {
-            local.ensure(room);
-        }
+        whenActive(room, true, () -> local.ensure(room), () -> {});
     }
 
     @Override
     public void open(SessionOpen open) {
-        if (activated(open.room())) {
-            local.open(open);
-        } else {
+        whenActive(open.room(), true, () -> local.open(open), () -> {
             refuse(open.sessionId(), "this member cannot reach a majority of the cluster; try another member");
             out.close(open.sessionId(), 1013, "no cluster majority here; try another member");
-        }
+        });
     }
 
     @Override
@@ -80,17 +89,17 @@ final class HostRooms implements RoomPort {
             refuse(message.sessionId(), "this member cannot reach a majority of the cluster; the frame was not applied");
             return;
         }
-        local.deliver(message);
+        whenActive(message.room(), false, () -> local.deliver(message), () -> {});
     }
 
     @Override
     public void left(SessionLeft left) {
-        local.left(left);
+        whenActive(left.room(), false, () -> local.left(left), () -> {});
     }
 
     @Override
     public void failed(RoomAddress room, String sessionId, Throwable error) {
-        local.failed(room, sessionId, error);
+        whenActive(room, false, () -> local.failed(room, sessionId, error), () -> {});
     }
 
     /** Another member activated {@code room} (or its data refused a write here): this host is stale and gives the room up. */
@@ -101,22 +110,71 @@ final class HostRooms implements RoomPort {
         evict.accept(address);
     }
 
-    private boolean activated(RoomAddress room) {
+    void close() {
+        pool.shutdownNow();
+    }
+
+    /**
+     * Runs {@code call} now when the room is active here, else after its activation ({@code refused} if
+     * that fails). Only a join ({@code activate}) starts an activation: a frame or a leave for a room
+     * this member gave up goes to the local rooms, which drop it, rather than taking the room back.
+     */
+    private void whenActive(RoomAddress room, boolean activate, Runnable call, Runnable refused) {
         ClusterNode c = cluster;
         if (c == null || active.containsKey(room)) {
-            return true;
+            call.run();
+            return;
         }
         synchronized (this) {
             if (active.containsKey(room)) {
-                return true;
+                call.run(); // activated meanwhile: still in order, the waiting list was drained under this lock
+                return;
             }
-            try {
-                active.put(room, c.activate(room.toString()));
-                activated.accept(room); // arms its stored alarm here: the host fires it
-                return true;
-            } catch (NoQuorumException e) {
-                LOG.warn("Cannot activate {}: {}", room, e.getMessage());
-                return false;
+            List<Runnable> waiting = activating.get(room);
+            if (waiting == null && !activate) {
+                call.run();
+                return;
+            }
+            if (waiting != null) {
+                waiting.add(() -> {
+                    if (active.containsKey(room)) {
+                        call.run();
+                    } else {
+                        refused.run();
+                    }
+                });
+                return;
+            }
+            List<Runnable> list = new ArrayList<>();
+            list.add(() -> {
+                if (active.containsKey(room)) {
+                    call.run();
+                } else {
+                    refused.run();
+                }
+            });
+            activating.put(room, list);
+        }
+        pool.execute(() -> activate(c, room));
+    }
+
+    private void activate(ClusterNode c, RoomAddress room) {
+        try {
+            long epoch = c.activate(room.toString());
+            activated.accept(room); // loads the room and arms its stored alarm here: the host fires it
+            active.put(room, epoch);
+        } catch (NoQuorumException e) {
+            LOG.warn("Cannot activate {}: {}", room, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Activation of {} failed", room, e);
+        }
+        synchronized (this) {
+            for (Runnable r : activating.remove(room)) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A call waiting for {} failed", room, e);
+                }
             }
         }
     }
