@@ -164,7 +164,12 @@ public final class ClusterRouting implements AutoCloseable {
             hostRouter.opened(from, o.open());
             hostRooms.open(o.open());
         } else if (m instanceof RouteMessage.Deliver d) {
-            hostRooms.deliver(d.message());
+            if (hostRouter.knows(d.message().sessionId())) {
+                hostRooms.deliver(d.message());
+            } else {
+                // Its open never arrived (lost while this member was joining) or it moved on: re-open it here.
+                link.post(from, new RouteMessage.Moved(d.message().room(), d.message().sessionId()));
+            }
         } else if (m instanceof RouteMessage.Left l) {
             hostRooms.left(l.left());
             hostRouter.forget(l.left().sessionId());

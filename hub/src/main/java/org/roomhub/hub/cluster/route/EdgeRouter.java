@@ -36,6 +36,9 @@ final class EdgeRouter implements RoomPort {
         String host;
         long lastSeq = -1;
         boolean dropConnected;
+        /** Opened (or re-opened) and no {@code connected} back yet: the open may have been lost. */
+        boolean awaitingConnected;
+        long openedAt;
         /** Frames the client sent while the session had no host; delivered after the re-open. */
         final List<ClientMessage> parked = new ArrayList<>();
 
@@ -44,6 +47,9 @@ final class EdgeRouter implements RoomPort {
             this.host = host;
         }
     }
+
+    /** A (re-)open not answered by {@code connected} within this time is sent again. */
+    static final long OPEN_RETRY_MILLIS = 10_000;
 
     private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
     private final Where where;
@@ -73,6 +79,8 @@ final class EdgeRouter implements RoomPort {
         Tracked t = new Tracked(open, where.owner(open.room()));
         synchronized (t) {
             sessions.put(open.sessionId(), t);
+            t.awaitingConnected = true;
+            t.openedAt = System.currentTimeMillis();
             openAt(t.host, open);
         }
     }
@@ -137,6 +145,12 @@ final class EdgeRouter implements RoomPort {
                 if (!host.equals(t.host)) {
                     continue;
                 }
+                if (f.seq() >= 0 && f.seq() <= t.lastSeq) {
+                    continue; // passed on already (a repeated open's replay): a seq reaches the client once
+                }
+                if ("connected".equals(f.type())) {
+                    t.awaitingConnected = false;
+                }
                 if (t.dropConnected && "connected".equals(f.type())) {
                     t.dropConnected = false; // the client was told once, on its first open
                     continue;
@@ -194,6 +208,9 @@ final class EdgeRouter implements RoomPort {
                 }
                 if (!owner.equals(t.host)) {
                     reopen(t, owner);
+                } else if (t.awaitingConnected && System.currentTimeMillis() - t.openedAt > OPEN_RETRY_MILLIS) {
+                    // A member that just joined drops messages until its channel is up: open again.
+                    reopen(t, owner);
                 }
             }
         }
@@ -216,6 +233,8 @@ final class EdgeRouter implements RoomPort {
         LOG.debug("session {} of {} re-opens on {} after seq {}", t.open.sessionId(), t.open.room(), owner, t.lastSeq);
         t.host = owner;
         t.dropConnected = true;
+        t.awaitingConnected = true;
+        t.openedAt = System.currentTimeMillis();
         SessionOpen o = t.open;
         OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
         openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));

@@ -47,6 +47,11 @@ final class HostRouter implements SessionPort {
         remote.put(open.sessionId(), new Remote(edge, open.room()));
     }
 
+    /** Whether a remote session's open reached this host (and it has not left or moved since). */
+    boolean knows(String sessionId) {
+        return remote.containsKey(sessionId);
+    }
+
     /** A remote session left (after the room heard of it). */
     void forget(String sessionId) {
         remote.remove(sessionId);
