@@ -179,6 +179,14 @@ class ClusterRoutingTest {
                 .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<String> survivors = IDS.stream().filter(m -> !m.equals(victim)).toList();
 
+        // An SSE and a polling client of room fo-0 on the member about to die, failing over to the others.
+        List<String> order = new ArrayList<>(List.of(victim));
+        order.addAll(survivors);
+        SseClient sse = SseClient.open(order.stream().map(m -> hubs.member(m).http("/rooms/chat/fo-0/events")).toList(), null);
+        clients.add(sse);
+        PollClient poll = PollClient.open(order.stream().map(m -> hubs.member(m).http("/rooms/chat/fo-0").toString()).toList());
+        sse.sessionId();
+
         long killed = System.nanoTime();
         hubs.member(victim).kill9();
         this.killed = victim;
@@ -207,6 +215,15 @@ class ClusterRoutingTest {
             String text = "after-" + i;
             await().atMost(FRAMES).until(() -> inRoom.stream().allMatch(c -> !chats(c.frames, text).isEmpty()));
         }
+        await().atMost(FRAMES).until(() -> sse.events.stream().anyMatch(e -> e.data().path("text").asText().equals("after-0")));
+        assertThat(sse.failovers.get()).as("the SSE client re-opened its stream on another member").isPositive();
+        assertThat(sse.types()).doesNotContain("reset");
+        await().atMost(FRAMES).until(() -> {
+            poll.poll(1);
+            return !chats(poll.frames, "after-0").isEmpty();
+        });
+        assertThat(poll.failovers).as("the polling client moved to another member").isPositive();
+        assertThat(poll.types()).doesNotContain("reset");
         for (String m : survivors) {
             for (WsClient c : byMember.get(m)) {
                 assertThat(c.failovers.get()).as("a survivor's client kept its socket").isZero();
