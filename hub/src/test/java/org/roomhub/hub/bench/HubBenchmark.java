@@ -103,6 +103,7 @@ public final class HubBenchmark {
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
                                   --hub-jvm=OPTION        extra JVM option for every child hub (repeatable), e.g.
                                                           --hub-jvm=-XX:StartFlightRecording=filename=hub-{name}.jfr,settings=profile ({name} = scenario)
+                                  --start-timeout=S       seconds a child hub or baseline may take to print its port [180]
                                   --data=DIR --out=FILE   data root [hub/target/bench-data], summary [hub/target/hub-benchmark.txt]""");
                         System.exit(0);
                     }
@@ -129,6 +130,7 @@ public final class HubBenchmark {
                     case "--connections" -> o.connections = Integer.parseInt(value);
                     case "--hub-jvm" -> o.hubJvm.add(value);
                     case "--data" -> o.data = Path.of(value);
+                    case "--start-timeout" -> System.setProperty("roomhub.child.start.seconds", value); // read when HubProcess loads
                     case "--out" -> o.out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
                 }
@@ -554,6 +556,7 @@ public final class HubBenchmark {
             createRooms(hub, rooms, "h", half, 2 * half);
             hibernateAll(hub, rooms);
             long h2 = hub.heapUsedAfterGc();
+            new ProcStats(hub.pid()).histogram("heap-hibernated-rooms");
             double r1 = (h1 - h0) / (double) half;
             double r2 = (h2 - h1) / (double) half;
             add("heap", "heap per hibernated chat room (no sockets; 1 stored message)", f0((r1 + r2) / 2), "bytes",
@@ -581,6 +584,7 @@ public final class HubBenchmark {
             awaitConnections(hub, sockets.size());
             hibernateAll(hub, connRoomNames);
             long c2 = hub.heapUsedAfterGc();
+            new ProcStats(hub.pid()).histogram("heap-idle-sockets");
             double p1 = (c1 - c0) / (double) batch;
             double p2 = (c2 - c1) / (double) batch;
             add("heap", "heap per idle WebSocket connection (in hibernated chat rooms)", f0((p1 + p2) / 2), "bytes",
