@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * a member that just joined), so it runs on an activation pool: calls for a room being activated wait
  * in that room's list, in order, and run when it is ready — the caller (a Jetty thread, the inbound
  * thread) and every other room go on. A member without a majority refuses joins and writes with
- * {@code UNAVAILABLE} (reads, pings and resumes still pass).
+ * {@code INTERNAL} and a message that says so (reads, pings and resumes still pass). PROTOCOL's error codes
+ * are a closed list third-party clients switch on, so no new code: INTERNAL already means "not applied".
  */
 final class HostRooms implements RoomPort {
 
@@ -77,7 +78,7 @@ final class HostRooms implements RoomPort {
     @Override
     public void open(SessionOpen open) {
         whenActive(open.room(), true, () -> local.open(open), () -> {
-            refuse(open.sessionId(), "this member cannot reach a majority of the cluster; try another member");
+            refuse(open.sessionId(), "no quorum: this member cannot reach a majority of the cluster; try another member");
             out.close(open.sessionId(), 1013, "no cluster majority here; try another member");
         });
     }
@@ -86,7 +87,7 @@ final class HostRooms implements RoomPort {
     public void deliver(ClientMessage message) {
         ClusterNode c = cluster;
         if (c != null && !c.hasQuorum() && !isRead(message.frame())) {
-            refuse(message.sessionId(), "this member cannot reach a majority of the cluster; the frame was not applied");
+            refuse(message.sessionId(), "no quorum: this member cannot reach a majority of the cluster; the frame was not applied");
             return;
         }
         whenActive(message.room(), false, () -> local.deliver(message), () -> {});
@@ -180,7 +181,7 @@ final class HostRooms implements RoomPort {
     }
 
     private void refuse(String sessionId, String message) {
-        out.send(Outgoing.to(sessionId, codec.encode(new ServerFrame.Error(ErrorCode.UNAVAILABLE, message, System.currentTimeMillis()))));
+        out.send(Outgoing.to(sessionId, codec.encode(new ServerFrame.Error(ErrorCode.INTERNAL, message, System.currentTimeMillis()))));
     }
 
     private static boolean isRead(ClientFrame frame) {
