@@ -230,7 +230,13 @@ final class ClusterRoomStore implements RoomStore {
         if (checkpoint) {
             sinceCheckpoint = 0;
         }
-        cluster.writeCache().putIfAbsentAsync(RoomLog.entry(room, n), value).whenComplete((previous, error) -> {
+        CompletableFuture<Object> put;
+        try {
+            put = cluster.writeCache().putIfAbsentAsync(RoomLog.entry(room, n), value);
+        } catch (RuntimeException e) { // e.g. refused at once on a degraded partition
+            put = CompletableFuture.failedFuture(e);
+        }
+        put.whenComplete((previous, error) -> {
             if (error == null && (previous == null || previous instanceof byte[] b && Arrays.equals(b, value))) {
                 batch.forEach(p -> p.done().complete(null));
                 if (checkpoint) {
