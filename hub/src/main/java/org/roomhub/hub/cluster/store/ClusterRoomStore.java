@@ -39,6 +39,8 @@ final class ClusterRoomStore implements RoomStore {
     private long next;
     private long head;
     private long sinceCheckpoint;
+    /** Claims in this room's log since the head: compaction must keep them (see {@link Compaction}). */
+    private java.util.NavigableSet<Long> claims = new java.util.TreeSet<>();
     private boolean inFlight;
     private FencedException broken;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -63,6 +65,7 @@ final class ClusterRoomStore implements RoomStore {
             state = o.state();
             next = o.next();
             head = o.head();
+            claims = o.claims();
             sinceCheckpoint = next - 1 - head;
         }
         return state;
@@ -240,7 +243,11 @@ final class ClusterRoomStore implements RoomStore {
             if (error == null && (previous == null || previous instanceof byte[] b && Arrays.equals(b, value))) {
                 batch.forEach(p -> p.done().complete(null));
                 if (checkpoint) {
-                    cluster.compact(room, n, this::headMoved);
+                    java.util.Set<Long> keep;
+                    synchronized (this) {
+                        keep = java.util.Set.copyOf(claims.headSet(n));
+                    }
+                    cluster.compact(room, n, keep, this::headMoved);
                 }
                 synchronized (this) {
                     flush();

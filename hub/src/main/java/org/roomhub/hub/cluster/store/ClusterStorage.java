@@ -183,11 +183,11 @@ public final class ClusterStorage implements StoragePort {
         return store(address.toString()).deleteRoom();
     }
 
-    /** Moves a room's head to checkpoint {@code n} and removes the entries before it, in the background. */
-    void compact(String room, long n, LongConsumer moved) {
+    /** Moves a room's head to checkpoint {@code n} and removes the entries before it but the claims {@code keep}, in the background. */
+    void compact(String room, long n, Set<Long> keep, LongConsumer moved) {
         background.execute(() -> {
             try {
-                Compaction.run(cache, room, n);
+                Compaction.run(cache, room, n, keep);
                 moved.accept(n);
             } catch (RuntimeException e) {
                 // Compaction only saves space: the next checkpoint tries again.
