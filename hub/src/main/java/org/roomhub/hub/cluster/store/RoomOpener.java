@@ -52,6 +52,28 @@ final class RoomOpener {
         throw new FencedException("cannot open room " + room + ": its log kept changing under " + ATTEMPTS + " attempts", null);
     }
 
+    /** The room as stored, read without claiming it (so without fencing its host): for listings. */
+    static RoomState peek(AdvancedCache<String, Object> cache, String room) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Object h = cache.get(RoomLog.head(room));
+            long head = h == null ? 0 : (Long) h;
+            RoomState state = new RoomState();
+            if (head > 0) {
+                Object cp = cache.get(RoomLog.entry(room, head));
+                if (cp == null) {
+                    continue;
+                }
+                LogEntry.decode((byte[]) cp).applyTo(state);
+            }
+            long last = readForward(cache, room, head, state, new java.util.HashSet<>());
+            Object now = cache.get(RoomLog.head(room));
+            if (now == null || (Long) now <= last) {
+                return state;
+            }
+        }
+        throw new FencedException("cannot read room " + room + ": its log kept changing under " + ATTEMPTS + " attempts", null);
+    }
+
     private static long readForward(AdvancedCache<String, Object> cache, String room, long last, RoomState state,
             java.util.Set<Long> claims) {
         while (true) {
