@@ -17,5 +17,10 @@ public enum ErrorCode {
     /** The room or the user has no connection left. */
     ROOM_FULL,
     /** The hub failed; the frame was not applied. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * Cluster mode: this member cannot reach a majority of the cluster (or the room's host), so it
+     * refuses writes; the frame was not applied. Try again, or another member.
+     */
+    UNAVAILABLE
 }

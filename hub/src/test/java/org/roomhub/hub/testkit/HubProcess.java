@@ -92,7 +92,7 @@ public final class HubProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new HubProcess(p, port.get(60, TimeUnit.SECONDS), output);
+            return new HubProcess(p, port.get(180, TimeUnit.SECONDS), output); // a cluster member joins before it says so
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("hub child did not start", e);
