@@ -145,6 +145,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
+        sessions.writeOn(writer);
         org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
                 : routing.edgeRooms(registry.port(), this::evict, registry::activated, sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
@@ -162,6 +163,7 @@ public final class Hub {
             }
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
+            cfg.jetty.modifyServletContextHandler(WebSocketTransport::keepNoHttpSessions);
             new Cors(origins).register(cfg.routes);
             ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
             if (routing != null) {

@@ -31,7 +31,8 @@ final class ResumeLog {
     private final Retention retention;
     private final RoomStore data;
     private final FrameCodec codec;
-    private final ArrayDeque<EncodedFrame> memory = new ArrayDeque<>();
+    /** Made on the first frame kept in memory and dropped with it: a hibernated room holds none. */
+    private ArrayDeque<EncodedFrame> memory;
 
     ResumeLog(Retention retention, RoomStore data, FrameCodec codec) {
         this.retention = retention;
@@ -58,6 +59,9 @@ final class ResumeLog {
     /** Called once the event committed. */
     void committed(List<EncodedFrame> frames) {
         int keep = retention.durable() ? Math.min(TAIL, retention.frames()) : retention.frames();
+        if (memory == null && !frames.isEmpty()) {
+            memory = new ArrayDeque<>();
+        }
         for (EncodedFrame f : frames) {
             memory.addLast(f);
             if (memory.size() > keep) {
@@ -68,7 +72,7 @@ final class ResumeLog {
 
     /** Forgets the in-memory frames (hibernation, or a reset after a failure). */
     void dropMemory() {
-        memory.clear();
+        memory = null;
     }
 
     /**
@@ -105,7 +109,7 @@ final class ResumeLog {
                     .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
         }
         // The memory tail: all of a memory room's log; for a durable room, what the store may not show yet.
-        for (EncodedFrame f : memory) {
+        for (EncodedFrame f : memory == null ? List.<EncodedFrame>of() : memory) {
             long after = out.isEmpty() ? since : out.get(out.size() - 1).seq();
             if (f.seq() > after) {
                 out.add(f);
