@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replicated, fenced room storage ({@code cluster.store}) with three members in child JVMs on loopback:
- * commits survive kill -9 of a room's owners one at a time, a stale writer is refused, and a kill -9 of
- * the whole cluster loses nothing acknowledged.
+ * commits survive kill -9 of a room's owners one at a time, a stale writer is refused, a kill -9 of
+ * the whole cluster loses nothing acknowledged, and a lone member refuses to commit.
  */
 class ClusterStorageTest {
 
@@ -77,6 +77,13 @@ class ClusterStorageTest {
         for (String id : IDS) {
             assertThat(members.get(id).ask("reopen " + ROOM, CHANGE)).as("room on " + id).isEqualTo(expected());
         }
+
+        // Alone, a member refuses commits: nothing is acknowledged without a second, durable copy.
+        ChildJvm a = members.get("a");
+        assertThat(a.ask("commit chat/alone 0", CHANGE)).isEqualTo("ok");
+        members.remove("b").kill9();
+        members.remove("c").kill9();
+        assertThat(a.ask("commit chat/alone 1", CHANGE)).startsWith("error FencedException");
     }
 
     /** The member whose store wrote last (it holds the room open). */

@@ -39,6 +39,8 @@ final class ClusterRoomStore implements RoomStore {
     private long next;
     private long head;
     private long sinceCheckpoint;
+    /** Claims in this room's log since the head: compaction must keep them (see {@link Compaction}). */
+    private java.util.NavigableSet<Long> claims = new java.util.TreeSet<>();
     private boolean inFlight;
     private FencedException broken;
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
@@ -63,6 +65,7 @@ final class ClusterRoomStore implements RoomStore {
             state = o.state();
             next = o.next();
             head = o.head();
+            claims = o.claims();
             sinceCheckpoint = next - 1 - head;
         }
         return state;
@@ -230,11 +233,21 @@ final class ClusterRoomStore implements RoomStore {
         if (checkpoint) {
             sinceCheckpoint = 0;
         }
-        cluster.writeCache().putIfAbsentAsync(RoomLog.entry(room, n), value).whenComplete((previous, error) -> {
+        CompletableFuture<Object> put;
+        try {
+            put = cluster.writeCache().putIfAbsentAsync(RoomLog.entry(room, n), value);
+        } catch (RuntimeException e) { // e.g. refused at once on a degraded partition
+            put = CompletableFuture.failedFuture(e);
+        }
+        put.whenComplete((previous, error) -> {
             if (error == null && (previous == null || previous instanceof byte[] b && Arrays.equals(b, value))) {
                 batch.forEach(p -> p.done().complete(null));
                 if (checkpoint) {
-                    cluster.compact(room, n, this::headMoved);
+                    java.util.Set<Long> keep;
+                    synchronized (this) {
+                        keep = java.util.Set.copyOf(claims.headSet(n));
+                    }
+                    cluster.compact(room, n, keep, this::headMoved);
                 }
                 synchronized (this) {
                     flush();

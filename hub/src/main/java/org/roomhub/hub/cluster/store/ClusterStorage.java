@@ -151,12 +151,15 @@ public final class ClusterStorage implements StoragePort {
         stores.remove(address.toString());
     }
 
-    /** Alarms of the rooms placed on this member (each room's alarm fires on its host only). */
+    /** Alarms of the rooms placed on this member (each room's alarm fires on its host only); reads, claims nothing. */
     @Override
     public Map<String, Long> alarms() {
         Map<String, Long> result = new TreeMap<>();
-        for (String room : rooms()) {
-            store(room).getAlarm().ifPresent(at -> result.put(room, at));
+        for (String room : hosted()) {
+            Long at = peek(room).alarm();
+            if (at != null) {
+                result.put(room, at);
+            }
         }
         return result;
     }
@@ -164,18 +167,35 @@ public final class ClusterStorage implements StoragePort {
     /** Rooms with data or an alarm that placement puts on this member (reads every room key of the cluster). */
     @Override
     public Set<String> rooms() {
+        Set<String> result = new TreeSet<>();
+        for (String room : hosted()) {
+            if (!peek(room).isEmpty()) {
+                result.add(room);
+            }
+        }
+        return result;
+    }
+
+    /** Rooms with any key in the cluster that placement puts on this member. */
+    private Set<String> hosted() {
         ClusterNode m = member();
         Set<String> names = new TreeSet<>();
         for (String key : cache().keySet()) {
             names.add(RoomLog.roomOf(key));
         }
-        Set<String> result = new TreeSet<>();
-        for (String room : names) {
-            if (m.self().equals(m.owner(room)) && !store(room).loaded().isEmpty()) {
-                result.add(room);
+        names.removeIf(room -> !m.self().equals(m.owner(room)));
+        return names;
+    }
+
+    /** A room as stored: this member's copy if it has the room open, else read without claiming it. */
+    private RoomState peek(String room) {
+        ClusterRoomStore open = stores.get(room);
+        if (open != null && open.isLoaded()) {
+            synchronized (open) {
+                return new RoomState(new java.util.TreeMap<>(open.loaded().data()), open.loaded().alarm());
             }
         }
-        return result;
+        return RoomOpener.peek(cache(), room);
     }
 
     @Override
@@ -183,11 +203,11 @@ public final class ClusterStorage implements StoragePort {
         return store(address.toString()).deleteRoom();
     }
 
-    /** Moves a room's head to checkpoint {@code n} and removes the entries before it, in the background. */
-    void compact(String room, long n, LongConsumer moved) {
+    /** Moves a room's head to checkpoint {@code n} and removes the entries before it but the claims {@code keep}, in the background. */
+    void compact(String room, long n, Set<Long> keep, LongConsumer moved) {
         background.execute(() -> {
             try {
-                Compaction.run(cache, room, n);
+                Compaction.run(cache, room, n, keep);
                 moved.accept(n);
             } catch (RuntimeException e) {
                 // Compaction only saves space: the next checkpoint tries again.

@@ -109,7 +109,8 @@ public final class EngineStore implements NonBlockingStore<String, Object> {
     public CompletionStage<Void> write(int segment, MarshallableEntry<? extends String, ?> entry) {
         WriteSet writes = new WriteSet();
         RoomStore room = segment(segment);
-        return blocking.supplyBlocking(() -> {
+        // The engine completes its futures on its own commit thread: Infinispan continues on its own threads.
+        return blocking.continueOnNonBlockingThread(blocking.supplyBlocking(() -> {
             String key = entry.getKey();
             chunkKeys(room, key).forEach(writes::delete);
             byte[] value = encode(entry.getValue());
@@ -117,17 +118,17 @@ public final class EngineStore implements NonBlockingStore<String, Object> {
                 writes.put(chunkKey(key, c), java.util.Arrays.copyOfRange(value, i, Math.min(value.length, i + CHUNK)));
             }
             return room.commit(writes); // completes when fdatasync'ed
-        }, "engine-store-write").thenCompose(durable -> durable);
+        }, "engine-store-write").thenCompose(durable -> durable), "engine-store-written");
     }
 
     @Override
     public CompletionStage<Boolean> delete(int segment, Object key) {
         RoomStore room = segment(segment);
-        return blocking.supplyBlocking(() -> {
+        return blocking.continueOnNonBlockingThread(blocking.supplyBlocking(() -> {
             List<String> chunks = chunkKeys(room, (String) key);
             return chunks.isEmpty() ? CompletableFuture.completedFuture(false)
                     : room.delete(chunks).thenApply(v -> true);
-        }, "engine-store-delete").thenCompose(done -> done);
+        }, "engine-store-delete").thenCompose(done -> done), "engine-store-deleted");
     }
 
     @Override

@@ -13,7 +13,8 @@ import org.infinispan.AdvancedCache;
 final class RoomOpener {
 
     /** Where a freshly opened room stands. */
-    record Opened(RoomState state, long next, long head) {}
+    /** {@code claims}: slots of the claims after the head, this one's included (compaction keeps them, see {@link Compaction}). */
+    record Opened(RoomState state, long next, long head, java.util.NavigableSet<Long> claims) {}
 
     private static final int BATCH = 32;
     private static final int ATTEMPTS = 20;
@@ -25,6 +26,7 @@ final class RoomOpener {
             Object h = cache.get(RoomLog.head(room));
             long head = h == null ? 0 : (Long) h;
             RoomState state = new RoomState();
+            java.util.NavigableSet<Long> claims = new java.util.TreeSet<>();
             long last = head;
             if (head > 0) {
                 Object cp = cache.get(RoomLog.entry(room, head));
@@ -33,7 +35,7 @@ final class RoomOpener {
                 }
                 LogEntry.decode((byte[]) cp).applyTo(state);
             }
-            last = readForward(cache, room, last, state);
+            last = readForward(cache, room, last, state, claims);
             long claim = last + 1;
             if (cache.putIfAbsent(RoomLog.entry(room, claim), LogEntry.claim(writer)) != null) {
                 continue; // someone wrote there meanwhile: read again
@@ -44,12 +46,36 @@ final class RoomOpener {
                 cache.remove(RoomLog.entry(room, claim));
                 continue;
             }
-            return new Opened(state, claim + 1, head);
+            claims.add(claim);
+            return new Opened(state, claim + 1, head, claims);
         }
         throw new FencedException("cannot open room " + room + ": its log kept changing under " + ATTEMPTS + " attempts", null);
     }
 
-    private static long readForward(AdvancedCache<String, Object> cache, String room, long last, RoomState state) {
+    /** The room as stored, read without claiming it (so without fencing its host): for listings. */
+    static RoomState peek(AdvancedCache<String, Object> cache, String room) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Object h = cache.get(RoomLog.head(room));
+            long head = h == null ? 0 : (Long) h;
+            RoomState state = new RoomState();
+            if (head > 0) {
+                Object cp = cache.get(RoomLog.entry(room, head));
+                if (cp == null) {
+                    continue;
+                }
+                LogEntry.decode((byte[]) cp).applyTo(state);
+            }
+            long last = readForward(cache, room, head, state, new java.util.HashSet<>());
+            Object now = cache.get(RoomLog.head(room));
+            if (now == null || (Long) now <= last) {
+                return state;
+            }
+        }
+        throw new FencedException("cannot read room " + room + ": its log kept changing under " + ATTEMPTS + " attempts", null);
+    }
+
+    private static long readForward(AdvancedCache<String, Object> cache, String room, long last, RoomState state,
+            java.util.Set<Long> claims) {
         while (true) {
             Set<String> keys = new LinkedHashSet<>();
             for (long n = last + 1; n <= last + BATCH; n++) {
@@ -61,8 +87,12 @@ final class RoomOpener {
                 if (v == null) {
                     return last;
                 }
-                LogEntry.decode((byte[]) v).applyTo(state);
+                LogEntry entry = LogEntry.decode((byte[]) v);
+                entry.applyTo(state);
                 last++;
+                if (entry.kind() == LogEntry.Kind.CLAIM) {
+                    claims.add(last);
+                }
             }
         }
     }
