@@ -48,6 +48,11 @@ public final class ArchitectureView extends BorderPane {
         }.start();
     }
 
+    /** Where the diagram stands this frame; for tests. */
+    DiagramLayout layout() {
+        return layout;
+    }
+
     private void frame() {
         long now = System.currentTimeMillis();
         if (now - lastTick >= 1000) {
@@ -58,7 +63,8 @@ public final class ArchitectureView extends BorderPane {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         double diagramH = h - timeline.height();
-        layout.place(viewModel.roomKeys(), viewModel.clients(), w, diagramH);
+        layout.place(viewModel.roomKeys(), viewModel.clients(),
+                viewModel.cluster().members().stream().map(ClusterModel.Member::id).toList(), w, diagramH);
         dots.spawn(viewModel.drainFlows(), viewModel.clients(), layout, now);
         GraphicsContext g = canvas.getGraphicsContext2D();
         painter.draw(g, layout, w, h, diagramH);

@@ -187,7 +187,7 @@ class LabScenariosAgainstRealHubTest {
     private LabReport runUntilSettled(ScenarioKind kind) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> architecture.reachabilityProperty().get() == Reachability.REACHABLE);
         WaitForAsyncUtils.asyncFx(() -> architecture.lab().run(kind)).get();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             LabReport r = WaitForAsyncUtils.asyncFx(() -> architecture.lab().reportProperty().get()).get();
             return r != null && r.settled();
         });
