@@ -27,7 +27,9 @@ final class ChattingClient implements AutoCloseable {
     private volatile RoomConnection connection;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
-    private final Set<String> texts = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger crossed = new AtomicInteger();
+    private static final String VIA = " via ";
+    private volatile String via;
     private volatile long resumeFrom = -1;
     private volatile String resumeOutcome = "";
     private final Set<Long> chatSeqs = ConcurrentHashMap.newKeySet();
@@ -40,6 +42,12 @@ final class ChattingClient implements AutoCloseable {
 
     /** Joins {@code room} through {@code hub} as {@code name}; the connection reconnects and resumes by itself. */
     ChattingClient(HubClient hub, RoomAddress room, String name) {
+        this(hub, room, name, null);
+    }
+
+    /** The same, on cluster member {@code via}: its messages say which member they were sent through. */
+    ChattingClient(HubClient hub, RoomAddress room, String name, String via) {
+        this.via = via;
         this.name = name;
         this.room = room;
         this.kind = hub.transport();
@@ -74,7 +82,11 @@ final class ChattingClient implements AutoCloseable {
             resumeOutcome = "reset (the new member did not hold seq " + r.asOf() + "'s history)";
         } else if (frame instanceof ServerFrame.ChatMessage m) {
             chatSeqs.add(m.seq());
-            texts.add(m.text());
+            String by = via;
+            int at = m.text().lastIndexOf(VIA);
+            if (by != null && at > 0 && !m.text().substring(at + VIA.length()).equals(by)) {
+                crossed.incrementAndGet(); // sent through another member than the one this client is on
+            }
             if (m.text().startsWith(name + "#") && acknowledged.putIfAbsent(m.text(), m.seq()) == null) {
                 ackedAt.put(m.text(), System.nanoTime());
             }
@@ -86,7 +98,8 @@ final class ChattingClient implements AutoCloseable {
      * {@code resume} for everything after the last seq received. The desktop's own clients will do this by
      * themselves once they accept several hub URLs; the lab does it explicitly.
      */
-    void moveTo(HubClient other) {
+    void moveTo(HubClient other, String member) {
+        via = member;
         RoomConnection old = connection;
         resumeFrom = old.lastSeq();
         resumeOutcome = "resumed from seq " + old.lastSeq();
@@ -111,14 +124,14 @@ final class ChattingClient implements AutoCloseable {
                 .mapToLong(Map.Entry::getValue).min().orElse(-1);
     }
 
-    /** Whether it received a chat message whose text starts with {@code prefix} (another client's name and '#'). */
-    boolean receivedFrom(String prefix) {
-        return texts.stream().anyMatch(t -> t.startsWith(prefix));
+    /** Chat messages it received that were sent through another cluster member than the one it is on. */
+    int crossed() {
+        return crossed.get();
     }
 
     /** Sends the next numbered message; counts it as sent only when the connection took it. */
     void sendNext() {
-        String text = name + "#" + (sent.get() + refusedWhileDown.get() + 1);
+        String text = name + "#" + (sent.get() + refusedWhileDown.get() + 1) + (via == null ? "" : VIA + via);
         RoomConnection c = connection;
         sentAt.put(text, System.nanoTime());
         if (c.state() == ConnectionState.CONNECTED && c.send(new ClientFrame.ChatMessage(text))) {

@@ -28,9 +28,7 @@ final class FailoverReport {
         for (RoomAddress room : s.rooms()) {
             String key = HubClient.key(room);
             List<ChattingClient> here = s.roomOf().entrySet().stream().filter(e -> e.getValue().equals(room)).map(Map.Entry::getKey).toList();
-            boolean across = here.stream().anyMatch(c -> s.memberOf().keySet().stream()
-                    .filter(o -> s.roomOf().get(o).equals(room) && !o.name().substring(0, 3).equals(c.name().substring(0, 3)))
-                    .anyMatch(o -> c.receivedFrom(o.name() + "#")));
+            boolean across = here.stream().anyMatch(c -> c.crossed() > 0);
             crossed |= across;
             StringBuilder cell = new StringBuilder();
             String host = s.hosts().get(key);

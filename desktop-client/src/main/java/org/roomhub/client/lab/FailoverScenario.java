@@ -79,7 +79,7 @@ public final class FailoverScenario extends ScenarioBase {
                 for (int r = 0; r < ROOMS; r++) {
                     TransportKind kind = KINDS.get((i + r) % KINDS.size());
                     HubClient hub = keep(new HubClient(HubEndpoint.parse(cluster.url(MEMBERS.get(i)), null), new FrameCodec(), kind));
-                    ChattingClient c = keep(new ChattingClient(hub, rooms.get(r), "m-" + MEMBERS.get(i) + "-" + (r + 1)));
+                    ChattingClient c = keep(new ChattingClient(hub, rooms.get(r), "m-" + MEMBERS.get(i) + "-" + (r + 1), MEMBERS.get(i)));
                     memberOf.put(c, MEMBERS.get(i));
                     roomOf.put(c, rooms.get(r));
                 }
@@ -126,7 +126,7 @@ public final class FailoverScenario extends ScenarioBase {
             for (Map.Entry<ChattingClient, String> e : memberOf.entrySet()) {
                 if (e.getValue().equals(id) && !others.isEmpty()) {
                     String to = others.get(moved++ % others.size());
-                    e.getKey().moveTo(keep(new HubClient(HubEndpoint.parse(c.url(to), null), new FrameCodec(), e.getKey().kind())));
+                    e.getKey().moveTo(keep(new HubClient(HubEndpoint.parse(c.url(to), null), new FrameCodec(), e.getKey().kind())), to);
                     memberOf.put(e.getKey(), to);
                 }
             }

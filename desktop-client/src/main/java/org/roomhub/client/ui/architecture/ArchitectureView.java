@@ -49,7 +49,7 @@ public final class ArchitectureView extends BorderPane {
     }
 
     /** Where the diagram stands this frame; for tests. */
-    DiagramLayout layout() {
+    DiagramLayout diagramLayout() {
         return layout;
     }
 
@@ -62,7 +62,7 @@ public final class ArchitectureView extends BorderPane {
         }
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        double diagramH = h - timeline.height();
+        double diagramH = h - timeline.height(h);
         layout.place(viewModel.roomKeys(), viewModel.clients(),
                 viewModel.cluster().members().stream().map(ClusterModel.Member::id).toList(), w, diagramH);
         dots.spawn(viewModel.drainFlows(), viewModel.clients(), layout, now);

@@ -46,7 +46,6 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final DelayInput delay = new DelayInput();
     private final HubWatchViewModel watch;
     private HubClient hub;
-    private HubClient shown;
     private SessionSettings session;
 
     /**
@@ -87,7 +86,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         }
         this.hub = hub;
         this.session = next;
-        watch.watch(hub);
+        watch.watch(hub, null);
         lab.attach(hub);
         readDelay();
     }
@@ -103,12 +102,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         simulated.closeAll();
         diagram.forgetClients();
         diagram.forgetRooms();
-        HubClient previous = shown;
-        shown = endpoint == null ? null : new HubClient(endpoint, new org.roomhub.protocol.FrameCodec());
-        watch.watch(shown == null ? hub : shown);
-        if (previous != null) {
-            previous.close();
-        }
+        watch.watch(hub, endpoint);
         diagram.log(endpoint == null ? "The diagram shows the app's hub again" : "The diagram shows the lab's hub at " + endpoint.display(),
                 endpoint == null ? null : "Until the scenario stops; commands beside the diagram act on the hub shown.");
     }
@@ -123,7 +117,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** The hub the diagram shows and its commands act on: a lab scenario's hub while it runs, else the app's. */
     private HubClient target() {
-        return shown != null ? shown : hub;
+        return hub == null ? null : watch.hub();
     }
 
     /** Whether this token may observe and manage the hub (admin role); the view's controls follow it. */
@@ -172,10 +166,6 @@ public final class ArchitectureViewModel implements TabViewModel {
     @Override
     public void detach() {
         watch.stop();
-        if (shown != null) {
-            shown.close();
-            shown = null;
-        }
         lab.detach();
         simulated.closeAll();
         diagram.forgetClients(); // the hello of the next observer lists who is there

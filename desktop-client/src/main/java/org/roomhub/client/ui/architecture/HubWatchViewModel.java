@@ -29,6 +29,7 @@ final class HubWatchViewModel {
     private ObserverConnection observer;
     private ScheduledExecutorService poller;
     private volatile HubClient hub;
+    private HubClient own;
 
     HubWatchViewModel(Executor ui, DiagramModel diagram, ObserverStatusViewModel observed, java.util.function.Consumer<ObserverFrame> frames) {
         this.ui = ui;
@@ -37,9 +38,13 @@ final class HubWatchViewModel {
         this.frames = frames;
     }
 
-    /** Starts watching {@code target}; UI thread. */
-    void watch(HubClient target) {
+    /** Starts watching {@code app}, or the hub at {@code other} instead when not null (through a client of its own); UI thread. */
+    void watch(HubClient app, org.roomhub.client.net.HubEndpoint other) {
         stop();
+        if (other != null) {
+            own = new HubClient(other, new org.roomhub.protocol.FrameCodec());
+        }
+        HubClient target = other != null ? own : app;
         hub = target;
         observed.opening();
         observer = target.observe(frame -> ui.execute(() -> frames.accept(frame)),
@@ -68,6 +73,10 @@ final class HubWatchViewModel {
             poller = null;
         }
         hub = null;
+        if (own != null) {
+            own.close();
+            own = null;
+        }
     }
 
     private void poll() {

@@ -66,7 +66,7 @@ class ManyRoomsLayoutTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> WaitForAsyncUtils.asyncFx(() -> architecture.rooms().size()).get() >= 30);
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<DiagramLayout.Box> boxes = WaitForAsyncUtils.asyncFx(() -> List.copyOf(view.layout().boxes().values())).get();
+            List<DiagramLayout.Box> boxes = WaitForAsyncUtils.asyncFx(() -> List.copyOf(view.diagramLayout().boxes().values())).get();
             double[] canvas = WaitForAsyncUtils.asyncFx(() -> {
                 javafx.scene.canvas.Canvas c = (javafx.scene.canvas.Canvas) view.lookup("#architecture-canvas");
                 return new double[] {c.getWidth(), c.getHeight()};
