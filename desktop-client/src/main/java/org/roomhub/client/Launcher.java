@@ -78,8 +78,8 @@ public final class Launcher implements Callable<Integer> {
                             org.roomhub.client.lab.ScenarioKind.values()).map(org.roomhub.client.lab.ScenarioKind::id).toList()));
             // a scenario needs time to measure; crash starts a hub JVM three times, failover a three-member cluster
             timeoutSeconds = Math.max(timeoutSeconds, switch (labScenario) {
-                case CRASH -> 300;
-                case FAILOVER -> 600;
+                case CRASH -> 600; // three hub JVM starts: over a minute each at load 30
+                case FAILOVER -> 900;
                 default -> 90;
             });
         }

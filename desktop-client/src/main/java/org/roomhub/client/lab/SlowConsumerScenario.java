@@ -94,7 +94,11 @@ final class SlowConsumerScenario extends ScenarioBase {
         // A paced sender: one small message every 1.2 s (under chat's 60 a minute), timed at the fast client before
         // the flood and while the slow client is stalled.
         RoomConnection pacer = keep(client.join(room, "pacer", frame -> { }));
-        every(1_200, () -> pacer.send(new ClientFrame.ChatMessage("p=" + System.nanoTime() + "; paced")));
+        every(1_200, () -> {
+            if (!slowGone) { // it stops with the stall: the resume waits for a quiet room (see resume())
+                pacer.send(new ClientFrame.ChatMessage("p=" + System.nanoTime() + "; paced"));
+            }
+        });
         Thread reader = new Thread(this::slowReader, "lab-slow-reader");
         reader.setDaemon(true);
         reader.start();

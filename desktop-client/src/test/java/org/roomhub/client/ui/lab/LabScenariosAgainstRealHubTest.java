@@ -118,6 +118,9 @@ class LabScenariosAgainstRealHubTest {
         assertThat(report.cell("frames missed", "slow client")).as(report.rows().toString()).isEqualTo("0");
         assertThat(report.cell("resume", "slow client")).startsWith("since");
         assertThat(report.cell("fast client p50 / p99", "slow client")).contains("ms");
+        assertThat(report.cell("paced p50 / p99 before", "slow client")).contains("ms");
+        assertThat(report.cell("paced p50 / p99 during", "slow client")).contains("ms");
+        assertThat(report.cell("metrics conflation", "slow client")).contains("updates published").doesNotContain("so far");
         stopAndExpectCleanHub();
     }
 
