@@ -129,6 +129,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
+        sessions.writeOn(writer);
         edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
@@ -144,6 +145,7 @@ public final class Hub {
             }
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
+            cfg.jetty.modifyServletContextHandler(WebSocketTransport::keepNoHttpSessions);
             new Cors(origins).register(cfg.routes);
             new ApiRoutes(registry, paths, codec, access, metrics::scrape).register(cfg.routes);
             new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);

@@ -10,8 +10,9 @@ import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.protocol.value.RoomStats;
 
 /**
- * Per-room figures for Prometheus, tagged {@code room="type/name"}: refreshed from the registry at
- * each scrape, so rooms come and go without meters registered by hand.
+ * Per-room figures for Prometheus, tagged {@code room="type/name"}: built from the registry for each
+ * scrape and removed after it, so rooms come and go without meters registered by hand, and a
+ * hibernated room costs no meter memory between scrapes.
  */
 final class PerRoom {
 
@@ -33,6 +34,14 @@ final class PerRoom {
 
     private void add(MeterRegistry registry, String name, String description, ToDoubleFunction<RoomStats> value) {
         figures.add(new Figure(MultiGauge.builder(name).description(description).register(registry), value));
+    }
+
+    /** Removes every per-room meter (until the next {@link #update}). */
+    void clear() {
+        for (Figure f : figures) {
+            f.gauge().register(List.of(), true);
+        }
+        state.register(List.of(), true);
     }
 
     void update(List<RoomHost> rooms) {

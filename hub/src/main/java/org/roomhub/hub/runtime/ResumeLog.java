@@ -26,7 +26,8 @@ final class ResumeLog {
     private final Retention retention;
     private final RoomStore data;
     private final FrameCodec codec;
-    private final ArrayDeque<EncodedFrame> memory = new ArrayDeque<>();
+    /** Made on the first frame kept in memory and dropped with it: a hibernated room holds none. */
+    private ArrayDeque<EncodedFrame> memory;
 
     ResumeLog(Retention retention, RoomStore data, FrameCodec codec) {
         this.retention = retention;
@@ -55,6 +56,9 @@ final class ResumeLog {
         if (retention.durable()) {
             return;
         }
+        if (memory == null && !frames.isEmpty()) {
+            memory = new ArrayDeque<>();
+        }
         for (EncodedFrame f : frames) {
             memory.addLast(f);
             if (memory.size() > retention.frames()) {
@@ -65,7 +69,7 @@ final class ResumeLog {
 
     /** Forgets the in-memory frames (hibernation, or a reset after a failure). */
     void dropMemory() {
-        memory.clear();
+        memory = null;
     }
 
     /**
@@ -101,7 +105,7 @@ final class ResumeLog {
             data.list(ListOptions.withPrefix(KEY_PREFIX).start(key(since + 1)))
                     .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
         } else {
-            for (EncodedFrame f : memory) {
+            for (EncodedFrame f : memory == null ? List.<EncodedFrame>of() : memory) {
                 if (f.seq() > since) {
                     out.add(f);
                 }

@@ -1,6 +1,8 @@
 package org.roomhub.hub.transport;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roomhub.hub.runtime.seam.Backlog;
 import org.roomhub.hub.runtime.seam.Outgoing;
@@ -14,6 +16,13 @@ import org.roomhub.hub.runtime.seam.SessionPort;
 public final class EdgeSessions implements SessionPort {
 
     private final Map<String, Outbound> open = new ConcurrentHashMap<>();
+    /** Where broadcasts are written (the edge's writer pool); until set, on the calling thread. */
+    private volatile Executor writer = Runnable::run;
+
+    /** Writes broadcasts on {@code pool} (the writer pool the edge's transports use). */
+    public void writeOn(Executor pool) {
+        this.writer = pool;
+    }
 
     /** Registers a session's outbound before the host hears of the session. */
     void add(String sessionId, Outbound outbound) {
@@ -32,16 +41,32 @@ public final class EdgeSessions implements SessionPort {
 
     @Override
     public void send(Outgoing outgoing) {
-        for (String id : outgoing.sessionIds()) {
-            Outbound out = open.get(id);
-            if (out == null) {
-                continue;
+        List<String> ids = outgoing.sessionIds();
+        if (outgoing.replay() || ids.size() == 1) {
+            for (String id : ids) {
+                Outbound out = open.get(id);
+                if (out == null) {
+                    continue;
+                }
+                if (outgoing.replay()) {
+                    out.replay(outgoing.frame());
+                } else {
+                    out.send(outgoing.frame());
+                }
             }
-            if (outgoing.replay()) {
-                out.replay(outgoing.frame());
-            } else {
-                out.send(outgoing.frame());
+            return;
+        }
+        // A broadcast: bytes encoded once, sockets handed to the writers together once all are queued.
+        Fanout fanout = new Fanout(outgoing.frame());
+        try {
+            for (String id : ids) {
+                Outbound out = open.get(id);
+                if (out != null) {
+                    out.send(outgoing.frame(), fanout);
+                }
             }
+        } finally {
+            fanout.flush(writer);
         }
     }
 

@@ -11,6 +11,14 @@ public interface Outbound {
     /** Queues a frame for the client. */
     void send(EncodedFrame frame);
 
+    /**
+     * Queues one frame of a broadcast. {@code fanout} carries the frame's bytes, encoded once for every
+     * recipient, and collects what to write, so the writer pool is woken once per broadcast, not per recipient.
+     */
+    default void send(EncodedFrame frame, Fanout fanout) {
+        send(frame);
+    }
+
     /** Queues a frame resent for a resume; unlike live frames it may not be refused for being behind. */
     default void replay(EncodedFrame frame) {
         send(frame);

@@ -1,5 +1,6 @@
 package org.roomhub.hub.transport;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,8 +18,11 @@ import org.roomhub.protocol.EncodedFrame;
  */
 public final class OutboundQueue {
 
-    /** A waiting frame and its session-local number; {@code replay} marks a frame resent for a resume. */
-    public record Entry(long n, EncodedFrame frame, boolean replay) {}
+    /**
+     * A waiting frame and its session-local number; {@code replay} marks a frame resent for a resume;
+     * {@code wire}, when not null, is the frame's UTF-8 bytes shared read-only with other recipients.
+     */
+    public record Entry(long n, EncodedFrame frame, boolean replay, ByteBuffer wire) {}
 
     /** What {@link #offer} did. */
     public enum Result {
@@ -58,7 +62,12 @@ public final class OutboundQueue {
     }
 
     /** Adds a frame, or says why not. */
-    public synchronized Result offer(EncodedFrame frame) {
+    public Result offer(EncodedFrame frame) {
+        return offer(frame, null);
+    }
+
+    /** Adds a frame with its shared UTF-8 bytes ({@code wire}, may be null), or says why not. */
+    public synchronized Result offer(EncodedFrame frame, ByteBuffer wire) {
         if (closed) {
             return Result.CLOSED;
         }
@@ -72,18 +81,18 @@ public final class OutboundQueue {
                 return Result.OVERFLOW;
             }
             dropped++;
-            put(subject, frame, size);
+            put(subject, frame, size, wire);
             return Result.CONFLATED;
         }
         if (full) {
             return Result.OVERFLOW;
         }
-        put(subject, frame, size);
+        put(subject, frame, size, wire);
         return Result.QUEUED;
     }
 
-    private void put(Object subject, EncodedFrame frame, int size) {
-        Entry e = new Entry(++next, frame, false);
+    private void put(Object subject, EncodedFrame frame, int size, ByteBuffer wire) {
+        Entry e = new Entry(++next, frame, false, wire);
         entries.put(subject == null ? (Object) e.n() : subject, e);
         bytes += size;
     }
@@ -96,7 +105,7 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        Entry e = new Entry(++next, frame, true);
+        Entry e = new Entry(++next, frame, true, null);
         entries.put(e.n(), e);
         bytes += frame.byteLength();
         replayFrames++;

@@ -23,14 +23,23 @@ abstract class QueuedOutbound implements Outbound {
 
     @Override
     public final void send(EncodedFrame frame) {
+        offer(frame, null);
+    }
+
+    @Override
+    public final void send(EncodedFrame frame, Fanout fanout) {
+        offer(frame, fanout);
+    }
+
+    private void offer(EncodedFrame frame, Fanout fanout) {
         if (refusing()) {
             return;
         }
-        switch (queue.offer(frame)) {
-            case QUEUED -> ready();
+        switch (queue.offer(frame, fanout == null ? null : wire(fanout))) {
+            case QUEUED -> ready(fanout);
             case CONFLATED -> {
                 drops.conflated(1);
-                ready();
+                ready(fanout);
             }
             case OVERFLOW -> overflow();
             case CLOSED -> { }
@@ -61,6 +70,16 @@ abstract class QueuedOutbound implements Outbound {
 
     /** Frames wait in the queue: get them written. Never blocks. */
     protected abstract void ready();
+
+    /** As {@link #ready()}; for a frame of a broadcast ({@code fanout} not null) a transport may leave the writing to it. */
+    protected void ready(Fanout fanout) {
+        ready();
+    }
+
+    /** The bytes this transport writes for a broadcast's frame, shared by all recipients; null: none kept. */
+    protected java.nio.ByteBuffer wire(Fanout fanout) {
+        return null;
+    }
 
     /** The client fell too far behind: drop it (it recovers by resuming). */
     protected abstract void overflow();

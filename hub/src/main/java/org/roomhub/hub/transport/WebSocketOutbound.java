@@ -1,10 +1,16 @@
 package org.roomhub.hub.transport;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
@@ -13,10 +19,19 @@ import org.roomhub.protocol.EncodedFrame;
  * behind gets metric frames conflated, or is closed with 1013 when its queue overflows; then, as on a
  * failed write, {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
+ * Frames that waited together are written together (one gathering write), from the broadcast's
+ * bytes encoded once ({@link Fanout}).
  */
 final class WebSocketOutbound extends QueuedOutbound {
 
+    /** Frames handed to Jetty in one go when several wait: written together, in one gathering write. */
+    static final int BATCH = 16;
+
     private final Session session;
+    /** Jetty's core session under {@code session}, for frames from shared bytes; null: plain {@code sendText}. */
+    private final CoreSession core;
+    /** The drain as a task, made once (not a new lambda per hand-off). */
+    private final Runnable drainTask = this::drainLoop;
     private final BiConsumer<Integer, String> gone;
     private final Executor writer;
     /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
@@ -30,6 +45,7 @@ final class WebSocketOutbound extends QueuedOutbound {
             BiConsumer<Integer, String> gone) {
         super(queue, drops);
         this.session = session;
+        this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
         this.writer = writer;
         this.gone = gone;
     }
@@ -42,6 +58,20 @@ final class WebSocketOutbound extends QueuedOutbound {
     @Override
     protected void ready() {
         schedule();
+    }
+
+    @Override
+    protected void ready(Fanout fanout) {
+        if (fanout == null) {
+            schedule();
+        } else if (wip.getAndIncrement() == 0) {
+            fanout.defer(drainTask);
+        }
+    }
+
+    @Override
+    protected ByteBuffer wire(Fanout fanout) {
+        return core == null || fanout == null ? null : fanout.wire();
     }
 
     @Override
@@ -72,7 +102,7 @@ final class WebSocketOutbound extends QueuedOutbound {
     private void schedule() {
         if (wip.getAndIncrement() == 0) {
             try {
-                writer.execute(this::drainLoop);
+                writer.execute(drainTask);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 drainLoop(); // the hub is stopping: write the last frames (and the close) here
             }
@@ -102,11 +132,62 @@ final class WebSocketOutbound extends QueuedOutbound {
                     break;
                 }
                 inFlight = true;
-                // The callback may run inline; it only flips inFlight and asks for another pass.
-                session.sendText(e.frame().text(), Callback.from(this::written, this::failed));
+                if (core == null) {
+                    // The callback may run inline; it only flips inFlight and asks for another pass.
+                    session.sendText(e.frame().text(), Callback.from(this::written, this::failed));
+                } else {
+                    writeBatch(e);
+                }
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
+    }
+
+    /**
+     * Hands {@code first} and the frames waiting behind it (at most {@link #BATCH} in all) to Jetty's
+     * core session: all but the last as batched, so Jetty writes them together in one gathering write
+     * when the last arrives, instead of one write (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes.
+     * The batch counts as written when Jetty completed every frame of it (in order); the callback may run
+     * inline and only flips inFlight and asks for another pass.
+     */
+    private void writeBatch(OutboundQueue.Entry first) {
+        Written done = new Written();
+        OutboundQueue.Entry e = first;
+        for (int n = 1; e != null; n++) {
+            OutboundQueue.Entry next = n < BATCH ? queue.poll() : null;
+            ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
+            done.add();
+            core.sendFrame(new Frame(OpCode.TEXT, payload), done, next != null);
+            e = next;
+        }
+        done.succeeded(); // the batch's own hold: it is written once every frame completed
+    }
+
+    /**
+     * Completion of one batch: written once Jetty completed all its frames and the batch was complete
+     * (it holds one count of its own while frames are added), failed at the first failure.
+     */
+    private final class Written implements org.eclipse.jetty.util.Callback {
+        private final AtomicInteger remaining = new AtomicInteger(1);
+        private final AtomicBoolean over = new AtomicBoolean();
+
+        void add() {
+            remaining.incrementAndGet();
+        }
+
+        @Override
+        public void succeeded() {
+            if (remaining.decrementAndGet() == 0 && over.compareAndSet(false, true)) {
+                written();
+            }
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            if (over.compareAndSet(false, true)) {
+                WebSocketOutbound.this.failed(error);
+            }
+        }
     }
 
     private void closeIfAsked() {

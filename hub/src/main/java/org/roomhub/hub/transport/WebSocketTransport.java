@@ -40,6 +40,20 @@ public final class WebSocketTransport {
         edge.timer().scheduleWithFixedDelay(() -> liveness.beat(System.currentTimeMillis()), every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The hub uses no servlet sessions, yet Javalin opens one for every WebSocket upgrade (it copies the
+     * session's attribute names into its context), and Jetty's default cache kept each for 30 minutes:
+     * about 1 KB per connection ever made, long after it closed. A null cache forgets them at once.
+     */
+    public static void keepNoHttpSessions(org.eclipse.jetty.ee10.servlet.ServletContextHandler context) {
+        org.eclipse.jetty.ee10.servlet.SessionHandler sessions = context.getSessionHandler();
+        if (sessions != null) {
+            org.eclipse.jetty.session.NullSessionCache cache = new org.eclipse.jetty.session.NullSessionCache(sessions);
+            cache.setSessionDataStore(new org.eclipse.jetty.session.NullSessionDataStore());
+            sessions.setSessionCache(cache);
+        }
+    }
+
     /** The connector listener that lets heartbeats see incoming bytes; add it to every connector. */
     public org.eclipse.jetty.io.Connection.Listener connectionListener() {
         return liveness;

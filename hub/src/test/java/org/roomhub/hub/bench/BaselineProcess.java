@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.roomhub.hub.testkit.HubProcess;
 
 /** {@link BaselineServer} in its own child JVM on a loopback port, measured like the hub. */
 final class BaselineProcess implements AutoCloseable {
@@ -51,7 +52,7 @@ final class BaselineProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new BaselineProcess(p, port.get(60, TimeUnit.SECONDS));
+            return new BaselineProcess(p, port.get(HubProcess.START_SECONDS, TimeUnit.SECONDS));
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("baseline child did not start", e);

@@ -554,6 +554,7 @@ public final class HubBenchmark {
             createRooms(hub, rooms, "h", half, 2 * half);
             hibernateAll(hub, rooms);
             long h2 = hub.heapUsedAfterGc();
+            new ProcStats(hub.pid()).histogram("heap-hibernated-rooms");
             double r1 = (h1 - h0) / (double) half;
             double r2 = (h2 - h1) / (double) half;
             add("heap", "heap per hibernated chat room (no sockets; 1 stored message)", f0((r1 + r2) / 2), "bytes",
@@ -581,6 +582,7 @@ public final class HubBenchmark {
             awaitConnections(hub, sockets.size());
             hibernateAll(hub, connRoomNames);
             long c2 = hub.heapUsedAfterGc();
+            new ProcStats(hub.pid()).histogram("heap-idle-sockets");
             double p1 = (c1 - c0) / (double) batch;
             double p2 = (c2 - c1) / (double) batch;
             add("heap", "heap per idle WebSocket connection (in hibernated chat rooms)", f0((p1 + p2) / 2), "bytes",

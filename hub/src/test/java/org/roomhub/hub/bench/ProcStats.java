@@ -64,6 +64,18 @@ final class ProcStats {
         return Long.parseLong(m.group(1)) * 1024;
     }
 
+    /**
+     * With {@code -Dbench.histo=DIR}, writes the live-object class histogram ({@code jcmd GC.class_histogram})
+     * to {@code DIR/<name>.txt}: what the heap figures are made of. Does nothing otherwise.
+     */
+    void histogram(String name) throws IOException, InterruptedException {
+        String dir = System.getProperty("bench.histo");
+        if (dir != null) {
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, name + ".txt"), jcmd("GC.class_histogram"));
+        }
+    }
+
     String jcmd(String... command) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         if (!Files.isExecutable(Path.of(jcmd))) {

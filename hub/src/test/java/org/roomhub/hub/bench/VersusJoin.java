@@ -75,6 +75,7 @@ final class VersusJoin {
             long c1 = t.stats().cpuNanos();
             double seconds = (lastFrame - t0) / 1e9;
             long heap1 = t.stats().heapUsedAfterGc();
+            t.stats().histogram(name + (hub ? "-hub" : "-baseline"));
             long rss1 = t.stats().statusBytes("VmRSS");
             Result r = new Result(bounded, seconds, (c1 - c0) / 1e9, frames.sum(), ProcStats.heapPeakFromGcLog(gcLog),
                     t.stats().statusBytes("VmHWM"), (heap1 - heap0) / (double) n, (rss1 - rss0) / (double) n);

@@ -29,6 +29,11 @@ import org.roomhub.hub.HubCommand;
 public final class HubProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on https?://[^:]+:(\\d+)");
+    /**
+     * How long a child may take to print its port. A JVM starting on a machine at load 30 can take
+     * over a minute, so the default is generous; {@code -Droomhub.child.start.seconds=N} changes it.
+     */
+    public static final long START_SECONDS = Long.getLong("roomhub.child.start.seconds", 180);
 
     public final Process process;
     public final int port;
@@ -92,7 +97,7 @@ public final class HubProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new HubProcess(p, port.get(60, TimeUnit.SECONDS), output);
+            return new HubProcess(p, port.get(START_SECONDS, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("hub child did not start", e);

@@ -1,0 +1,73 @@
+package org.roomhub.hub.transport;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.roomhub.protocol.EncodedFrame;
+
+/**
+ * One broadcast on its way through the edge: the frame's UTF-8 bytes, encoded once and shared
+ * read-only by every WebSocket recipient (server frames are not masked, so the bytes on the wire are
+ * the same for all), and the sockets that now have something to write. Those are handed to the
+ * writer pool in a few tasks after the last recipient was queued, instead of one hand-off (and one
+ * thread wake-up) per recipient. Used by one thread, for one broadcast.
+ */
+public final class Fanout {
+
+    /** Sockets one writer task drains in a row before the rest are split off to another writer. */
+    private static final int PER_TASK = 64;
+    /** Writer tasks per broadcast at most: the writer pool's size (one thread per core, at least two). */
+    private static final int TASKS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final EncodedFrame frame;
+    private ByteBuffer wire;
+    private Runnable[] drains = new Runnable[16];
+    private int count;
+
+    Fanout(EncodedFrame frame) {
+        this.frame = frame;
+    }
+
+    /** The frame's UTF-8 bytes, read-only; callers take a {@link ByteBuffer#duplicate()} to read them. */
+    ByteBuffer wire() {
+        if (wire == null) {
+            wire = ByteBuffer.wrap(frame.bytes()).asReadOnlyBuffer();
+        }
+        return wire;
+    }
+
+    /** A drain to run on the writer pool once every recipient has its frame. */
+    void defer(Runnable drain) {
+        if (count == drains.length) {
+            drains = Arrays.copyOf(drains, count * 2);
+        }
+        drains[count++] = drain;
+    }
+
+    /** Hands the deferred drains to {@code writer} in at most one task per writer thread. */
+    void flush(Executor writer) {
+        if (count == 0) {
+            return;
+        }
+        int tasks = Math.min(TASKS, (count + PER_TASK - 1) / PER_TASK);
+        int per = (count + tasks - 1) / tasks;
+        Runnable[] all = drains;
+        for (int from = 0; from < count; from += per) {
+            int start = from;
+            int end = Math.min(count, from + per);
+            Runnable task = () -> {
+                for (int i = start; i < end; i++) {
+                    all[i].run();
+                }
+            };
+            try {
+                writer.execute(task);
+            } catch (RejectedExecutionException stopping) {
+                task.run(); // the hub is stopping: write the last frames here
+            }
+        }
+        count = 0;
+        drains = new Runnable[16];
+    }
+}
