@@ -62,6 +62,11 @@ final class CrashScenario extends ScenarioBase {
         try {
             dataDir = Files.createTempDirectory("roomhub-lab-crash");
             child = ChildHub.start(dataDir, 0, List.of(), START_SECONDS);
+            if (closed()) {
+                child.kill9(); // Stop came while it started
+                Folders.deleteQuietly(dataDir);
+                return;
+            }
             HubEndpoint endpoint = HubEndpoint.parse(child.url(), null);
             lab.log("Lab crash: started a hub in a child process at " + child.url() + " (pid " + child.pid() + ")",
                     "java -cp <this app> org.roomhub.hub.HubCommand, data in " + dataDir + "; the diagram now shows it.");
@@ -116,6 +121,11 @@ final class CrashScenario extends ScenarioBase {
         }
         lab.log("Lab crash: hub stopped, " + how, "pid " + child.pid() + "; the clients see their connections drop and retry with backoff");
         child = ChildHub.start(dataDir, port, List.of(), START_SECONDS);
+        if (closed()) {
+            child.kill9(); // Stop came while it started: close() already stopped the previous one
+            Folders.deleteQuietly(dataDir);
+            throw new IllegalStateException("stopped");
+        }
         long up = System.nanoTime();
         phase = "Hub back after " + how + "; clients resuming…";
         awaitTrue(() -> {

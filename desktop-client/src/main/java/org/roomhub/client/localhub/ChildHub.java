@@ -28,6 +28,13 @@ public final class ChildHub implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Roomhub hub listening on https?://[^:]+:(\\d+)");
     private static final int KEPT_LINES = 60;
 
+    /** Children still running when this JVM exits are killed, so a closing app never leaves a hub behind. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "child-hub-reaper"));
+    }
+
     private final Process process;
     private final int port;
     private final Deque<String> lines;
@@ -50,6 +57,8 @@ public final class ChildHub implements AutoCloseable {
                 "--bind", "127.0.0.1", "--port", Integer.toString(port), "--data", data.toString()));
         command.addAll(options);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
         Deque<String> lines = new ArrayDeque<>();
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         Thread reader = new Thread(() -> drain(p, lines, listening), "child-hub-output-" + p.pid());

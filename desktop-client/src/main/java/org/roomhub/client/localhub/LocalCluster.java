@@ -32,6 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, Path> data = new ConcurrentHashMap<>();
     private final Map<String, ChildHub> running = new ConcurrentHashMap<>();
     private final Path root;
+    private volatile boolean closed;
 
     /** Picks ports and folders for members {@code ids}; nothing starts yet. */
     public LocalCluster(List<String> ids) throws IOException {
@@ -68,6 +69,10 @@ public final class LocalCluster implements AutoCloseable {
         ChildHub hub = ChildHub.start(data.get(id), httpPorts.getOrDefault(id, 0), List.of("--cluster", name,
                 "--cluster-bind", "127.0.0.1:" + clusterPorts.get(id), "--cluster-members", members, "--node-id", id), START_SECONDS);
         httpPorts.put(id, hub.port());
+        if (closed) {
+            hub.kill9(); // closed while it started: nobody would stop it
+            throw new IOException("the cluster was closed while member " + id + " started");
+        }
         running.put(id, hub);
         return hub;
     }
@@ -109,6 +114,7 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops every member and removes their data. */
     @Override
     public void close() {
+        closed = true;
         running.keySet().forEach(id -> CompletableFuture.runAsync(() -> stop(id, false)));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!running.isEmpty() && System.nanoTime() < deadline) {
