@@ -15,6 +15,7 @@ public final class AppUnderBench implements AutoCloseable {
 
     private final EmbeddedHub hub;
     private final DesktopApp app;
+    private final java.util.concurrent.atomic.AtomicLong pulses = new java.util.concurrent.atomic.AtomicLong();
 
     private AppUnderBench(EmbeddedHub hub, DesktopApp app) {
         this.hub = hub;
@@ -37,14 +38,29 @@ public final class AppUnderBench implements AutoCloseable {
                 shown.completeExceptionally(e);
             }
         });
-        return new AppUnderBench(hub, shown.get(300, TimeUnit.SECONDS));
+        AppUnderBench bench = new AppUnderBench(hub, shown.get(300, TimeUnit.SECONDS));
+        Platform.runLater(() -> bench.app.root().getScene().addPostLayoutPulseListener(bench.pulses::incrementAndGet));
+        return bench;
+    }
+
+    /** Repaints of all the metrics tab's charts so far. */
+    public long chartPaints() throws Exception {
+        CompletableFuture<Long> n = new CompletableFuture<>();
+        Platform.runLater(() -> n.complete(app.root().lookupAll(".time-series-chart").stream()
+                .mapToLong(c -> ((org.roomhub.client.ui.metrics.TimeSeriesChart) c).paints()).sum()));
+        return n.get(120, TimeUnit.SECONDS);
+    }
+
+    /** Pulses of the window's scene so far (each pulse is a chance for the renderer to run). */
+    public long pulses() {
+        return pulses.get();
     }
 
     /** Charts the metrics tab shows now. */
     public int charts() throws Exception {
         CompletableFuture<Integer> n = new CompletableFuture<>();
         Platform.runLater(() -> n.complete(app.metrics().charts().size()));
-        return n.get(10, TimeUnit.SECONDS);
+        return n.get(120, TimeUnit.SECONDS);
     }
 
     @Override
@@ -54,7 +70,7 @@ public final class AppUnderBench implements AutoCloseable {
             app.close();
             closed.complete(null);
         });
-        closed.get(30, TimeUnit.SECONDS);
+        closed.get(120, TimeUnit.SECONDS);
         hub.close();
         Platform.exit();
     }

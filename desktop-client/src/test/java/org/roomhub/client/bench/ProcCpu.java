@@ -36,6 +36,11 @@ final class ProcCpu {
         return out;
     }
 
+    /** CPU nanoseconds of one thread group between two {@link #byThread} readings. */
+    static long delta(Map<String, Long> before, Map<String, Long> after, String name) {
+        return after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
+    }
+
     /** The top thread groups' share of one core between two {@link #byThread} readings. */
     static String topThreads(Map<String, Long> before, Map<String, Long> after, double wallNanos, int limit) {
         StringBuilder out = new StringBuilder();

@@ -26,6 +26,14 @@ public interface RoomContext {
     /** Open connections carrying {@code tag}. */
     Collection<Connection> getWebSockets(String tag);
 
+    /**
+     * Changes whenever the hub tells the room's clients of joins and leaves ({@code user-joined},
+     * {@code user-left}, {@code presence-diff}). A presence list a welcome built at one version may be
+     * sent to later joiners while it has not changed: in a big room, joins and leaves since then reach
+     * them in the next {@code presence-diff} (built once per window, not once per joiner).
+     */
+    long presenceVersion();
+
     /** A connection by session id. */
     Optional<Connection> connection(String sessionId);
 

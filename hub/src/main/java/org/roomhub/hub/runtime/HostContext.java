@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.roomhub.hub.room.Connection;
 import org.roomhub.hub.room.RoomAlarm;
@@ -28,9 +29,10 @@ final class HostContext implements RoomContext {
     private final RoomStore data;
     private final HostStorage storage;
     private final RoomAlarm alarm = new Alarm();
+    private final LongSupplier presenceVersion;
 
     HostContext(RoomAddress address, Clock clock, SessionTable sessions, RoomOutput output, Supplier<Effects> current,
-            RoomStore data, ObjectMapper mapper) {
+            RoomStore data, ObjectMapper mapper, LongSupplier presenceVersion) {
         this.address = address;
         this.clock = clock;
         this.sessions = sessions;
@@ -38,6 +40,7 @@ final class HostContext implements RoomContext {
         this.current = current;
         this.data = data;
         this.storage = new HostStorage(() -> current.get().writes(), data, mapper);
+        this.presenceVersion = presenceVersion;
     }
 
     @Override
@@ -83,6 +86,11 @@ final class HostContext implements RoomContext {
     @Override
     public void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame) {
         output.broadcast(frame);
+    }
+
+    @Override
+    public long presenceVersion() {
+        return presenceVersion.getAsLong();
     }
 
     @Override

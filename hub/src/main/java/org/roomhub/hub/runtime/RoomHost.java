@@ -60,8 +60,12 @@ public final class RoomHost {
         this.alarm = new AlarmScheduler(address.toString(), new AlarmRoom(), services.timer(), this::now);
         this.gate = new OutputGate(address, services, queue, data, log, alarm);
         this.dispatcher = new Dispatcher(address, services, queue, life, counters, output, gate);
-        this.arrivals = new SessionEvents(address, type, services, counters, sessions, output, gate, dispatcher);
-        context[0] = new HostContext(address, services.clock(), sessions, output, this::current, data, services.codec().mapper());
+        PresenceFeed presence = new PresenceFeed(services, sessions, output, life);
+        presence.runOn(dispatcher);
+        life.onEvict(output::forgetEncoded);
+        this.arrivals = new SessionEvents(address, type, services, counters, sessions, output, gate, dispatcher, presence);
+        context[0] = new HostContext(address, services.clock(), sessions, output, this::current, data, services.codec().mapper(),
+                presence::version);
     }
 
     private Effects current() {

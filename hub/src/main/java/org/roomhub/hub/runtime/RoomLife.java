@@ -24,6 +24,8 @@ final class RoomLife {
     /** Timers set by room code and not yet run: the room is not idle while any wait. */
     final AtomicInteger pendingTimers = new AtomicInteger();
     private RoomObject room;
+    /** What else lets go of the room object's memory when it is evicted. */
+    private Runnable evicted = () -> {};
     private volatile long lastEventMillis;
 
     RoomLife(RoomAddress address, HostServices services, RoomCounters counters, ResumeLog log, Supplier<RoomObject> factory) {
@@ -45,6 +47,11 @@ final class RoomLife {
 
     boolean inMemory() {
         return !lifecycle.is(RoomState.HIBERNATING);
+    }
+
+    /** Runs {@code task} whenever the room object is evicted (hibernation or reset). */
+    void onEvict(Runnable task) {
+        evicted = task;
     }
 
     /** The room object in memory, or null. */
@@ -107,6 +114,7 @@ final class RoomLife {
         }
         room = null;
         log.dropMemory();
+        evicted.run();
         counters.hibernations.incrementAndGet();
         lifecycle.moveTo(RoomState.HIBERNATING, now());
     }
@@ -115,6 +123,7 @@ final class RoomLife {
     void reset() {
         room = null;
         log.dropMemory();
+        evicted.run();
         lifecycle.moveTo(RoomState.HIBERNATING, now());
     }
 

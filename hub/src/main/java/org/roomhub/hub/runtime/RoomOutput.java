@@ -27,6 +27,10 @@ final class RoomOutput {
     private final Supplier<Effects> current;
     private final Supplier<RoomObject> room;
     private volatile long seq;
+    /** Made on first use, dropped on eviction: a hibernated room holds none. */
+    private ServerFrame[] recentFrames;
+    private EncodedFrame[] recentEncoded;
+    private int nextRecent;
 
     RoomOutput(FrameCodec codec, RoomStore data, SessionTable sessions, ResumeLog log, Supplier<Effects> current,
             Supplier<RoomObject> room) {
@@ -62,7 +66,34 @@ final class RoomOutput {
     }
 
     void sendTo(ClientSession session, ServerFrame frame) {
-        current.get().send(List.of(session), codec.encode(frame), "room", false);
+        current.get().send(List.of(session), encodeOnce(frame), "room", false);
+    }
+
+    /**
+     * The same frame instance sent again (a welcome's presence list or history reused for many joiners)
+     * is encoded once: the last few encodings are kept by identity until the room object is evicted.
+     */
+    private EncodedFrame encodeOnce(ServerFrame frame) {
+        if (recentFrames == null) {
+            recentFrames = new ServerFrame[4];
+            recentEncoded = new EncodedFrame[4];
+        }
+        for (int i = 0; i < recentFrames.length; i++) {
+            if (recentFrames[i] == frame) {
+                return recentEncoded[i];
+            }
+        }
+        EncodedFrame encoded = codec.encode(frame);
+        recentFrames[nextRecent] = frame;
+        recentEncoded[nextRecent] = encoded;
+        nextRecent = (nextRecent + 1) % recentFrames.length;
+        return encoded;
+    }
+
+    /** The room object was evicted: its frames are not sent again. */
+    void forgetEncoded() {
+        recentFrames = null;
+        recentEncoded = null;
     }
 
     void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {

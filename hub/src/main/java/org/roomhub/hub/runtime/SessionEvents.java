@@ -14,7 +14,8 @@ import org.roomhub.protocol.value.RoomAddress;
 /**
  * What arrives for one room through the seam, turned into room events: a session opens (connected,
  * then a replay or the welcome), a client frame (a ping answered at once, the rest dispatched), a
- * session leaves or fails. Sessions are named by id; the {@link SessionTable} says who is in.
+ * session leaves or fails. Sessions are named by id; the {@link SessionTable} says who is in, the
+ * {@link PresenceFeed} tells the others.
  */
 final class SessionEvents {
 
@@ -29,9 +30,10 @@ final class SessionEvents {
     private final RoomOutput output;
     private final OutputGate gate;
     private final Dispatcher dispatcher;
+    private final PresenceFeed presence;
 
     SessionEvents(RoomAddress address, RoomType type, HostServices services, RoomCounters counters, SessionTable sessions,
-            RoomOutput output, OutputGate gate, Dispatcher dispatcher) {
+            RoomOutput output, OutputGate gate, Dispatcher dispatcher, PresenceFeed presence) {
         this.address = address;
         this.type = type;
         this.services = services;
@@ -40,6 +42,7 @@ final class SessionEvents {
         this.output = output;
         this.gate = gate;
         this.dispatcher = dispatcher;
+        this.presence = presence;
     }
 
     /** A session opens: {@code connected}, then a replay after {@code since} or the room's welcome. */
@@ -62,7 +65,7 @@ final class SessionEvents {
                     }
                     r.welcome(session);
                 }
-                output.broadcastExcept(session, s -> new ServerFrame.UserJoined(session.sessionId(), session.user(), services.clock().millis(), s));
+                presence.joined(session);
             });
             if (!welcomed) {
                 // No welcome went out (its frames died with the event): a client left waiting would be a
@@ -108,7 +111,7 @@ final class SessionEvents {
             forget(session, left.code(), left.reason());
             dispatcher.event(null, "close", r -> {
                 r.onClose(session, left.code(), left.reason());
-                output.broadcastExcept(session, s -> new ServerFrame.UserLeft(session.sessionId(), session.user(), services.clock().millis(), s));
+                presence.left(session);
             });
         }));
     }

@@ -103,6 +103,7 @@ public final class HubBenchmark {
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
                                   --hub-jvm=OPTION        extra JVM option for every child hub (repeatable), e.g.
                                                           --hub-jvm=-XX:StartFlightRecording=filename=hub-{name}.jfr,settings=profile ({name} = scenario)
+                                  --start-timeout=S       seconds a child hub or baseline may take to print its port [180]
                                   --data=DIR --out=FILE   data root [hub/target/bench-data], summary [hub/target/hub-benchmark.txt]""");
                         System.exit(0);
                     }
@@ -129,6 +130,7 @@ public final class HubBenchmark {
                     case "--connections" -> o.connections = Integer.parseInt(value);
                     case "--hub-jvm" -> o.hubJvm.add(value);
                     case "--data" -> o.data = Path.of(value);
+                    case "--start-timeout" -> System.setProperty("roomhub.child.start.seconds", value); // read when HubProcess loads
                     case "--out" -> o.out = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
                 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.roomhub.protocol.ErrorCode;
 import org.roomhub.protocol.value.ChatEntry;
+import org.roomhub.protocol.value.Checks;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.Pin;
 import org.roomhub.protocol.value.Presence;
@@ -54,6 +55,20 @@ public sealed interface ServerFrame {
     /** Someone left the room. */
     @JsonTypeName("user-left")
     record UserLeft(String sessionId, String user, long ts, long seq) implements Broadcast {}
+
+    /**
+     * Joins and leaves of a room with more than 100 connections, coalesced: at most one per 100 ms
+     * (trailing edge), so filling a big room costs O(N) frames. Apply {@code joined}, then {@code left};
+     * a session that joined and left within one window is in neither list.
+     */
+    @JsonTypeName("presence-diff")
+    record PresenceDiff(List<Presence> joined, List<Presence> left, long ts, long seq) implements Broadcast {
+        /** Lists are required (possibly empty). */
+        public PresenceDiff {
+            joined = List.copyOf(Checks.required("joined", joined));
+            left = List.copyOf(Checks.required("left", left));
+        }
+    }
 
     /** A metric's new value; {@code timestamp} is the reading's time. */
     @JsonTypeName("metric-updated")

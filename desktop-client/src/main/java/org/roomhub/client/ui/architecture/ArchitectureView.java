@@ -1,6 +1,5 @@
 package org.roomhub.client.ui.architecture;
 
-import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.BorderPane;
@@ -40,12 +39,11 @@ public final class ArchitectureView extends BorderPane {
         org.roomhub.client.ui.lab.LabView lab = new org.roomhub.client.ui.lab.LabView(viewModel.lab());
         lab.prefWidthProperty().bind(widthProperty().multiply(0.3)); // a narrow window still fits diagram and sidebar
         setLeft(lab);
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                frame();
-            }
-        }.start();
+        // Animates while in sight; hidden (another tab), it only keeps the model ticking, 4 times a second (issue 12).
+        new org.roomhub.client.ui.common.FrameLoop(this, (now, showing) -> {
+            frame(showing);
+            return showing ? 0 : org.roomhub.client.ui.common.FrameLoop.HIDDEN_PERIOD_MILLIS;
+        });
     }
 
     /** Where the diagram stands this frame; for tests. */
@@ -53,7 +51,7 @@ public final class ArchitectureView extends BorderPane {
         return layout;
     }
 
-    private void frame() {
+    private void frame(boolean paint) {
         long now = System.currentTimeMillis();
         if (now - lastTick >= 1000) {
             viewModel.tick();
@@ -66,6 +64,9 @@ public final class ArchitectureView extends BorderPane {
         layout.place(viewModel.roomKeys(), viewModel.clients(),
                 viewModel.cluster().members().stream().map(ClusterModel.Member::id).toList(), w, diagramH);
         dots.spawn(viewModel.drainFlows(), viewModel.clients(), layout, now);
+        if (!paint) {
+            return;
+        }
         GraphicsContext g = canvas.getGraphicsContext2D();
         painter.draw(g, layout, w, h, diagramH);
         dots.draw(g, now);

@@ -1,6 +1,7 @@
 package org.roomhub.client.ui.chat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
@@ -55,6 +56,7 @@ public final class ChatViewModel implements TabViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private final ReadOnlyStringWrapper me = new ReadOnlyStringWrapper("");
     private final MySessions mine = new MySessions();
+    private final ChatPeople present = new ChatPeople(people, mine);
     private final RoomSubscription chatRoom;
     private SessionSettings session;
     private Identity identity;
@@ -168,30 +170,16 @@ public final class ChatViewModel implements TabViewModel {
                 unread.set(unread.get() + 1);
             }
         } else if (frame instanceof ServerFrame.PresenceUpdate p) {
-            people.setAll(p.users().stream().filter(u -> !mine.isFormer(u.sessionId())).toList());
-            people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
+            everyone(p.users());
             pendingRename = null;
         } else if (frame instanceof ServerFrame.PresenceWelcome p) {
-            people.setAll(p.users().stream().filter(u -> !mine.isFormer(u.sessionId())).toList());
-            people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
+            everyone(p.users());
         } else if (frame instanceof ServerFrame.UserJoined j) {
-            if (mine.isFormer(j.sessionId())) {
-                return; // a resume replays my own earlier join: not news, and that session is gone
-            }
-            if (people.stream().noneMatch(p -> p.sessionId().equals(j.sessionId()))) {
-                people.add(new Presence(j.sessionId(), j.user()));
-            }
-            if (!mine.isMine(j.sessionId())) {
-                add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, j.user() + " joined", j.ts()));
-            }
+            news(present.apply(List.of(new Presence(j.sessionId(), j.user())), List.of()), j.ts());
         } else if (frame instanceof ServerFrame.UserLeft l) {
-            people.removeIf(p -> p.sessionId().equals(l.sessionId()));
-            if (directTo.get() != null && directTo.get().sessionId().equals(l.sessionId())) {
-                directTo.set(null);
-            }
-            if (!mine.isMine(l.sessionId())) {
-                add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, l.user() + " left", l.ts()));
-            }
+            news(present.apply(List.of(), List.of(new Presence(l.sessionId(), l.user()))), l.ts());
+        } else if (frame instanceof ServerFrame.PresenceDiff d) {
+            news(present.apply(d.joined(), d.left()), d.ts());
         } else if (frame instanceof ServerFrame.Direct d) {
             String from = people.stream().filter(p -> p.sessionId().equals(d.from())).map(Presence::user).findFirst().orElse(d.from());
             add(new ChatLine(ChatLine.Kind.DIRECT_IN, null, from, d.text(), d.ts()));
@@ -220,6 +208,24 @@ public final class ChatViewModel implements TabViewModel {
         }
     }
 
+    private void everyone(List<Presence> users) {
+        present.replace(users);
+        people.stream().filter(u -> u.sessionId().equals(mine.current())).findFirst().ifPresent(u -> me.set(u.user()));
+    }
+
+    /** System lines for others' joins and leaves (one each way, however many a presence-diff names). */
+    private void news(ChatPeople.News news, long ts) {
+        if (directTo.get() != null && news.leftIds().contains(directTo.get().sessionId())) {
+            directTo.set(null);
+        }
+        if (!news.joined().isEmpty()) {
+            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, ChatPeople.names(news.joined()) + " joined", ts));
+        }
+        if (!news.left().isEmpty()) {
+            add(new ChatLine(ChatLine.Kind.SYSTEM, null, null, ChatPeople.names(news.left()) + " left", ts));
+        }
+    }
+
     private void refused(ServerFrame.Error e) {
         if (pendingRename != null && e.code() == ErrorCode.FORBIDDEN) {
             pendingRename = null;
@@ -231,7 +237,6 @@ public final class ChatViewModel implements TabViewModel {
         }
         add(system("The hub refused that: " + e.message()));
     }
-
 
     private boolean addEntry(ChatEntry entry) {
         if (!seenIds.add(entry.id())) {

@@ -3,7 +3,6 @@ package org.roomhub.client.ui.fleet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -13,8 +12,8 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 
 /**
- * A grid of host cards, most troubled first, and the alerts beside it. An {@link AnimationTimer}
- * takes queued readings in once per frame and redraws the cards only when something changed, so
+ * A grid of host cards, most troubled first, and the alerts beside it. A frame loop
+ * takes queued readings in four times a second and redraws the cards only when something changed, so
  * fifty hosts publishing every second cost a few canvas redraws a second, not one per reading.
  */
 public final class FleetView extends BorderPane {
@@ -24,6 +23,7 @@ public final class FleetView extends BorderPane {
     private final FleetViewModel viewModel;
     private final FlowPane grid = new FlowPane(10, 10);
     private final Map<String, HostCard> cards = new HashMap<>();
+    private boolean cardsStale;
 
     /** The view of {@code viewModel}. */
     public FleetView(FleetViewModel viewModel) {
@@ -41,14 +41,16 @@ public final class FleetView extends BorderPane {
         setCenter(new StackPane(scroll, waiting));
         setRight(new AlertsPane(viewModel));
         viewModel.order().addListener((ListChangeListener<String>) c -> layoutCards());
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (viewModel.applyPending()) {
-                    drawCards();
-                }
+        // Readings come once a second: four looks a second, not a 60 Hz pulse that never lets the app rest (issue 12).
+        // Hidden (another tab), cards are drawn once shown again: a canvas changed out of sight still costs the renderer.
+        new org.roomhub.client.ui.common.FrameLoop(this, (now, showing) -> {
+            cardsStale |= viewModel.applyPending();
+            if (cardsStale && showing) {
+                cardsStale = false;
+                drawCards();
             }
-        }.start();
+            return org.roomhub.client.ui.common.FrameLoop.HIDDEN_PERIOD_MILLIS;
+        });
     }
 
     /** The card of {@code host}, or null; for tests. */

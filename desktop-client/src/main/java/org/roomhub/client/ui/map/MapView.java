@@ -40,9 +40,11 @@ public final class MapView extends BorderPane {
     private final Set<String> drawn = new HashSet<>();
     private boolean loaded;
     private boolean positioned;
-    /** Retries positioning while the page cannot take it yet (e.g. its tab is not shown, so the map has no size). */
-    private final javafx.animation.Timeline positionRetry = new javafx.animation.Timeline(
-            new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> positionOnce()));
+    /**
+     * Retries positioning every 250 ms while the page cannot take it yet (e.g. its tab is not shown, so the map
+     * has no size). Not an endless Timeline: a running animation keeps JavaFX pulsing at 60 Hz (issue 12).
+     */
+    private final org.roomhub.client.ui.common.FrameLoop positionRetry;
 
     /**
      * @param viewModel the map's state
@@ -71,7 +73,10 @@ public final class MapView extends BorderPane {
         viewModel.meProperty().addListener((obs, old, now) -> syncAll());
         viewModel.offlineUsers().addListener((javafx.collections.SetChangeListener<String>) c -> syncAll());
         viewModel.roomProperty().addListener((obs, old, now) -> positioned = false);
-        positionRetry.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        positionRetry = new org.roomhub.client.ui.common.FrameLoop(web, (now, showing) -> {
+            positionOnce();
+            return positioned ? org.roomhub.client.ui.common.FrameLoop.UNTIL_WOKEN : 250;
+        });
         web.widthProperty().addListener((obs, o, n) -> positionOnce());
         web.heightProperty().addListener((obs, o, n) -> positionOnce());
         setCenter(web);
@@ -236,11 +241,10 @@ public final class MapView extends BorderPane {
     /** Once per room, when the map has a size and the room's state: the remembered view, else the pins. */
     private void positionOnce() {
         if (positioned) {
-            positionRetry.stop();
             return;
         }
         if (!loaded || web.getWidth() <= 0 || web.getHeight() <= 0 || !viewModel.hasLiveData()) {
-            positionRetry.play();
+            positionRetry.wake();
             return;
         }
         var remembered = viewModel.rememberedView();
@@ -251,10 +255,8 @@ public final class MapView extends BorderPane {
         } else {
             positioned = true; // an empty room stays on the world view
         }
-        if (positioned) {
-            positionRetry.stop();
-        } else {
-            positionRetry.play();
+        if (!positioned) {
+            positionRetry.wake();
         }
     }
 }

@@ -14,7 +14,8 @@ import org.roomhub.protocol.value.Presence;
 /**
  * Who is in the map room, and so which pins' owners are offline. The welcome ({@code map-state})
  * names everyone {@code online} (a field this hub adds; PROTOCOL.md's map welcome is silent on
- * presence), then {@code user-joined} / {@code user-left} keep it current. A pin's owner is offline
+ * presence), then {@code user-joined} / {@code user-left} (in a room of more than 100: {@code presence-diff},
+ * joined first, then left) keep it current. A pin's owner is offline
  * when they have no session in the room and we know it: a list said so, or we saw them leave. From
  * a hub whose welcome has no {@code online}, owners we have not seen come or go count as online. FX thread.
  */
@@ -38,6 +39,9 @@ final class PinPresence {
             joined(j.sessionId(), j.user());
         } else if (frame instanceof ServerFrame.UserLeft l) {
             left(l.sessionId(), l.user());
+        } else if (frame instanceof ServerFrame.PresenceDiff d) {
+            d.joined().forEach(p -> joined(p.sessionId(), p.user()));
+            d.left().forEach(p -> left(p.sessionId(), p.user()));
         } else if (frame instanceof ServerFrame.PresenceUpdate p) {
             replaceAll(p.users());
         } else {

@@ -2,11 +2,9 @@ package org.roomhub.client.ui.metrics;
 
 import java.util.HashMap;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,12 +18,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.roomhub.client.ui.common.FrameLoop;
 
 /**
- * Host list, window and pause controls, and one chart per metric group. An {@link AnimationTimer}
- * applies queued points once per frame; then only charts that are on screen (view showing, chart
- * inside the scrolled viewport) and whose picture would change are repainted (issue 12: at rest the
- * view used to repaint every chart five times a second and on every point).
+ * Host list, window and pause controls, and one chart per metric group. A {@link FrameLoop} applies
+ * queued points once per frame; then only charts that are on screen (view showing, chart inside the
+ * scrolled viewport) and whose picture would change are repainted (issue 12: at rest the view used to
+ * repaint every chart five times a second and on every point). The loop runs frame after frame only
+ * while points keep arriving; at rest it wakes for a new point or the axis' next scroll step.
  */
 public final class MetricsView extends BorderPane {
 
@@ -36,6 +36,7 @@ public final class MetricsView extends BorderPane {
     private final Map<ChartModel, TimeSeriesChart> charts = new HashMap<>();
     private final FrameStats frameStats = new FrameStats();
     private final ScrollPane scroll;
+    private final FrameLoop loop;
     private int columns = 2;
 
     /** The view of {@code viewModel}. */
@@ -62,9 +63,21 @@ public final class MetricsView extends BorderPane {
         waiting.textProperty().bind(javafx.beans.binding.Bindings.concat("Waiting for metrics… (", viewModel.statusProperty(), ")"));
         waiting.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.charts()));
         setCenter(new javafx.scene.layout.StackPane(scroll, waiting));
+        loop = new FrameLoop(this, this::frame);
         viewModel.charts().addListener((ListChangeListener<ChartModel>) c -> rebuildGrid());
         rebuildGrid();
-        timer().start();
+        // Everything else that changes what is in sight wakes the loop; points wake it from the network thread.
+        viewModel.onPointsQueued(loop::wake);
+        scroll.vvalueProperty().addListener(o -> loop.wake());
+        scroll.viewportBoundsProperty().addListener(o -> loop.wake());
+        viewModel.windowProperty().addListener(o -> loop.wake());
+        viewModel.pausedProperty().addListener(o -> loop.wake());
+        viewModel.selectedHosts().addListener((javafx.beans.InvalidationListener) o -> loop.wake());
+    }
+
+    /** The view's frame loop; for tests and benchmarks. */
+    public FrameLoop frameLoop() {
+        return loop;
     }
 
     /** Per-frame timings of the last second, for the load measurement. */
@@ -143,54 +156,54 @@ public final class MetricsView extends BorderPane {
         grid.getChildren().clear();
         int i = 0;
         for (ChartModel model : viewModel.charts()) {
-            TimeSeriesChart chart = charts.computeIfAbsent(model, TimeSeriesChart::new);
+            TimeSeriesChart chart = charts.computeIfAbsent(model, this::newChart);
             GridPane.setHgrow(chart, Priority.ALWAYS);
             grid.add(chart, i % columns, i / columns);
             i++;
         }
         charts.keySet().retainAll(viewModel.charts());
+        loop.wake();
     }
 
-    private AnimationTimer timer() {
-        return new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long begin = System.nanoTime();
-                viewModel.applyPending();
-                if (showing()) {
-                    repaintVisible();
-                }
-                frameStats.record(now, System.nanoTime() - begin);
-            }
-        };
+    private TimeSeriesChart newChart(ChartModel model) {
+        TimeSeriesChart chart = new TimeSeriesChart(model);
+        // A resized canvas is blank until painted again.
+        chart.widthProperty().addListener(o -> loop.wake());
+        chart.heightProperty().addListener(o -> loop.wake());
+        return chart;
     }
 
-    private void repaintVisible() {
+    private long frame(long now, boolean showing) {
+        long begin = System.nanoTime();
+        boolean applied = viewModel.applyPending();
+        long next = FrameLoop.UNTIL_WOKEN;
+        if (showing) {
+            next = repaintVisible();
+        }
+        frameStats.record(now, System.nanoTime() - begin);
+        // Points arriving: keep pulsing, a burst is coalesced into one frame; else sleep until the axis moves.
+        return applied && showing ? 0 : next;
+    }
+
+    /** Repaints the stale charts in sight; returns ms until one of them scrolls, or UNTIL_WOKEN while paused. */
+    private long repaintVisible() {
         long start = viewModel.viewStart();
         long end = viewModel.viewEnd();
         boolean showHost = viewModel.selectedHosts().size() > 1;
         long until = viewModel.drawUntil();
+        long next = FrameLoop.UNTIL_WOKEN;
         // In scene coordinates, so the scroll position is already applied to the charts' bounds.
         Bounds seen = scroll.localToScene(scroll.getLayoutBounds());
         for (TimeSeriesChart chart : charts.values()) {
             // A chart not laid out yet (size 0 at the origin) is not in sight, whatever its bounds say.
             if (chart.getParent() == grid && chart.getWidth() > 0 && chart.localToScene(chart.getLayoutBounds()).intersects(seen)) {
                 chart.paintIfStale(start, end, until, showHost);
+                if (until == Long.MAX_VALUE) {
+                    next = Math.min(next, chart.millisToNextStep(start, end));
+                }
             }
         }
-    }
-
-    /** Whether this view is on a showing window and neither it nor an ancestor is hidden (another tab). */
-    private boolean showing() {
-        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-            return false;
-        }
-        for (Node n = this; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
+        return next;
     }
 
     /** A host with a check box that selects it. */

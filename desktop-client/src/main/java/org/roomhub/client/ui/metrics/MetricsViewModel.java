@@ -40,6 +40,9 @@ public final class MetricsViewModel implements TabViewModel {
     private final LongSupplier clock;
     private final MetricCatalog catalog = new MetricCatalog();
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** Set by the first point queued since the last {@link #applyPending}: one wake-up per frame, not per point. */
+    private final java.util.concurrent.atomic.AtomicBoolean queuedSignalled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Runnable onPointsQueued = () -> {};
     private final Map<String, SeriesModel> series = new HashMap<>();
     private final Map<String, ChartModel> chartsByKey = new HashMap<>();
     private final Map<String, RoomSubscription> connections = new HashMap<>();
@@ -155,6 +158,14 @@ public final class MetricsViewModel implements TabViewModel {
     /** Queues a point from any thread; it is shown at the next {@link #applyPending}. */
     public void offer(String host, String metric, long time, double value) {
         pending.add(new Pending(host, metric, time, value));
+        if (!queuedSignalled.getAndSet(true)) {
+            onPointsQueued.run();
+        }
+    }
+
+    /** Runs {@code listener} (on the offering thread) when points wait for {@link #applyPending}, once per call of it. */
+    public void onPointsQueued(Runnable listener) {
+        onPointsQueued = listener;
     }
 
     /**
@@ -163,6 +174,7 @@ public final class MetricsViewModel implements TabViewModel {
      * @return whether anything changed
      */
     public boolean applyPending() {
+        queuedSignalled.set(false); // before draining, so a point queued meanwhile signals again
         if (pause.holds(pending.size())) {
             return false;
         }

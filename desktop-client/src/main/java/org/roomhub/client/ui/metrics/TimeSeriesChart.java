@@ -19,7 +19,8 @@ import org.roomhub.client.ui.common.Palette;
  * A line chart drawn on a canvas: real time on x, the metric's unit on y, one line per series.
  * Each series is reduced to at most one min/max pair per pixel column ({@link PixelColumns}), so an
  * hour of sub-second points costs no more to draw than a minute, and {@link #paintIfStale} repaints
- * only when the picture would change ({@link ChartFrame}): new points, a one-pixel scroll, a resize.
+ * only when the picture would change ({@link ChartFrame}): new points, a scroll step, a resize. Lines
+ * and grid are rasterised by {@link PlotRaster}, text is drawn on the canvas (issue 12).
  */
 public final class TimeSeriesChart extends Region {
 
@@ -29,11 +30,17 @@ public final class TimeSeriesChart extends Region {
     private static final double BOTTOM = 24;
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SMALL = Font.font("System", 10.5);
-    private static final Color GRID = Color.web("#e3e7ee");
+    private static final int GRID = PlotRaster.argb(Color.web("#e3e7ee"));
+    private static final int BORDER = PlotRaster.argb(Color.web("#b8c0cc"));
+    private static final int BACKGROUND = PlotRaster.argb(Color.WHITE);
+    private static final double LINE_WIDTH = 1.4;
     /** Points further apart than this are not joined: metrics arrive every second. */
     static final long GAP_MILLIS = 5_000;
-    /** A chart at rest scrolls at most four times a second: smooth enough, and the renderer rests in between. */
-    static final double SCROLL_STEP_MILLIS = 250;
+    /**
+     * With no new points, the time axis moves at most every 1.25 s (and at least a pixel). Points come once a
+     * second and each repaint scrolls too, so at rest a chart is painted once a second, not once per pixel.
+     */
+    static final double SCROLL_STEP_MILLIS = 1_250;
     private static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
@@ -60,6 +67,10 @@ public final class TimeSeriesChart extends Region {
     private long paints;
     private final Text measure = new Text();
     private final PixelColumns columns = new PixelColumns();
+    private final PlotRaster raster = new PlotRaster();
+    /** Where the series being drawn has got to, in raster pixels. */
+    private double penX;
+    private double penY;
 
     @Override
     protected void layoutChildren() {
@@ -74,11 +85,25 @@ public final class TimeSeriesChart extends Region {
      * @return whether it painted
      */
     public boolean paintIfStale(long start, long end, long until, boolean showHost) {
-        if (frameFor(start, end, until, showHost).equals(painted)) {
+        if (painted != null && painted.covers(frameFor(start, end, until, showHost), millisPerStep(end - start))) {
             return false;
         }
         draw(start, end, until, showHost);
         return true;
+    }
+
+    /** Milliseconds until the time axis of the range {@code [start, end]} has moved a scroll step since the last paint. */
+    public long millisToNextStep(long start, long end) {
+        if (painted == null) {
+            return 1;
+        }
+        return Math.max(1, (long) Math.ceil(painted.start() + millisPerStep(end - start) - start));
+    }
+
+    private double millisPerStep(long span) {
+        double plotW = Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+        // The axis moves a pixel at a time, but no more often than every SCROLL_STEP_MILLIS (1-minute window: 8 px).
+        return Math.max(Math.max(1, span) / plotW, SCROLL_STEP_MILLIS);
     }
 
     /** How many times the canvas was painted; for tests and benchmarks. */
@@ -87,23 +112,21 @@ public final class TimeSeriesChart extends Region {
     }
 
     private ChartFrame frameFor(long start, long end, long until, boolean showHost) {
-        double plotW = Math.max(1, canvas.getWidth() - LEFT - RIGHT);
         long span = Math.max(1, end - start);
         long data = model.series().size();
         for (SeriesModel line : model.series()) {
             data = data * 31 + System.identityHashCode(line.buffer());
             data = data * 31 + line.buffer().revision();
         }
-        // The axis moves a pixel at a time, but no more often than every SCROLL_STEP_MILLIS (1-minute window: 1.7 px).
-        double millisPerStep = Math.max(span / plotW, SCROLL_STEP_MILLIS);
-        return new ChartFrame(canvas.getWidth(), canvas.getHeight(), (long) Math.floor(start / millisPerStep), span, until,
+        return new ChartFrame(canvas.getWidth(), canvas.getHeight(), outputScale(), start, span, until,
                 showHost, data);
     }
 
     /**
      * Paints the range {@code [start, end]} (epoch ms) with the points at or before {@code until}
      * (a paused chart passes the pause instant, so nothing it shows moves); {@code showHost}
-     * prefixes legends with host names.
+     * prefixes legends with host names. Text goes on the canvas; grid and lines into {@link PlotRaster},
+     * which the canvas then draws as one image.
      */
     public void draw(long start, long end, long until, boolean showHost) {
         painted = frameFor(start, end, until, showHost);
@@ -116,26 +139,30 @@ public final class TimeSeriesChart extends Region {
         if (w < LEFT + RIGHT + 10 || h < TOP + BOTTOM + 10) {
             return;
         }
-        double plotW = w - LEFT - RIGHT;
-        double plotH = h - TOP - BOTTOM;
+        // Whole pixels, so the raster maps 1:1 (× output scale) onto the screen.
+        double plotW = Math.floor(w - LEFT - RIGHT);
+        double plotH = Math.floor(h - TOP - BOTTOM);
+        double scale = outputScale();
         ChartSpec spec = model.spec();
         List<SeriesModel> lines = model.series();
 
         ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, until), spec.fixedMax());
-        double max = axis.max();
         drawTitleAndLegend(g, spec, lines, w, until, showHost);
+        raster.reset((int) Math.round(plotW * scale), (int) Math.round(plotH * scale), BACKGROUND);
         drawGrid(g, spec, axis, start, end, plotW, plotH, h);
-
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, plotW, plotH);
-        g.clip();
-        g.setLineWidth(1.4);
         for (int s = 0; s < lines.size(); s++) {
-            g.setStroke(Palette.series(s));
-            drawLine(g, lines.get(s).buffer(), start, end, until, max, plotW, plotH);
+            drawLine(lines.get(s).buffer(), Palette.series(s), start, end, until, axis.max(), scale);
         }
-        g.restore();
+        g.drawImage(raster.publish(), LEFT, TOP, plotW, plotH);
+    }
+
+    /** The plot's pixels as last painted; for tests. */
+    PlotRaster raster() {
+        return raster;
+    }
+
+    private double outputScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : Math.max(1, getScene().getWindow().getOutputScaleX());
     }
 
     private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, long until, boolean showHost) {
@@ -148,11 +175,12 @@ public final class TimeSeriesChart extends Region {
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.RIGHT);
         // Legend right to left, never over the title: entries that do not fit become "+N more".
-        List<String> labels = new java.util.ArrayList<>();
-        for (SeriesModel line : lines) {
+        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint.
+        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
+        List<String> labels = new java.util.ArrayList<>(shown);
+        for (SeriesModel line : lines.subList(0, shown)) {
             labels.add((showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until)));
         }
-        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
         while (shown > 0 && legendWidth(labels, shown, lines.size()) > w - RIGHT - titleEnd) {
             shown--;
         }
@@ -192,8 +220,8 @@ public final class TimeSeriesChart extends Region {
     }
 
     private void drawGrid(GraphicsContext g, ChartSpec spec, ValueAxis axis, long start, long end, double plotW, double plotH, double h) {
-        g.setStroke(GRID);
-        g.setLineWidth(1);
+        int rw = raster.width();
+        int rh = raster.height();
         g.setFont(SMALL);
         g.setFill(TEXT);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -201,7 +229,7 @@ public final class TimeSeriesChart extends Region {
         for (int i = 0; i <= ticks; i++) {
             double value = axis.step() * i;
             double y = TOP + plotH - plotH * i / ticks;
-            g.strokeLine(LEFT, Math.round(y) + 0.5, LEFT + plotW, Math.round(y) + 0.5);
+            raster.hline(Math.min(rh - 1, (int) Math.round(rh - (double) rh * i / ticks)), GRID);
             g.fillText(spec.unit().format(value), LEFT - 6, y);
         }
         long span = end - start;
@@ -212,37 +240,50 @@ public final class TimeSeriesChart extends Region {
         DateTimeFormatter format = step >= 60_000 ? MINUTES : SECONDS;
         for (long t = (start / step + 1) * step; t <= end; t += step) {
             double x = LEFT + plotW * (t - start) / span;
-            g.strokeLine(Math.round(x) + 0.5, TOP, Math.round(x) + 0.5, TOP + plotH);
+            raster.vline(Math.min(rw - 1, (int) Math.round((double) rw * (t - start) / span)), GRID);
             g.fillText(format.format(Instant.ofEpochMilli(t)), x, h - BOTTOM + 5);
         }
         g.setTextBaseline(VPos.CENTER);
-        g.setStroke(Color.web("#b8c0cc"));
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, plotW - 1, plotH - 1);
+        raster.hline(0, BORDER);
+        raster.hline(rh - 1, BORDER);
+        raster.vline(0, BORDER);
+        raster.vline(rw - 1, BORDER);
     }
 
-    private void drawLine(GraphicsContext g, SeriesBuffer buffer, long start, long end, long until, double max, double plotW, double plotH) {
+    /**
+     * One series as a polyline through, per pixel column, its minimum, maximum and last value
+     * ({@link PixelColumns}), so no spike inside a column is lost and the column ends on the newest point.
+     */
+    private void drawLine(SeriesBuffer buffer, Color color, long start, long end, long until, double max, double scale) {
         int from = Math.max(0, buffer.firstAtOrAfter(start) - 1);
         int n = until == Long.MAX_VALUE ? buffer.size() : buffer.firstAtOrAfter(until + 1);
         if (n - from < 1) {
             return;
         }
+        int rh = raster.height();
+        double thickness = LINE_WIDTH * scale;
         // No data for a while (the app or the host was down) leaves a gap instead of a bridge.
-        columns.reduce(buffer, from, n, start, end - start, plotW, GAP_MILLIS);
-        g.beginPath();
+        columns.reduce(buffer, from, n, start, end - start, raster.width(), GAP_MILLIS);
         for (int c = 0; c < columns.size(); c++) {
-            double x = LEFT + columns.column(c);
-            double yMin = TOP + plotH - plotH * columns.min(c) / max;
+            double x = columns.column(c) + 0.5;
             if (columns.startsLine(c)) {
-                g.moveTo(x, yMin);
+                penX = x;
+                penY = rh - rh * columns.min(c) / max;
+                raster.line(penX, penY, penX, penY, thickness, color, true); // a lone point still shows
             } else {
-                g.lineTo(x, yMin);
+                lineTo(x, rh - rh * columns.min(c) / max, thickness, color);
             }
-            if (columns.max(c) != columns.min(c)) {
-                g.lineTo(x, TOP + plotH - plotH * columns.max(c) / max);
-            }
-            g.lineTo(x, TOP + plotH - plotH * columns.last(c) / max);
+            lineTo(x, rh - rh * columns.max(c) / max, thickness, color);
+            lineTo(x, rh - rh * columns.last(c) / max, thickness, color);
         }
-        g.stroke();
+    }
+
+    private void lineTo(double x, double y, double thickness, Color color) {
+        if (x != penX || y != penY) {
+            raster.line(penX, penY, x, y, thickness, color, false);
+            penX = x;
+            penY = y;
+        }
     }
 
     private static double visibleMax(List<SeriesModel> lines, long start, long until) {

@@ -90,6 +90,32 @@ class ChatViewModelTest {
     }
 
     @Test
+    void a_presence_diff_adds_its_joined_then_removes_its_left_and_says_so_in_one_line_each() {
+        viewModel.handle(new ServerFrame.PresenceWelcome(List.of(new Presence("s1", "ann"), new Presence("s2", "bob")), 1));
+        viewModel.directToProperty().set(viewModel.people().get(1));
+        viewModel.handle(new ServerFrame.PresenceDiff(List.of(new Presence("s3", "cy"), new Presence("s4", "dee"),
+                new Presence("s5", "eve")), List.of(new Presence("s2", "bob"), new Presence("s5", "eve")), 2, 7));
+
+        assertThat(viewModel.people()).extracting(Presence::sessionId).containsExactly("s1", "s3", "s4");
+        assertThat(viewModel.lines()).extracting(ChatLine::text).containsExactly("cy, dee and eve joined", "bob and eve left");
+        assertThat(viewModel.directToProperty().get()).isNull();
+    }
+
+    @Test
+    void a_client_resuming_across_presence_diffs_ends_with_the_right_online_list() {
+        viewModel.handle(new ServerFrame.Connected("s1", "bob", "chat/big", 0, 1));
+        viewModel.handle(new ServerFrame.PresenceWelcome(List.of(new Presence("s1", "bob"), new Presence("s2", "ann")), 2));
+        // Away, back under s9: the resume replays the diffs it missed (its old session's leave among them),
+        // then its own join comes in the next window.
+        viewModel.handle(new ServerFrame.Connected("s9", "bob", "chat/big", 3, 10));
+        viewModel.handle(new ServerFrame.PresenceDiff(List.of(new Presence("s3", "cy")), List.of(new Presence("s1", "bob")), 5, 4));
+        viewModel.handle(new ServerFrame.PresenceDiff(List.of(new Presence("s9", "bob")), List.of(new Presence("s2", "ann")), 11, 5));
+
+        assertThat(viewModel.people()).extracting(Presence::sessionId).containsExactlyInAnyOrder("s3", "s9");
+        assertThat(viewModel.lines()).extracting(ChatLine::text).containsExactly("cy joined", "ann left");
+    }
+
+    @Test
     void a_presence_list_still_naming_a_former_session_of_mine_does_not_count_it() {
         viewModel.handle(new ServerFrame.Connected("s1", "bob", "chat/lobby", 0, 1));
         viewModel.handle(new ServerFrame.Connected("s3", "bob", "chat/lobby", 0, 2)); // a transport switch

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.GeoPoint;
 import org.roomhub.protocol.value.Pin;
+import org.roomhub.protocol.value.Presence;
 import org.roomhub.protocol.value.Route;
 import org.roomhub.protocol.value.Waypoint;
 
@@ -66,11 +67,25 @@ class MapViewModelTest {
     }
 
     @Test
+    void a_presence_diff_takes_its_joins_first_then_its_leaves() {
+        viewModel.handle(new ServerFrame.Connected("s-me", "ann", "map/big", 0, 1));
+        viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-bob", "bob", GeoPoint.of(2, 2), null, null, null),
+                new Pin("p-cy", "cy", GeoPoint.of(3, 3), null, null, null)), Route.empty(),
+                List.of(new Presence("s-me", "ann"), new Presence("s-bob", "bob")), 1));
+        assertThat(viewModel.offlineUsers()).containsExactly("cy");
+
+        viewModel.handle(new ServerFrame.PresenceDiff(List.of(new Presence("s-cy", "cy"),
+                new Presence("s-dan", "dan")), List.of(new Presence("s-bob", "bob"),
+                new Presence("s-dan", "dan")), 2, 1));
+        assertThat(viewModel.offlineUsers()).containsExactly("bob");
+    }
+
+    @Test
     void a_welcome_naming_who_is_online_marks_an_owner_who_left_before_offline_at_once_and_a_join_brings_them_back() {
         viewModel.handle(new ServerFrame.Connected("s-me", "ann", "map/lobby", 0, 1));
         viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-ann", "ann", GeoPoint.of(1, 1), null, null, null),
                 new Pin("p-dan", "dan", GeoPoint.of(2, 2), null, null, null)), Route.empty(),
-                List.of(new org.roomhub.protocol.value.Presence("s-me", "ann")), 1));
+                List.of(new Presence("s-me", "ann")), 1));
         assertThat(viewModel.offlineUsers()).containsExactly("dan");
         assertThat(viewModel.isOffline(viewModel.pins().get(0))).as("my own pin").isFalse();
 
@@ -83,7 +98,7 @@ class MapViewModelTest {
     @Test
     void a_presence_list_marks_every_absent_owner_offline() {
         viewModel.handle(new ServerFrame.MapState(List.of(new Pin("p-carol", "carol", GeoPoint.of(1, 1), null, null, null)), Route.empty(), 1));
-        viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new org.roomhub.protocol.value.Presence("s1", "ann")), 2, 1));
+        viewModel.handle(new ServerFrame.PresenceUpdate(List.of(new Presence("s1", "ann")), 2, 1));
         assertThat(viewModel.offlineUsers()).containsExactly("carol");
     }
 

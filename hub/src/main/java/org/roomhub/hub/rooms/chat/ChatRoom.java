@@ -31,6 +31,10 @@ final class ChatRoom implements RoomObject {
     private final RoomContext ctx;
     private final RoomStorage storage;
     private final ArrayDeque<ChatEntry> recent = new ArrayDeque<>();
+    /** Welcome frames reused by every joiner until they change (the hub then encodes them once). */
+    private ServerFrame.ChatHistory history;
+    private ServerFrame.PresenceWelcome presenceWelcome;
+    private long presenceWelcomeVersion;
 
     ChatRoom(RoomContext ctx) {
         this.ctx = ctx;
@@ -47,8 +51,16 @@ final class ChatRoom implements RoomObject {
         long now = now();
         c.send(new ServerFrame.SystemNotice("Welcome to " + ctx.address() + ", " + nameOf(c) + ". "
                 + ctx.getWebSockets().size() + " connected.", now));
-        c.send(new ServerFrame.ChatHistory(List.copyOf(recent), now));
-        c.send(new ServerFrame.PresenceWelcome(presence(), now));
+        if (history == null) {
+            history = new ServerFrame.ChatHistory(List.copyOf(recent), now);
+        }
+        c.send(history);
+        if (presenceWelcome == null || presenceWelcomeVersion != ctx.presenceVersion()) {
+            // In a big room the list is built once per presence-diff window, not once per joiner.
+            presenceWelcomeVersion = ctx.presenceVersion();
+            presenceWelcome = new ServerFrame.PresenceWelcome(presence(), now);
+        }
+        c.send(presenceWelcome);
     }
 
     @Override
@@ -57,6 +69,7 @@ final class ChatRoom implements RoomObject {
             post(c, m.text());
         } else if (frame instanceof ClientFrame.SetName n) {
             c.serializeAttachment(new Name(n.name().strip()));
+            presenceWelcome = null;
             ctx.broadcast(seq -> new ServerFrame.PresenceUpdate(presence(), now(), seq));
         } else if (frame instanceof ClientFrame.Direct d) {
             Optional<Connection> to = ctx.connection(d.to());
@@ -78,6 +91,7 @@ final class ChatRoom implements RoomObject {
         });
         storage.put("msg/" + Keys.ordered(entry[0].seq()), entry[0]);
         recent.addLast(entry[0]);
+        history = null;
         if (recent.size() > HISTORY) {
             storage.delete("msg/" + Keys.ordered(recent.removeFirst().seq()));
         }

@@ -45,6 +45,9 @@ final class MapRoom implements RoomObject {
     private final Map<String, Pin> pins = new LinkedHashMap<>();
     private final List<Waypoint> waypoints = new ArrayList<>();
     private final TreeSet<String> snapshots = new TreeSet<>();
+    /** The welcome state as of a presence version: reused (so encoded once) while pins, route and who is online stay. */
+    private ServerFrame.MapState welcomeState;
+    private long welcomeVersion;
 
     MapRoom(RoomContext ctx) {
         this.ctx = ctx;
@@ -58,8 +61,16 @@ final class MapRoom implements RoomObject {
     @Override
     public void welcome(Connection c) {
         // Who is here now, so a pin whose owner left before this client came shows offline at once.
-        List<Presence> online = ctx.getWebSockets().stream().map(s -> new Presence(s.sessionId(), s.user())).toList();
-        c.send(new ServerFrame.MapState(List.copyOf(pins.values()), route(), online, now()));
+        List<Pin> shown = List.copyOf(pins.values());
+        Route route = route();
+        if (welcomeState == null || welcomeVersion != ctx.presenceVersion()) {
+            welcomeVersion = ctx.presenceVersion();
+            List<Presence> online = ctx.getWebSockets().stream().map(s -> new Presence(s.sessionId(), s.user())).toList();
+            welcomeState = new ServerFrame.MapState(shown, route, online, now());
+        } else if (!welcomeState.pins().equals(shown) || !welcomeState.route().equals(route)) {
+            welcomeState = new ServerFrame.MapState(shown, route, welcomeState.online(), now());
+        }
+        c.send(welcomeState);
         c.send(new ServerFrame.SnapshotNames(List.copyOf(snapshots), now()));
     }
 
