@@ -38,7 +38,7 @@ public final class Launcher implements Callable<Integer> {
     View render;
 
     @Option(names = "--scenario", paramLabel = "NAME",
-            description = "With --render architecture: run this lab scenario (transports, hibernation, burst, sampling, inspector, auth) on the hub until it has real figures, then render.")
+            description = "With --render architecture: run this lab scenario (transports, hibernation, slow-consumer, burst, sampling, inspector, auth, crash, failover) on the hub until it has real figures, then render.")
     String scenario;
 
     @Option(names = "--out", paramLabel = "FILE.png", description = "Where --render writes its picture.")
@@ -80,7 +80,12 @@ public final class Launcher implements Callable<Integer> {
             labScenario = org.roomhub.client.lab.ScenarioKind.byId(scenario).orElseThrow(() -> new CommandLine.ParameterException(
                     new CommandLine(this), "no lab scenario '" + scenario + "'; there are: " + java.util.Arrays.stream(
                             org.roomhub.client.lab.ScenarioKind.values()).map(org.roomhub.client.lab.ScenarioKind::id).toList()));
-            timeoutSeconds = Math.max(timeoutSeconds, 90); // a scenario needs time to measure
+            // a scenario needs time to measure; crash starts a hub JVM three times, failover a three-member cluster
+            timeoutSeconds = Math.max(timeoutSeconds, switch (labScenario) {
+                case CRASH -> 600; // three hub JVM starts: over a minute each at load 30
+                case FAILOVER -> 900;
+                default -> 90;
+            });
         }
         if (render != null) {
             Headless.configure();

@@ -82,7 +82,7 @@ final class RenderJob {
         PngWriter.write(image, out);
         if (scenario != null) {
             app.architecture().lab().stop(); // leaves the hub clean before it stops
-            app.architecture().lab().awaitIdle(30_000);
+            app.architecture().lab().awaitIdle(90_000); // a cluster's members take a while to stop
         }
         onFx(() -> {
             app.close();

@@ -57,7 +57,9 @@ public final class Hub {
     private final HubConfig config;
     private final Clock clock;
     private Javalin app;
-    private EngineStorage storage;
+    private org.roomhub.hub.runtime.StoragePort storage;
+    /** Set in cluster mode: the rooms' data lives in the cluster (replicated, fenced), not in the local engine. */
+    private org.roomhub.hub.cluster.store.ClusterStorage clusterStorage;
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
@@ -67,6 +69,8 @@ public final class Hub {
     private HttpSessions httpSessions;
     private TlsIdentity tls;
     private volatile org.roomhub.hub.cluster.ClusterNode cluster;
+    /** Cluster mode only: routes the seam between members. */
+    private org.roomhub.hub.cluster.route.ClusterRouting routing;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -90,7 +94,12 @@ public final class Hub {
         // First, so a bad certificate stops the start before storage is opened.
         tls = config.tls.enabled() ? Tls.identity(config) : null;
         try {
-            storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            if (config.cluster != null) {
+                clusterStorage = new org.roomhub.hub.cluster.store.ClusterStorage(config.storage.dataDir.resolve("cluster-store"));
+                storage = clusterStorage;
+            } else {
+                storage = new EngineStorage(Storage.open(config.storage.dataDir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);
         }
@@ -103,9 +112,16 @@ public final class Hub {
         builtIns.addAll(config.rooms.extraTypes);
         RoomTypes types = RoomTypes.of(builtIns);
         EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
-        registry = new RoomRegistry(types, storage, sessions, clock, codec, new Listeners(List.of(observers, metrics)),
+        // Cluster mode puts the network inside the seam; one hub wires edge and host directly.
+        routing = config.cluster == null ? null : new org.roomhub.hub.cluster.route.ClusterRouting(config.cluster.nodeId(), sessions, codec);
+        registry = new RoomRegistry(types, storage, routing == null ? sessions : routing.hostSessions(), clock, codec, new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
-        registry.start();
+        if (routing != null) {
+            registry.runsHere(routing::hosts); // before start: restored alarms fire only on their room's host
+        }
+        if (clusterStorage == null) {
+            registry.start(); // in cluster mode: once the member has joined and its storage is attached
+        }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "roomhub-observer");
             t.setDaemon(true);
@@ -130,7 +146,9 @@ public final class Hub {
             return t;
         });
         sessions.writeOn(writer);
-        edge = new Edge(registry.port(), sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
+        org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
+                : routing.edgeRooms(registry.port(), this::evict, registry::activated, sessions);
+        edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
         WebSocketTransport webSockets = new WebSocketTransport(edge);
@@ -147,7 +165,11 @@ public final class Hub {
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
             cfg.jetty.modifyServletContextHandler(WebSocketTransport::keepNoHttpSessions);
             new Cors(origins).register(cfg.routes);
-            new ApiRoutes(registry, paths, codec, access, metrics::scrape).register(cfg.routes);
+            ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
+            if (routing != null) {
+                api.node(routing::fields);
+            }
+            api.register(cfg.routes);
             new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);
             webSockets.register(cfg.routes);
             new SseTransport(edge, httpSessions).register(cfg.routes);
@@ -164,13 +186,26 @@ public final class Hub {
         if (config.cluster != null) {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
-                        org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis));
+                        routing.events(org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis)));
+                clusterStorage.attach(cluster);
+                // A store that refuses writes (stale host, no quorum) means another member runs the room: evict it here.
+                clusterStorage.onFenced((room, e) -> routing.fenced(room));
+                registry.start();
+                routing.attach(cluster, registry::alarmRooms);
             } catch (RuntimeException e) {
                 stop();
                 throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
             }
         }
         return this;
+    }
+
+    /** Cluster mode: another member runs {@code room} now; drop it here, and this member's copy of its data. */
+    private void evict(org.roomhub.protocol.value.RoomAddress room) {
+        registry.evict(room);
+        if (clusterStorage != null) {
+            clusterStorage.forget(room);
+        }
     }
 
     /** The URL other members and clients use: the listen address, or the cluster address when it is a wildcard. */
@@ -256,10 +291,6 @@ public final class Hub {
         if (app == null) {
             return;
         }
-        if (cluster != null) {
-            cluster.close();
-            cluster = null;
-        }
         registry.shutdown(GOING_AWAY, "hub shutting down", config.rooms.shutdownGrace);
         // Let the writers send the last frames and the 1001 closes the rooms just queued.
         writer.shutdown();
@@ -268,10 +299,21 @@ public final class Hub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cluster != null) {
+            // After the rooms' last writes: in cluster mode they go to the cluster's caches.
+            cluster.close();
+            cluster = null;
+        }
+        if (routing != null) {
+            routing.close();
+        }
         ticker.shutdownNow();
         edgeTimer.shutdownNow();
         app.stop();
         storage.close();
+        if (clusterStorage != null) {
+            clusterStorage = null;
+        }
         app = null;
     }
 }

@@ -91,6 +91,39 @@ class ClusterHubTest {
     }
 
     @Test
+    void aClusterHubKeepsARoomsAcknowledgedChatInTheClusterThroughAKillMinus9OfEveryMember() throws Exception {
+        List<Integer> ports = LoopbackPorts.pick(2);
+        String all = LoopbackPorts.members(ports);
+        member("a", ports.get(0), all);
+        member("b", ports.get(1), all);
+        for (HubProcess h : hubs) {
+            await().atMost(CHANGE).until(() -> cluster(h).get("members").size() == 2);
+        }
+        List<String> texts = List.of("one", "two", "three", "four", "five");
+        try (WsClient ann = WsClient.connect(URI.create("ws://127.0.0.1:" + hubs.get(0).port + "/rooms/chat/keep?name=ann"))) {
+            ann.await("presence");
+            for (String t : texts) {
+                ann.send("{\"type\":\"chat-message\",\"text\":\"" + t + "\"}");
+                // The echo leaves the output gate only once the write is durable on both members.
+                ann.await("chat-message", f -> f.path("text").asText().equals(t));
+            }
+        }
+        for (HubProcess h : List.copyOf(hubs)) {
+            h.kill9();
+        }
+        hubs.clear();
+        member("a", ports.get(0), all);
+        HubProcess b = member("b", ports.get(1), all);
+        // Opened on the other member, from the data the cluster kept on disk.
+        try (WsClient bob = WsClient.connect(URI.create("ws://127.0.0.1:" + b.port + "/rooms/chat/keep?name=bob"))) {
+            JsonNode history = bob.await("history");
+            List<String> kept = new ArrayList<>();
+            history.get("messages").forEach(m -> kept.add(m.get("text").asText()));
+            assertThat(kept).containsSubsequence(texts);
+        }
+    }
+
+    @Test
     void aHubStartedWithoutClusterSaysItIsNotClustered() throws Exception {
         alone.start();
         HttpResponse<String> r = alone.get("/api/cluster");

@@ -81,4 +81,22 @@ class HouseRulesTest {
                                 com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(org.roomhub.hub.runtime.RoomTypes.class))))
                 .check(hub);
     }
+
+    @Test
+    void cluster_routing_reaches_rooms_and_connections_only_through_the_seam() {
+        // Forwarding puts a network inside the seam: it may know the seam, the protocol and the
+        // membership, never the runtime's or the transports' classes.
+        classes().that().resideInAPackage("org.roomhub.hub.cluster.route..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(
+                        "org.roomhub.hub.cluster.route..", "org.roomhub.hub.runtime.seam..", "org.roomhub.hub.cluster",
+                        "org.roomhub.protocol..", "java..", "org.slf4j..")
+                .check(hub);
+    }
+
+    @Test
+    void the_host_imports_nothing_of_the_cluster() {
+        noClasses().that().resideInAnyPackage(HOST)
+                .should().dependOnClassesThat().resideInAnyPackage("org.roomhub.hub.cluster..")
+                .check(hub);
+    }
 }

@@ -64,6 +64,7 @@ final class HibernationScenario extends ScenarioBase {
         try {
             previousDelay = lab.hub().admin().hibernateAfter().get(10, TimeUnit.SECONDS);
             lab.hub().admin().setHibernateAfter(Duration.ofSeconds(DELAY_SECONDS)).get(10, TimeUnit.SECONDS);
+            lab.settingsChanged(); // the sidebar's "Hibernate after idle" field shows 2 s while this runs
         } catch (Exception e) {
             lab.log("Lab hibernation: could not set the hibernation delay", String.valueOf(e.getMessage()));
         }
@@ -212,6 +213,7 @@ final class HibernationScenario extends ScenarioBase {
         if (previousDelay != null) {
             try {
                 lab.hub().admin().setHibernateAfter(previousDelay).get(10, TimeUnit.SECONDS);
+                lab.settingsChanged();
             } catch (Exception e) {
                 lab.log("Lab hibernation: could not set the hibernation delay back to " + previousDelay.toSeconds() + " s",
                         String.valueOf(e.getMessage()));

@@ -18,6 +18,8 @@ public final class LabContext {
     private final LabInputs inputs;
     private final java.util.function.Consumer<String> roomGone;
     private final java.util.function.Supplier<String> selectedRoom;
+    private volatile java.util.function.Consumer<HubEndpoint> show = endpoint -> { };
+    private volatile Runnable settingsChanged = () -> { };
 
     /**
      * @param hub    the app's client of the hub the diagram shows
@@ -64,6 +66,27 @@ public final class LabContext {
     /** Says a room was deleted, so the diagram drops it. */
     public void roomGone(String key) {
         roomGone.accept(key);
+    }
+
+    /**
+     * Where the diagram looks while a scenario runs: {@code show} is told a hub the scenario started
+     * (a child hub, a cluster member), or null to go back to the app's hub; {@code settingsChanged} when a
+     * scenario changed or restored a setting of the app's hub. Both callable from any thread.
+     */
+    public LabContext viewer(java.util.function.Consumer<HubEndpoint> show, Runnable settingsChanged) {
+        this.show = show;
+        this.settingsChanged = settingsChanged;
+        return this;
+    }
+
+    /** Shows {@code endpoint}'s hub in the diagram; null: the app's hub again. */
+    public void show(HubEndpoint endpoint) {
+        show.accept(endpoint);
+    }
+
+    /** Says a setting of the app's hub changed (the sidebar reads it again). */
+    public void settingsChanged() {
+        settingsChanged.run();
     }
 
     /** Adds a line to the event log beside the diagram. */

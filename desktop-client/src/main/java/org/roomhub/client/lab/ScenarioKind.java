@@ -41,7 +41,17 @@ public enum ScenarioKind {
             "The lab starts its own token-protected hub on loopback and joins a chat room there four times: with no token, "
                     + "a wrong token, a viewer's token and a member's token. The hub answers 401, 403, FORBIDDEN on send, "
                     + "and a broadcast — each shown with the hub's own words.",
-            AuthScenario::new);
+            AuthScenario::new),
+    CRASH("crash", "Crash and resume",
+            "The lab starts its own hub in a child process and three clients (WebSocket, SSE, polling) chatting in it, "
+                    + "then restarts that hub twice under them: gracefully and with kill -9. The clients reconnect and resume "
+                    + "by seq; the table counts frames missed and acknowledged writes found afterwards, with downtime and time to resume.",
+            CrashScenario::new),
+    FAILOVER("failover", "Cluster failover",
+            "The lab starts three hubs on loopback as one cluster and clients on each. Stop or kill -9 one member: "
+                    + "the diagram shows the members, which rooms each hosts and rooms moving, and the table how long each "
+                    + "room took to accept writes again on the survivors and whether frames crossed members (cluster mode is a preview).",
+            FailoverScenario::new);
 
 
     private final String id;

@@ -31,12 +31,17 @@ import org.roomhub.protocol.frame.ServerFrame;
 final class SlowConsumerScenario extends ScenarioBase {
 
     private static final int PER_SENDER = 55;
+    private static final long BASELINE_MILLIS = 6_000;
     private static final int MAX_SENDERS = 20;
     private static final String PADDING = "€".repeat(3_960);
 
     private final RoomAddress room;
     private final FrameCodec codec = new FrameCodec();
     private final Latencies fast = new Latencies();
+    private final Latencies pacedBefore = new Latencies();
+    private final Latencies pacedDuring = new Latencies();
+    private volatile boolean flooding;
+    private final ConflationProbe conflation;
     private final List<Double> queued = new CopyOnWriteArrayList<>();
     private final AtomicInteger sendersStarted = new AtomicInteger();
     private final AtomicInteger sent = new AtomicInteger();
@@ -59,6 +64,7 @@ final class SlowConsumerScenario extends ScenarioBase {
     SlowConsumerScenario(LabContext lab) {
         super(lab);
         this.room = ownRoom("chat", "lab-slow");
+        this.conflation = keep(new ConflationProbe(lab, ownRoom("metrics", "lab-slow-metrics")));
     }
 
     @Override
@@ -76,8 +82,23 @@ final class SlowConsumerScenario extends ScenarioBase {
             if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("t=")) {
                 long t0 = Long.parseLong(m.text().substring(2, m.text().indexOf(';')));
                 fast.add((System.nanoTime() - t0) / 1e6);
+            } else if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("p=")) {
+                double millis = (System.nanoTime() - Long.parseLong(m.text().substring(2, m.text().indexOf(';')))) / 1e6;
+                if (!flooding) {
+                    pacedBefore.add(millis);
+                } else if (!slowGone) {
+                    pacedDuring.add(millis); // while the slow client's queue grows on the hub
+                }
             }
         }));
+        // A paced sender: one small message every 1.2 s (under chat's 60 a minute), timed at the fast client before
+        // the flood and while the slow client is stalled.
+        RoomConnection pacer = keep(client.join(room, "pacer", frame -> { }));
+        every(1_200, () -> {
+            if (!slowGone) { // it stops with the stall: the resume waits for a quiet room (see resume())
+                pacer.send(new ClientFrame.ChatMessage("p=" + System.nanoTime() + "; paced"));
+            }
+        });
         Thread reader = new Thread(this::slowReader, "lab-slow-reader");
         reader.setDaemon(true);
         reader.start();
@@ -93,7 +114,10 @@ final class SlowConsumerScenario extends ScenarioBase {
             } while (!(welcome instanceof ServerFrame.PresenceWelcome));
             lab.log("Lab slow-consumer: client \"slow\" joined " + HubClient.key(room) + " and stopped reading",
                     "Its socket's receive buffer is 8 KB; the hub's writes to it stall and its outbound queue grows.");
-            every(600, this::nextSender);
+            after(BASELINE_MILLIS, () -> {
+                flooding = true; // the paced sender's baseline is taken: the flood starts
+                every(600, this::nextSender);
+            });
             while (!slowGone && !closed()) {
                 Thread.sleep(100); // waits for the watcher to see the hub close it (never on the FX thread)
             }
@@ -113,6 +137,9 @@ final class SlowConsumerScenario extends ScenarioBase {
             return;
         }
         resume();
+        if (!closed()) {
+            conflation.start(); // the metrics half, once the chat half is done: the two floods would slow each other
+        }
     }
 
     private void resume() {
@@ -259,8 +286,14 @@ final class SlowConsumerScenario extends ScenarioBase {
                 new LabReport.Row("fast client p50 / p99", List.of(Latencies.millis(fast.percentile(50)) + " / "
                         + Latencies.millis(fast.percentile(99)) + " (" + fast.count() + " msgs)"),
                         "Send to arrival at a client that keeps reading, in the same room at the same time"),
-                new LabReport.Row("metrics conflation", List.of("not run"),
-                        "A metrics room's slow reader has values conflated instead (observer 'dropped'); not part of this run"));
+                new LabReport.Row("paced p50 / p99 before", List.of(Latencies.millis(pacedBefore.percentile(50)) + " / "
+                        + Latencies.millis(pacedBefore.percentile(99)) + " (" + pacedBefore.count() + " msgs)"),
+                        "A small message every 1.2 s, timed at the fast client, before the flood and the stall"),
+                new LabReport.Row("paced p50 / p99 during", List.of(Latencies.millis(pacedDuring.percentile(50)) + " / "
+                        + Latencies.millis(pacedDuring.percentile(99)) + " (" + pacedDuring.count() + " msgs)"),
+                        "The same while the slow client is stalled and the flood runs; the room also writes every 12 KB flood "
+                                + "message durably, so a rise here is the flood's own work queued ahead, not the stalled reader"),
+                conflation.row());
         String headline = failure != null ? "Stopped: " + failure
                 : slowId == null ? "The slow client is joining…"
                 : closeCode == 0 ? "\"slow\" stopped reading; its queue on the hub: " + (queued.isEmpty() ? 0 : queued.get(queued.size() - 1).intValue()) + " frames"
@@ -269,6 +302,6 @@ final class SlowConsumerScenario extends ScenarioBase {
         List<String> notes = done ? List.of("A chat frame is never dropped: the hub closes a client it cannot keep up with (1013, try again later) "
                 + "and the client resumes from the last seq it read. The fast client's latency is what it measured during the flood.") : List.of();
         return new LabReport(headline, List.of("", "slow client"), rows, "slow client's queue on the hub (frames)",
-                List.of(new LabReport.Series("queued frames", queued)), notes, done || failure != null);
+                List.of(new LabReport.Series("queued frames", queued)), notes, (done && conflation.done()) || failure != null);
     }
 }

@@ -175,6 +175,20 @@ public final class HubClient implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code GET path} (e.g. {@code /api/cluster}) as a JSON tree, off the calling thread; a non-2xx answer fails the
+     * future with {@link HubRequestException}. For REST answers without a protocol record (cluster members, room hosts).
+     */
+    public CompletableFuture<com.fasterxml.jackson.databind.JsonNode> json(String path) {
+        return requests.get(path).thenApply(body -> {
+            try {
+                return codec.mapper().readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("unreadable " + path + " answer", e);
+            }
+        });
+    }
+
     /** Administrative commands (hibernate now, change the delay, disconnect a session). */
     public HubAdminClient admin() {
         return new HubAdminClient(requests);

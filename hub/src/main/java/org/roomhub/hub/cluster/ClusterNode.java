@@ -111,6 +111,11 @@ public final class ClusterNode implements AutoCloseable {
         return b.build();
     }
 
+    /** The member's cache manager, for caches of other parts of the hub (the cluster storage). */
+    public org.infinispan.manager.EmbeddedCacheManager cacheManager() {
+        return manager;
+    }
+
     /** This member's node id. */
     public String self() {
         return settings.nodeId();

@@ -27,6 +27,8 @@ public final class ApiRoutes {
     private final FrameCodec codec;
     private final Guard guard;
     private final Supplier<String> scrape;
+    /** Cluster mode: the member hosting a room ({@code node} in stats and rows); null on a single hub. */
+    private volatile java.util.function.Function<RoomAddress, Map<String, Object>> node;
 
     /**
      * Routes over this registry. Reads need a valid token when the hub requires one, settings and
@@ -37,6 +39,12 @@ public final class ApiRoutes {
         this.codec = codec;
         this.guard = new Guard(paths, access);
         this.scrape = scrape;
+    }
+
+    /** Cluster mode: stats and rows add these fields ({@code node}: the member hosting the room; {@code epoch}). */
+    public ApiRoutes node(java.util.function.Function<RoomAddress, Map<String, Object>> hostOf) {
+        this.node = hostOf;
+        return this;
     }
 
     /** Registers the routes. */
@@ -51,15 +59,15 @@ public final class ApiRoutes {
     }
 
     private void list(Context ctx, Principal principal) {
-        List<RoomSummary> rooms = registry.all().stream()
+        List<Object> rooms = registry.all().stream()
                 .filter(h -> principal.covers(h.address()))
                 .sorted(Comparator.comparing((RoomHost h) -> h.address().toString()))
-                .map(h -> RoomSummary.of(h.stats())).toList();
+                .map(h -> withNode(RoomSummary.of(h.stats()), h.address())).collect(java.util.stream.Collectors.toList());
         json(ctx, Map.of("rooms", rooms));
     }
 
     private void stats(Context ctx, RoomAddress room, Principal principal) {
-        registry.find(room).ifPresentOrElse(h -> json(ctx, h.stats()), () -> noSuchRoom(ctx, room));
+        registry.find(room).ifPresentOrElse(h -> json(ctx, withNode(h.stats(), room)), () -> noSuchRoom(ctx, room));
     }
 
     static void noSuchRoom(Context ctx, RoomAddress room) {
@@ -98,6 +106,17 @@ public final class ApiRoutes {
             // not JSON: a bare duration such as 2s
         }
         return DurationConverter.parse(body);
+    }
+
+    /** The value as JSON, plus {@code node} in cluster mode (PROTOCOL.md, Cluster). */
+    private Object withNode(Object value, RoomAddress room) {
+        java.util.function.Function<RoomAddress, Map<String, Object>> n = node;
+        if (n == null) {
+            return value;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = codec.mapper().valueToTree(value);
+        n.apply(room).forEach((k, v) -> json.set(k, codec.mapper().valueToTree(v)));
+        return json;
     }
 
     private void json(Context ctx, Object body) {

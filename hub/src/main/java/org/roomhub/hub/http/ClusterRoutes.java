@@ -20,8 +20,15 @@ public final class ClusterRoutes {
         this.guard = new Guard(paths, access);
     }
 
-    /** Registers the route. */
+    /** Registers the route, and in cluster mode the forward of one room's REST paths to the member hosting it. */
     public void register(RoutesConfig routes) {
+        routes.before("/api/rooms/*", ctx -> toHost(ctx, 3));
+        // A plain HTTP request to a room (not its sessions' paths, which the edge serves) runs on its host too.
+        routes.before("/rooms/*", ctx -> {
+            if (!ctx.method().name().equals("GET") && ctx.path().split("/").length == 4) {
+                toHost(ctx, 2);
+            }
+        });
         routes.get("/api/cluster", guard.reader((ctx, principal) -> {
             ClusterNode node = cluster.get();
             if (node == null) {
@@ -30,5 +37,34 @@ public final class ClusterRoutes {
             }
             ctx.contentType("application/json").result(codec.write(node.view()));
         }));
+    }
+
+    /**
+     * {@code /api/rooms/{type}/{name}…} (stats, admin, storage, sessions, export/import) and plain HTTP
+     * requests to {@code /rooms/{type}/{name}} of a room placed on another
+     * member answers {@code 307} to the same path there: only the host has the room in memory. The
+     * method and body are kept by a 307; the host checks the credentials as usual.
+     */
+    private void toHost(io.javalin.http.Context ctx, int typeAt) {
+        ClusterNode node = cluster.get();
+        String[] parts = ctx.path().split("/");
+        if (node == null || parts.length < typeAt + 2) {
+            return; // single hub, or the room list
+        }
+        String owner;
+        try {
+            owner = node.owner(org.roomhub.protocol.value.RoomAddress.parse(parts[typeAt] + "/" + parts[typeAt + 1]).toString());
+        } catch (RuntimeException e) {
+            return; // a bad address: the route answers 400 as usual
+        }
+        if (owner.equals(node.self())) {
+            return;
+        }
+        node.view().members().stream().filter(m -> m.id().equals(owner) && m.url() != null).findFirst().ifPresent(m -> {
+            String query = ctx.queryString();
+            ctx.header("Location", m.url() + ctx.path() + (query == null ? "" : "?" + query));
+            ctx.status(307);
+            ctx.skipRemainingHandlers();
+        });
     }
 }

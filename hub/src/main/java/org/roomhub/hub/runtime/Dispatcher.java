@@ -29,6 +29,8 @@ final class Dispatcher {
     private Effects current;
     /** Set on the room's queue when the room is deleted: from then on no event runs. */
     private volatile boolean deleted;
+    /** Set on the room's queue when another member took the room over: no event runs, joins go there. */
+    private volatile boolean evicted;
 
     Dispatcher(RoomAddress address, HostServices services, SerialQueue queue, RoomLife life, RoomCounters counters,
             RoomOutput output, OutputGate gate) {
@@ -59,7 +61,7 @@ final class Dispatcher {
 
     /** Runs one room event now (on the queue); false when it threw (its effects are then dropped). */
     boolean event(ClientSession origin, String kind, Consumer<RoomObject> body) {
-        if (deleted) {
+        if (deleted || evicted) {
             return false;
         }
         life.touched();
@@ -105,6 +107,15 @@ final class Dispatcher {
 
     boolean deleted() {
         return deleted;
+    }
+
+    /** From now on no event runs and joins are sent where the room went (on the queue). */
+    void markEvicted() {
+        evicted = true;
+    }
+
+    boolean evicted() {
+        return evicted;
     }
 
     private void startTimers(Effects effects) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.roomhub.hub.runtime.seam.SessionPort;
 import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.value.RoomAddress;
 
 /**
  * What every room host shares: clock, codec, the pool rooms run on, the timer, settings, listeners
@@ -13,6 +14,8 @@ import org.roomhub.protocol.FrameCodec;
  * @param tunables timing settings that may change at run time
  * @param queueCapacity most events waiting per room
  * @param sessions the edge's side of the seam
+ * @param runsHere whether this process runs a room now (always on a single hub; in a cluster, only its current host)
  */
 record HostServices(Clock clock, FrameCodec codec, Executor pool, ScheduledExecutorService timer,
-        Tunables tunables, int queueCapacity, RoomListener listener, SessionPort sessions) {}
+        Tunables tunables, int queueCapacity, RoomListener listener, SessionPort sessions,
+        java.util.function.Predicate<RoomAddress> runsHere) {}

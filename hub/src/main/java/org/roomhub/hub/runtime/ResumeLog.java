@@ -16,12 +16,17 @@ import org.roomhub.protocol.frame.ServerFrame;
 
 /**
  * A room's recent broadcast frames, and the resume that replays them. Durable rooms keep them in
- * storage ({@code h:log:<seq>}), others in memory (dropped on hibernation). Touched only on the
- * room's queue.
+ * storage ({@code h:log:<seq>}), others in memory (dropped on hibernation). Durable rooms also keep
+ * their last {@value #TAIL} frames in memory, so a resume that arrives while the room is still writing
+ * gets every frame after {@code since}, in-flight ones included, even from a store that shows a write
+ * only once it is durable (the replays leave through the output gate, after those writes anyway).
+ * Touched only on the room's queue.
  */
 final class ResumeLog {
 
     static final String KEY_PREFIX = "h:log:";
+    /** Frames of a durable room also kept in memory: the ones a store may not show yet. */
+    static final int TAIL = 256;
 
     private final Retention retention;
     private final RoomStore data;
@@ -53,15 +58,13 @@ final class ResumeLog {
 
     /** Called once the event committed. */
     void committed(List<EncodedFrame> frames) {
-        if (retention.durable()) {
-            return;
-        }
+        int keep = retention.durable() ? Math.min(TAIL, retention.frames()) : retention.frames();
         if (memory == null && !frames.isEmpty()) {
             memory = new ArrayDeque<>();
         }
         for (EncodedFrame f : frames) {
             memory.addLast(f);
-            if (memory.size() > retention.frames()) {
+            if (memory.size() > keep) {
                 memory.removeFirst();
             }
         }
@@ -104,14 +107,18 @@ final class ResumeLog {
         if (retention.durable()) {
             data.list(ListOptions.withPrefix(KEY_PREFIX).start(key(since + 1)))
                     .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
-        } else {
-            for (EncodedFrame f : memory == null ? List.<EncodedFrame>of() : memory) {
-                if (f.seq() > since) {
-                    out.add(f);
-                }
+        }
+        // The memory tail: all of a memory room's log; for a durable room, what the store may not show yet.
+        for (EncodedFrame f : memory == null ? List.<EncodedFrame>of() : memory) {
+            long after = out.isEmpty() ? since : out.get(out.size() - 1).seq();
+            if (f.seq() > after) {
+                out.add(f);
             }
         }
         boolean complete = !out.isEmpty() && out.get(0).seq() == since + 1 && out.get(out.size() - 1).seq() == current;
+        for (int i = 1; complete && i < out.size(); i++) {
+            complete = out.get(i).seq() == out.get(i - 1).seq() + 1; // no hole between the store and the tail
+        }
         return complete ? Optional.of(out) : Optional.empty();
     }
 

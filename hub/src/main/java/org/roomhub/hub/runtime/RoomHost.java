@@ -218,6 +218,25 @@ public final class RoomHost {
         return done;
     }
 
+    /**
+     * Gives the room up (cluster mode: this member's epoch went stale, another member hosts it now):
+     * no event runs from now on, frames not yet out are withheld (the new host replays them from the
+     * shared log), each session is told to move rather than closed, the alarm is left to the new host.
+     */
+    void evict() {
+        dispatcher.always(() -> {
+            dispatcher.markEvicted();
+            for (ClientSession s : sessions.ordered()) {
+                s.markClosed();
+                services.listener().clientDisconnected(address, s, 1012, "room moved");
+                services.sessions().moved(address, s.sessionId());
+            }
+            sessions.clear();
+            alarm.cancel();
+            life.drop();
+        });
+    }
+
     long now() {
         return services.clock().millis();
     }
@@ -241,6 +260,9 @@ public final class RoomHost {
 
         @Override
         public boolean fire() {
+            if (!services.runsHere().test(address)) {
+                return true; // cluster mode: another member hosts the room now and fires its alarm
+            }
             services.listener().alarmFired(address, now());
             // The handler may set a new alarm; its writes then replace this clearing one.
             return dispatcher.event(null, "alarm", r -> {

@@ -36,6 +36,8 @@ public final class RoomRegistry {
     private final ScheduledExecutorService timer;
     private final HostServices services;
     private final RoomPort port = new LocalRooms(this);
+    /** Whether a room's alarm may fire here: always on one hub; in a cluster, set to "this member holds its epoch". */
+    private volatile java.util.function.Predicate<RoomAddress> runsHere = a -> true;
 
     /** A registry over {@code storage}, sending through the edge's {@code sessions}; call {@link #start()} before use. */
     public RoomRegistry(RoomTypes types, StoragePort storage, SessionPort sessions, Clock clock, FrameCodec codec,
@@ -47,7 +49,7 @@ public final class RoomRegistry {
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.services = new HostServices(clock, codec, pool, timer, new Tunables(settings.hibernateAfter()),
-                settings.queueCapacity(), listener, sessions);
+                settings.queueCapacity(), listener, sessions, a -> runsHere.test(a));
     }
 
     /** Loads known rooms (hibernated), re-arms stored alarms and starts the idle ticker. */
@@ -105,6 +107,35 @@ public final class RoomRegistry {
         return Optional.of(host.delete(code, reason)
                 .thenComposeAsync(v -> storage.delete(address), pool)
                 .whenComplete((v, e) -> hosts.remove(address, host)));
+    }
+
+    /**
+     * Forgets a room another member took over (cluster mode): its sessions are told to move, and a
+     * later use here makes a fresh host from storage. False when the room was not here.
+     */
+    public boolean evict(RoomAddress address) {
+        RoomHost host = hosts.remove(address);
+        if (host != null) {
+            host.evict();
+        }
+        return host != null;
+    }
+
+    /** Cluster mode: alarms fire only for rooms {@code test} says this member runs (the room's current host). */
+    public void runsHere(java.util.function.Predicate<RoomAddress> test) {
+        this.runsHere = test;
+    }
+
+    /** Cluster mode: this member took the room's epoch; its stored alarm is armed here (the host is the one that fires it). */
+    public void activated(RoomAddress address) {
+        open(address).restoreAlarm();
+    }
+
+    /** Rooms with a stored alarm (cluster mode: the ones a member must host even without clients). */
+    public java.util.Set<RoomAddress> alarmRooms() {
+        java.util.Set<RoomAddress> out = new java.util.HashSet<>();
+        storage.alarms().keySet().forEach(room -> parse(room).ifPresent(out::add));
+        return out;
     }
 
     /** The host's side of the seam: how the edge reaches these rooms. */

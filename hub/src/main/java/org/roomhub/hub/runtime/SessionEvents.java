@@ -50,6 +50,10 @@ final class SessionEvents {
         ClientSession session = new ClientSession(open, counters.totalConnections.incrementAndGet(), services.clock().millis(), output,
                 services.sessions(), services.codec().mapper());
         dispatcher.always(() -> {
+            if (dispatcher.evicted()) {
+                services.sessions().moved(address, session.sessionId());
+                return;
+            }
             if (dispatcher.deleted()) {
                 services.sessions().close(session.sessionId(), ROOM_DELETED, "room deleted");
                 return;

@@ -97,7 +97,7 @@ public final class HubProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new HubProcess(p, port.get(START_SECONDS, TimeUnit.SECONDS), output);
+            return new HubProcess(p, port.get(START_SECONDS, TimeUnit.SECONDS), output); // a cluster member joins before it says so
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("hub child did not start", e);

@@ -8,13 +8,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A polling client like a curl loop: opens a session, polls with {@code after=next}, posts frames. */
+/**
+ * A polling client like a curl loop: opens a session, polls with {@code after=next}, posts frames. Given several
+ * room URLs (cluster members) it fails over: a poll that cannot reach its member opens a new session on the
+ * next one with {@code after=next}, so it resumes by seq.
+ */
 public final class PollClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final String base;
-    public final String sessionId;
+    public volatile String base;
+    public volatile String sessionId;
+    /** How many times the client moved to another member. */
+    public int failovers;
+    private List<String> bases = List.of();
     public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     public long next;
     public JsonNode last;
@@ -31,6 +38,13 @@ public final class PollClient {
         return new PollClient(roomUrl, first);
     }
 
+    /** A session on the first of several room URLs (cluster members), failing over to the others in turn. */
+    public static PollClient open(List<String> roomUrls) {
+        PollClient c = open(roomUrls.get(0), null);
+        c.bases = List.copyOf(roomUrls);
+        return c;
+    }
+
     private void take(JsonNode body) {
         last = body;
         body.path("messages").forEach(frames::add);
@@ -39,9 +53,34 @@ public final class PollClient {
 
     /** One poll, waiting up to {@code waitSeconds}. */
     public JsonNode poll(int waitSeconds) {
-        JsonNode body = get(URI.create(base + "/poll?session=" + sessionId + "&after=" + next + "&wait=" + waitSeconds));
+        JsonNode body;
+        try {
+            body = get(URI.create(base + "/poll?session=" + sessionId + "&after=" + next + "&wait=" + waitSeconds));
+        } catch (IllegalStateException unreachable) {
+            if (bases.size() < 2) {
+                throw unreachable;
+            }
+            body = failover(unreachable);
+        }
         take(body);
         return body;
+    }
+
+    /** Opens a session on the next member that answers, resuming after {@code next}. */
+    private JsonNode failover(IllegalStateException cause) {
+        for (int i = 1; i <= bases.size(); i++) {
+            String other = bases.get((bases.indexOf(base) + i) % bases.size());
+            try {
+                JsonNode body = get(URI.create(other + "/poll?after=" + next));
+                base = other;
+                sessionId = body.path("sessionId").asText();
+                failovers++;
+                return body;
+            } catch (IllegalStateException down) {
+                // next one
+            }
+        }
+        throw cause;
     }
 
     public int post(String json) {

@@ -14,7 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** A real SSE client over the JDK HttpClient: records every event (id, type, data) it reads. */
+/**
+ * A real SSE client over the JDK HttpClient: records every event (id, type, data) it reads. Given several
+ * hub URLs (cluster members) it fails over: when the stream ends without {@link #close()}, it opens the same
+ * room's stream on the next member with {@code Last-Event-ID} = the last id read, into the same event list.
+ */
 public final class SseClient implements AutoCloseable {
 
     /** One event as received. */
@@ -28,27 +32,62 @@ public final class SseClient implements AutoCloseable {
     public final List<String> comments = new CopyOnWriteArrayList<>();
     public final CompletableFuture<Boolean> ended = new CompletableFuture<>();
     public final int status;
-    private final Stream<String> lines;
-    private final Thread reader;
+    /** How many times the stream was re-opened on another member. */
+    public final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<URI> uris;
+    private volatile Stream<String> lines;
+    private volatile boolean closing;
+    private int at;
 
-    private SseClient(HttpResponse<Stream<String>> response) {
+    private SseClient(List<URI> uris, HttpResponse<Stream<String>> response) {
+        this.uris = uris;
         this.status = response.statusCode();
         this.lines = response.body();
-        this.reader = new Thread(this::read, "sse-client");
+        Thread reader = new Thread(this::readAll, "sse-client");
         reader.setDaemon(true);
         reader.start();
     }
 
     public static SseClient open(URI uri, String lastEventId) {
+        return open(List.of(uri), lastEventId);
+    }
+
+    /** A stream of the same room on several members (the first is opened first), failing over in turn. */
+    public static SseClient open(List<URI> uris, String lastEventId) {
+        try {
+            return new SseClient(List.copyOf(uris), request(uris.get(0), lastEventId));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<Stream<String>> request(URI uri, String lastEventId) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
         }
-        try {
-            return new SseClient(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
+    private void readAll() {
+        read();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (uris.size() > 1 && !closing && System.nanoTime() < deadline) {
+            at = (at + 1) % uris.size();
+            try {
+                HttpResponse<Stream<String>> r = request(uris.get(at), events.isEmpty() ? null : lastId());
+                if (r.statusCode() != 200) {
+                    continue;
+                }
+                lines = r.body();
+                failovers.incrementAndGet();
+                read();
+                deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            } catch (Exception e) {
+                // that member is down too: next one
+            }
         }
+        ended.complete(true);
     }
 
     private void read() {
@@ -76,7 +115,6 @@ public final class SseClient implements AutoCloseable {
         } catch (Exception e) {
             // stream closed by us or the hub
         }
-        ended.complete(true);
     }
 
     public Event await(String type, Predicate<JsonNode> test) {
@@ -101,6 +139,17 @@ public final class SseClient implements AutoCloseable {
         return await("connected").data().path("sessionId").asText();
     }
 
+    /** The session id of the latest {@code connected} (a new one after each failover). */
+    public String currentSessionId() {
+        String id = null;
+        for (Event e : events) {
+            if (e.type().equals("connected")) {
+                id = e.data().path("sessionId").asText();
+            }
+        }
+        return id;
+    }
+
     public List<String> types() {
         return events.stream().map(Event::type).toList();
     }
@@ -111,6 +160,7 @@ public final class SseClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         lines.close();
     }
 

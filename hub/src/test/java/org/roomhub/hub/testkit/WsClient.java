@@ -10,7 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** A real WebSocket client (the JDK's, through {@link TextSocket}) that records every frame it receives as JSON, for assertions. */
+/**
+ * A real WebSocket client (the JDK's, through {@link TextSocket}) that records every frame it receives as JSON, for assertions.
+ * Given several hub URLs (cluster members) it fails over: when its connection drops abnormally it joins the
+ * same room on the next member with {@code ?since=} the last seq it saw, and keeps recording into the same list.
+ */
 public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,32 +24,98 @@ public final class WsClient implements AutoCloseable {
 
     public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final TextSocket socket;
+    /** How many times this client re-joined on another member after its connection dropped. */
+    public final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
+    private final HttpClient http;
+    private final List<URI> uris;
+    private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong(-1);
+    private volatile boolean closing;
+    private volatile int at;
+    private volatile TextSocket socket;
 
-    private WsClient(HttpClient http, URI uri, long readFirst) {
-        this.socket = TextSocket.stalled(http, uri, readFirst, text -> {
-            try {
-                frames.add(JSON.readTree(text));
-            } catch (Exception e) {
-                throw new IllegalStateException("not JSON: " + text, e);
-            }
-        });
-        socket.closed.whenComplete((code, e) -> closed.complete(code));
+    private WsClient(HttpClient http, List<URI> uris, long readFirst) {
+        this.http = http;
+        this.uris = List.copyOf(uris);
+        this.socket = open(uris.get(0), readFirst);
         socket.opened().join(); // a refused handshake throws here, as tests expect
     }
 
+    private TextSocket open(URI uri, long readFirst) {
+        TextSocket s = TextSocket.stalled(http, uri, readFirst, this::record);
+        s.closed.whenComplete((code, e) -> {
+            boolean abnormal = code == null || code == -1 || code == 1006 || code == 1001 || code == 1012;
+            if (uris.size() > 1 && abnormal && !closing) {
+                Thread t = new Thread(this::failover, "ws-client-failover");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                closed.complete(code);
+            }
+        });
+        return s;
+    }
+
+    private void record(String text) {
+        JsonNode f;
+        try {
+            f = JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+        String type = f.path("type").asText();
+        if (type.equals("reset")) {
+            lastSeq.set(f.path("asOf").asLong());
+        } else if (type.equals("connected")) {
+            lastSeq.compareAndSet(-1, f.path("seq").asLong()); // only the first: a resume's replays follow it
+        } else if (f.has("seq")) {
+            lastSeq.accumulateAndGet(f.path("seq").asLong(), Math::max);
+        }
+        frames.add(f);
+    }
+
+    /** Joins the room on the next member, resuming after the last seq seen; tries the members in turn for up to a minute. */
+    private void failover() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!closing && System.nanoTime() < deadline) {
+            at = (at + 1) % uris.size();
+            URI base = uris.get(at);
+            long since = lastSeq.get();
+            URI uri = since < 0 ? base : URI.create(base + (base.getQuery() == null ? "?" : "&") + "since=" + since);
+            try {
+                TextSocket s = open(uri, -1);
+                s.opened().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                socket = s;
+                failovers.incrementAndGet();
+                return;
+            } catch (Exception e) {
+                // that member is down too: next one
+            }
+        }
+        closed.complete(-1);
+    }
+
     public static WsClient connect(URI uri) {
-        return new WsClient(HTTP, uri, -1);
+        return new WsClient(HTTP, List.of(uri), -1);
+    }
+
+    /** A client of the same room on several members (the first is joined first), failing over in turn. */
+    public static WsClient connect(List<URI> uris) {
+        return new WsClient(HTTP, uris, -1);
+    }
+
+    /** The last room seq this client saw (what it resumes after), -1 before {@code connected}. */
+    public long lastSeq() {
+        return lastSeq.get();
     }
 
     /** A client over {@code http}, e.g. one that trusts a hub's TLS certificate. */
     public static WsClient connect(HttpClient http, URI uri) {
-        return new WsClient(http, uri, -1);
+        return new WsClient(http, List.of(uri), -1);
     }
 
     /** A client that reads {@code readFirst} frames and then stops reading, like a stalled consumer. */
     public static WsClient stalled(URI uri, long readFirst) {
-        return new WsClient(HTTP, uri, readFirst);
+        return new WsClient(HTTP, List.of(uri), readFirst);
     }
 
     /** A stalled client starts reading again. */
@@ -94,11 +164,13 @@ public final class WsClient implements AutoCloseable {
     }
 
     public void abort() {
+        closing = true;
         socket.abort();
     }
 
     @Override
     public void close() {
+        closing = true;
         socket.close();
     }
 }

@@ -46,6 +46,11 @@ public final class ArchitectureView extends BorderPane {
         });
     }
 
+    /** Where the diagram stands this frame; for tests. */
+    DiagramLayout diagramLayout() {
+        return layout;
+    }
+
     private void frame(boolean paint) {
         long now = System.currentTimeMillis();
         if (now - lastTick >= 1000) {
@@ -55,8 +60,9 @@ public final class ArchitectureView extends BorderPane {
         }
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        double diagramH = h - timeline.height();
-        layout.place(viewModel.roomKeys(), viewModel.clients(), w, diagramH);
+        double diagramH = h - timeline.height(h);
+        layout.place(viewModel.roomKeys(), viewModel.clients(),
+                viewModel.cluster().members().stream().map(ClusterModel.Member::id).toList(), w, diagramH);
         dots.spawn(viewModel.drainFlows(), viewModel.clients(), layout, now);
         if (!paint) {
             return;

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,7 +19,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.roomhub.client.net.HubAdminClient;
 import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.ObserverConnection;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.client.ui.common.TabViewModel;
 import org.roomhub.client.ui.lab.LabViewModel;
@@ -48,9 +44,8 @@ public final class ArchitectureViewModel implements TabViewModel {
     private final ObserverStatusViewModel observed;
     private final ReadOnlyBooleanWrapper adminAllowed;
     private final DelayInput delay = new DelayInput();
+    private final HubWatchViewModel watch;
     private HubClient hub;
-    private ObserverConnection observer;
-    private ScheduledExecutorService poller;
     private SessionSettings session;
 
     /**
@@ -67,7 +62,8 @@ public final class ArchitectureViewModel implements TabViewModel {
         this.clientsReadOnly = FXCollections.unmodifiableObservableList(diagram.clients());
         this.observed = new ObserverStatusViewModel(diagram);
         this.adminAllowed = observed.adminAllowed;
-        this.lab = new LabViewModel(ui, diagram::log, diagram::forget);
+        this.watch = new HubWatchViewModel(ui, diagram, observed, this::handle);
+        this.lab = new LabViewModel(ui, diagram::log, diagram::forget, this::show, this::readDelay);
         selectedRoom.addListener((o, before, key) -> lab.pickRoom(key));
     }
 
@@ -90,17 +86,38 @@ public final class ArchitectureViewModel implements TabViewModel {
         }
         this.hub = hub;
         this.session = next;
-        observed.opening();
-        observer = hub.observe(frame -> ui.execute(() -> handle(frame)),
-                (state, detail) -> ui.execute(() -> observed.moved(state, detail)));
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "architecture-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        poller.scheduleWithFixedDelay(this::pollRooms, 0, 2, TimeUnit.SECONDS);
+        watch.watch(hub, null);
         lab.attach(hub);
-        hub.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
+        readDelay();
+    }
+
+    /**
+     * Shows the hub at {@code endpoint} in the diagram instead of the app's (a lab scenario's child hub or
+     * cluster member), or the app's hub again for null. The lab keeps running on the app's hub. UI thread.
+     */
+    void show(org.roomhub.client.net.HubEndpoint endpoint) {
+        if (hub == null) {
+            return;
+        }
+        simulated.closeAll();
+        diagram.forgetClients();
+        diagram.forgetRooms();
+        watch.watch(hub, endpoint);
+        diagram.log(endpoint == null ? "The diagram shows the app's hub again" : "The diagram shows the lab's hub at " + endpoint.display(),
+                endpoint == null ? null : "Until the scenario stops; commands beside the diagram act on the hub shown.");
+    }
+
+    /** Reads the hub's hibernation delay for the sidebar (again after a lab scenario changed it). */
+    private void readDelay() {
+        HubClient current = hub;
+        if (current != null) {
+            current.admin().hibernateAfter().thenAccept(d -> ui.execute(() -> showDelay(d))).exceptionally(e -> null);
+        }
+    }
+
+    /** The hub the diagram shows and its commands act on: a lab scenario's hub while it runs, else the app's. */
+    private HubClient target() {
+        return hub == null ? null : watch.hub();
     }
 
     /** Whether this token may observe and manage the hub (admin role); the view's controls follow it. */
@@ -130,7 +147,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** The name the diagram gives a client: mine say so and carry my current name. */
     public String labelOf(ClientNode client) {
-        HubClient current = hub;
+        HubClient current = target();
         String own = current == null || client.simulated() ? null : current.sessionNames().get(client.sessionId());
         return (own != null ? own + " (you)" : client.user()) + " · " + client.transport();
     }
@@ -148,19 +165,17 @@ public final class ArchitectureViewModel implements TabViewModel {
     /** Closes the observer and the simulated clients; the rooms and their timeline stay for a reconnect to the same hub. */
     @Override
     public void detach() {
-        if (observer != null) {
-            observer.close();
-            observer = null;
-        }
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
+        watch.stop();
         lab.detach();
         simulated.closeAll();
         diagram.forgetClients(); // the hello of the next observer lists who is there
         hub = null;
         observed.closed();
+    }
+
+    /** The cluster the shown hub belongs to; the diagram draws its members. FX thread. */
+    ClusterModel cluster() {
+        return diagram.cluster();
     }
 
     @Override
@@ -180,8 +195,8 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Opens a simulated client in {@code roomKey}: a real connection from this app. */
     public void addSimulatedClient(String roomKey) {
-        if (hub != null && roomKey != null && adminAllowed.get()) { // without admin rights the tab only explains itself
-            simulated.add(hub, roomKey);
+        if (target() != null && roomKey != null && adminAllowed.get()) { // without admin rights the tab only explains itself
+            simulated.add(target(), roomKey);
         }
     }
 
@@ -190,7 +205,7 @@ public final class ArchitectureViewModel implements TabViewModel {
         if (!adminAllowed.get()) {
             return;
         }
-        if (!simulated.close(client) && hub != null) {
+        if (!simulated.close(client) && target() != null) {
             report(admin().disconnect(RoomAddress.parse(client.room()), client.sessionId()), "Disconnect " + client.user() + " from " + client.room());
         }
     }
@@ -212,7 +227,7 @@ public final class ArchitectureViewModel implements TabViewModel {
 
     /** Asks the hub to hibernate {@code roomKey} now. */
     public void forceHibernate(String roomKey) {
-        if (hub != null && roomKey != null && adminAllowed.get()) {
+        if (target() != null && roomKey != null && adminAllowed.get()) {
             report(admin().forceHibernate(RoomAddress.parse(roomKey)), "Hibernate " + roomKey + " now");
         }
     }
@@ -275,20 +290,12 @@ public final class ArchitectureViewModel implements TabViewModel {
     }
 
     private HubAdminClient admin() {
-        return hub.admin();
+        return target().admin();
     }
 
     private void report(CompletableFuture<Void> call, String what) {
         call.whenComplete((v, e) -> ui.execute(() -> diagram.log(
                 e == null ? what + ": done" : what + " failed", e == null ? null : rootMessage(e))));
-    }
-
-    private void pollRooms() {
-        HubClient current = hub;
-        if (current == null) {
-            return;
-        }
-        current.rooms().thenAccept(list -> ui.execute(() -> diagram.merge(list))).exceptionally(e -> null);
     }
 
     private static String rootMessage(Throwable e) {

@@ -32,6 +32,7 @@ final class DiagramModel {
     private final EventLog log = new EventLog();
     private final ConcurrentLinkedQueue<FlowEvent> flows = new ConcurrentLinkedQueue<>();
     private final FlowRates rates = new FlowRates();
+    private final ClusterModel cluster;
 
     /**
      * @param clock     wall clock, epoch ms
@@ -42,6 +43,12 @@ final class DiagramModel {
         this.clock = clock;
         this.simulated = simulated;
         this.onNewRoom = onNewRoom;
+        this.cluster = new ClusterModel(clock, log);
+    }
+
+    /** The cluster the observed hub belongs to (empty on a single hub). */
+    ClusterModel cluster() {
+        return cluster;
     }
 
     /** Forgets rooms, timeline and log (another hub). */
@@ -49,6 +56,7 @@ final class DiagramModel {
         rooms.clear();
         roomKeys.clear();
         log.clear();
+        cluster.single();
     }
 
     /** Forgets clients and pending flows; the next observer's hello lists who is there. */
@@ -59,6 +67,9 @@ final class DiagramModel {
 
     void handle(ObserverFrame frame) {
         if (frame instanceof ObserverFrame.Hello h) {
+            // The hub follows its hello with client-connected for every open session: the clients drawn before a
+            // reconnect (the hub restarted: none of them is there any more) go, those still there come back.
+            clients.clear();
             h.rooms().forEach(s -> {
                 RoomNode node = room(s.type() + "/" + s.name(), s.state(), clock.getAsLong());
                 node.moveTo(s.state(), clock.getAsLong());
@@ -100,6 +111,9 @@ final class DiagramModel {
             EventWords.Words words = EventWords.rateLimited(r.room(), userOf(r.sessionId()), r.sessionId());
             // A burst is refused frame by frame: one counted line, not a screenful.
             log.addGrouped(clock.getAsLong(), "rate " + r.sessionId(), words.text(), words.text(), words.detail());
+        } else if (frame instanceof ObserverFrame.NodeUp || frame instanceof ObserverFrame.NodeDown
+                || frame instanceof ObserverFrame.RoomMoved) {
+            cluster.handle(frame);
         } else if (frame instanceof ObserverFrame.Alarm a) {
             EventWords.Words words = EventWords.alarm(a.room());
             log.addGrouped(clock.getAsLong(), "alarm " + a.room(), words.text(), words.text(), words.detail());

@@ -30,44 +30,65 @@ final class DiagramPainter {
         g.fillRect(0, 0, w, h);
         Point2D hub = new Point2D(DiagramLayout.HUB_W / 2 + 10, diagramH / 2);
         Map<String, Point2D> rooms = layout.rooms();
+        ClusterModel cluster = viewModel.cluster();
+        Map<String, Point2D> members = layout.members();
 
         g.setLineWidth(1.2);
-        for (Point2D r : rooms.values()) {
+        for (Map.Entry<String, Point2D> r : rooms.entrySet()) {
+            Point2D from = members.isEmpty() ? hub : members.getOrDefault(hostOf(cluster, r.getKey()), hub);
             g.setStroke(LINK);
-            g.strokeLine(hub.getX(), hub.getY(), r.getX(), r.getY());
+            g.strokeLine(from.getX(), from.getY(), r.getValue().getX(), r.getValue().getY());
         }
         for (ClientNode c : viewModel.clients()) {
             Point2D p = layout.client(c.sessionId());
             Point2D r = layout.room(c.room());
-            if (p != null && r != null) {
+            if (p != null && r != null && !layout.slim()) {
                 g.setStroke(LINK);
                 g.strokeLine(r.getX(), r.getY(), p.getX(), p.getY());
             }
         }
         boolean unreachable = viewModel.reachabilityProperty().get() == Reachability.UNREACHABLE;
-        drawBox(g, hub, DiagramLayout.HUB_W, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
-                unreachable ? "unreachable" : "rooms: " + rooms.size());
-        double roomW = DiagramLayout.roomWidth(w);
-        for (Map.Entry<String, Point2D> e : rooms.entrySet()) {
-            drawRoom(g, e.getKey(), e.getValue(), roomW, unreachable);
+        if (members.isEmpty()) {
+            drawBox(g, hub, DiagramLayout.HUB_W, 46, unreachable ? Color.web("#7f1d1d") : Color.web("#1e293b"), Color.WHITE, "hub",
+                    unreachable ? "unreachable" : "rooms: " + rooms.size());
+        } else {
+            ClusterPainter.members(g, cluster, members, unreachable);
+        }
+        for (Map.Entry<String, DiagramLayout.Box> e : layout.boxes().entrySet()) {
+            drawRoom(g, e.getKey(), e.getValue(), unreachable, layout.slim());
+        }
+        if (!members.isEmpty()) {
+            ClusterPainter.moves(g, cluster, members, layout);
         }
         for (ClientNode c : viewModel.clients()) {
             Point2D p = layout.client(c.sessionId());
             if (p != null) {
-                drawClient(g, c, p, w);
+                drawClient(g, c, p, w, layout.slim());
             }
         }
         drawMessage(g, rooms.isEmpty(), unreachable, w, diagramH);
     }
 
-    private void drawRoom(GraphicsContext g, String key, Point2D at, double roomW, boolean unreachable) {
+    private static String hostOf(ClusterModel cluster, String room) {
+        String host = cluster.hostOf(room);
+        return host != null ? host : cluster.self(); // not reported: drawn on the member the diagram watches
+    }
+
+    private void drawRoom(GraphicsContext g, String key, DiagramLayout.Box box, boolean unreachable, boolean slim) {
         RoomNode room = viewModel.rooms().get(key);
-        if (room != null && unreachable) {
+        Point2D at = box.centre();
+        double roomW = box.w();
+        if (room != null && slim) {
+            // One line: the colour says the state; name and connections as far as they fit.
+            Color fill = unreachable ? Color.web("#e2e8f0") : DiagramStyle.stateColor(room.state());
+            String text = CanvasText.fit(key + " · " + room.connections() + " conn", SMALL, roomW - 8);
+            drawSlim(g, box, fill, text);
+        } else if (room != null && unreachable) {
             // What was last drawn is no longer known to be true: say so rather than show stale figures.
-            drawBox(g, at, roomW, Color.web("#e2e8f0"), Color.web("#64748b"), key, "hub unreachable");
+            drawBox(g, at, roomW, box.h(), Color.web("#e2e8f0"), Color.web("#64748b"), key, "hub unreachable");
         } else if (room != null) {
             String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
-            drawBox(g, at, roomW, DiagramStyle.stateColor(room.state()), Color.web("#0f172a"), key, CanvasText.fit(detail, SMALL, roomW - 8));
+            drawBox(g, at, roomW, box.h(), DiagramStyle.stateColor(room.state()), Color.web("#0f172a"), key, CanvasText.fit(detail, SMALL, roomW - 8));
             double rate = viewModel.roomRate(key);
             if (rate >= 0.5) {
                 // The same figure, per room, as the sidebar's total: frames per second over the last second.
@@ -79,8 +100,26 @@ final class DiagramPainter {
         }
     }
 
-    private void drawClient(GraphicsContext g, ClientNode c, Point2D p, double w) {
+    private static void drawSlim(GraphicsContext g, DiagramLayout.Box box, Color fill, String text) {
+        g.setFill(fill);
+        g.fillRoundRect(box.x(), box.y(), box.w(), box.h(), 8, 8);
+        g.setStroke(Color.web("#475569"));
+        g.strokeRoundRect(box.x(), box.y(), box.w(), box.h(), 8, 8);
+        g.setFill(Color.web("#0f172a"));
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, box.x() + 5, box.y() + box.h() / 2);
+    }
+
+    private void drawClient(GraphicsContext g, ClientNode c, Point2D p, double w, boolean slim) {
         g.setFill(c.simulated() ? Color.web("#ede9fe") : Color.web("#e0f2fe"));
+        if (slim) {
+            g.fillOval(p.getX() - 3, p.getY() - 3, 6, 6);
+            g.setStroke(Color.web("#475569"));
+            g.strokeOval(p.getX() - 3, p.getY() - 3, 6, 6);
+            return;
+        }
         g.fillOval(p.getX() - 8, p.getY() - 8, 16, 16);
         g.setStroke(Color.web("#475569"));
         g.strokeOval(p.getX() - 8, p.getY() - 8, 16, 16);
@@ -108,9 +147,8 @@ final class DiagramPainter {
         }
     }
 
-    /** A rounded box 46 high centred on {@code c}: bold title above, small detail below. */
-    private static void drawBox(GraphicsContext g, Point2D c, double w, Color fill, Color text, String title, String detail) {
-        double h = 46;
+    /** A rounded box {@code h} high centred on {@code c}: bold title above, small detail below. */
+    static void drawBox(GraphicsContext g, Point2D c, double w, double h, Color fill, Color text, String title, String detail) {
         g.setFill(fill);
         g.fillRoundRect(c.getX() - w / 2, c.getY() - h / 2, w, h, 10, 10);
         g.setStroke(Color.web("#475569"));

@@ -79,9 +79,10 @@ public final class LabView extends ScrollPane {
 
         costInputs = costInputs();
         FlowPane inspectorActions = inspectorActions();
+        FlowPane failoverActions = FailoverActions.of(viewModel);
         notes.setId("lab-notes");
 
-        VBox content = new VBox(8, title, buttons, explanation, headline, table, chart, costInputs, inspectorActions, notes);
+        VBox content = new VBox(8, title, buttons, explanation, headline, table, chart, costInputs, inspectorActions, failoverActions, notes);
         content.setPadding(new Insets(10));
         setContent(content);
         viewModel.reportProperty().addListener((o, a, report) -> show(report));
@@ -92,6 +93,9 @@ public final class LabView extends ScrollPane {
             boolean inspector = kind != null && "inspector".equals(kind.id());
             inspectorActions.setVisible(inspector);
             inspectorActions.setManaged(inspector);
+            boolean failover = kind != null && "failover".equals(kind.id());
+            failoverActions.setVisible(failover);
+            failoverActions.setManaged(failover);
         });
     }
 

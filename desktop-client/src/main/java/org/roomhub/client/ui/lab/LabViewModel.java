@@ -32,6 +32,8 @@ public final class LabViewModel {
     private final Executor ui;
     private final BiConsumer<String, String> log;
     private final java.util.function.Consumer<String> roomGone;
+    private final java.util.function.Consumer<org.roomhub.client.net.HubEndpoint> show;
+    private final Runnable settingsChanged;
     private final LabInputs inputs = new LabInputs();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "lab-worker");
@@ -46,6 +48,7 @@ public final class LabViewModel {
     private final StringProperty rateText = new SimpleStringProperty("0.01");
     private final ReadOnlyStringWrapper inputProblem = new ReadOnlyStringWrapper("");
     private final javafx.collections.ObservableList<String> sessions = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> members = javafx.collections.FXCollections.observableArrayList();
     private volatile String selectedRoom;
     private volatile HubClient hub;
     private volatile Scenario current;
@@ -57,6 +60,17 @@ public final class LabViewModel {
      * @param roomGone told the key ({@code type/name}) of a room a scenario deleted; called on the UI thread
      */
     public LabViewModel(Executor ui, BiConsumer<String, String> log, java.util.function.Consumer<String> roomGone) {
+        this(ui, log, roomGone, endpoint -> { }, () -> { });
+    }
+
+    /**
+     * @param show            told (on the UI thread) a hub a scenario started, for the diagram to show; null: the app's hub
+     * @param settingsChanged told (on the UI thread) that a scenario changed or restored a setting of the app's hub
+     */
+    public LabViewModel(Executor ui, BiConsumer<String, String> log, java.util.function.Consumer<String> roomGone,
+            java.util.function.Consumer<org.roomhub.client.net.HubEndpoint> show, Runnable settingsChanged) {
+        this.show = show;
+        this.settingsChanged = settingsChanged;
         this.ui = ui;
         this.log = log;
         this.roomGone = roomGone;
@@ -92,7 +106,8 @@ public final class LabViewModel {
         explanation.set(kind.explanation());
         report.set(LabReport.starting("Starting…"));
         LabContext context = new LabContext(target, (text, detail) -> ui.execute(() -> log.accept(text, detail)),
-                key -> ui.execute(() -> roomGone.accept(key)), () -> selectedRoom, inputs);
+                key -> ui.execute(() -> roomGone.accept(key)), () -> selectedRoom, inputs)
+                .viewer(endpoint -> ui.execute(() -> show.accept(endpoint)), () -> ui.execute(settingsChanged));
         worker.execute(() -> {
             Scenario scenario = kind.create(context);
             current = scenario;
@@ -145,6 +160,33 @@ public final class LabViewModel {
         inspector(InspectorScenario::delete);
     }
 
+    /** Failover: the members the user can stop or kill (node ids), once the cluster is up. */
+    public javafx.collections.ObservableList<String> members() {
+        return members;
+    }
+
+    /** Failover: stops member {@code node} gracefully ({@code kill} false) or with kill -9; returns at once. */
+    public void stopMember(String node, boolean kill) {
+        if (node != null) {
+            worker.execute(() -> {
+                if (current instanceof org.roomhub.client.lab.FailoverScenario failover) {
+                    failover.stopMember(node, kill);
+                }
+            });
+        }
+    }
+
+    /** Failover: starts member {@code node} again; returns at once. */
+    public void restartMember(String node) {
+        if (node != null) {
+            worker.execute(() -> {
+                if (current instanceof org.roomhub.client.lab.FailoverScenario failover) {
+                    failover.restartMember(node);
+                }
+            });
+        }
+    }
+
     private void inspector(java.util.function.Consumer<InspectorScenario> action) {
         worker.execute(() -> {
             if (current instanceof InspectorScenario inspector) {
@@ -163,11 +205,15 @@ public final class LabViewModel {
         if (scenario != null) {
             LabReport latest = scenario.report();
             List<String> ids = scenario instanceof InspectorScenario inspector ? inspector.sessionIds() : List.of();
+            List<String> nodes = scenario instanceof org.roomhub.client.lab.FailoverScenario failover ? failover.memberIds() : List.of();
             ui.execute(() -> {
                 if (running.get() == scenario.kind()) {
                     report.set(latest);
                     if (!sessions.equals(ids)) {
                         sessions.setAll(ids);
+                    }
+                    if (!members.equals(nodes)) {
+                        members.setAll(nodes);
                     }
                 }
             });

@@ -118,6 +118,9 @@ class LabScenariosAgainstRealHubTest {
         assertThat(report.cell("frames missed", "slow client")).as(report.rows().toString()).isEqualTo("0");
         assertThat(report.cell("resume", "slow client")).startsWith("since");
         assertThat(report.cell("fast client p50 / p99", "slow client")).contains("ms");
+        assertThat(report.cell("paced p50 / p99 before", "slow client")).contains("ms");
+        assertThat(report.cell("paced p50 / p99 during", "slow client")).contains("ms");
+        assertThat(report.cell("metrics conflation", "slow client")).contains("updates published").doesNotContain("so far");
         stopAndExpectCleanHub();
     }
 
@@ -187,7 +190,7 @@ class LabScenariosAgainstRealHubTest {
     private LabReport runUntilSettled(ScenarioKind kind) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> architecture.reachabilityProperty().get() == Reachability.REACHABLE);
         WaitForAsyncUtils.asyncFx(() -> architecture.lab().run(kind)).get();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             LabReport r = WaitForAsyncUtils.asyncFx(() -> architecture.lab().reportProperty().get()).get();
             return r != null && r.settled();
         });

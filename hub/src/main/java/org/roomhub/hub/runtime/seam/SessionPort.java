@@ -14,4 +14,14 @@ public interface SessionPort {
 
     /** What waits in a session's outbound queue now (for admin views); zero for an unknown session. */
     Backlog backlog(String sessionId);
+
+    /**
+     * The room left this host (cluster mode: another member took it over) while the session was in
+     * it: the edge re-opens the session wherever the room runs now, resuming after the last seq it
+     * passed on. One process never moves a room, so by default the session is closed with 1012 and
+     * its client reconnects and resumes by seq.
+     */
+    default void moved(org.roomhub.protocol.value.RoomAddress room, String sessionId) {
+        close(sessionId, 1012, "room moved; reconnect and resume");
+    }
 }

@@ -1,0 +1,258 @@
+package org.roomhub.hub.cluster.route;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.roomhub.hub.runtime.seam.ClientMessage;
+import org.roomhub.hub.runtime.seam.Outgoing;
+import org.roomhub.hub.runtime.seam.RoomPort;
+import org.roomhub.hub.runtime.seam.SessionLeft;
+import org.roomhub.hub.runtime.seam.SessionOpen;
+import org.roomhub.hub.runtime.seam.SessionPort;
+import org.roomhub.protocol.EncodedFrame;
+import org.roomhub.protocol.value.RoomAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge's {@link RoomPort} in a cluster: each session's calls go to the member hosting its room
+ * (this member's host directly, another through the {@link Link}). It remembers, per session, the
+ * host it opened on and the last room seq it passed to the client, so that when the room moves
+ * (its host died, was fenced, or placement changed) it re-opens the session on the new host with
+ * {@code since} = that seq: the client keeps its socket and misses nothing. Frames from any other
+ * host than the session's current one are dropped (a stale host cannot reach the client), and the
+ * second {@code connected} of a re-open is not passed on.
+ */
+final class EdgeRouter implements RoomPort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeRouter.class);
+
+    /** One open session as the edge routes it; guarded by itself. */
+    private static final class Tracked {
+        final SessionOpen open;
+        /** The member hosting the session now; null while it waits to be re-opened. */
+        String host;
+        long lastSeq = -1;
+        boolean dropConnected;
+        /** Opened (or re-opened) and no {@code connected} back yet: the open may have been lost. */
+        boolean awaitingConnected;
+        long openedAt;
+        /** Frames the client sent while the session had no host; delivered after the re-open. */
+        final List<ClientMessage> parked = new ArrayList<>();
+
+        Tracked(SessionOpen open, String host) {
+            this.open = open;
+            this.host = host;
+        }
+    }
+
+    /** A (re-)open not answered by {@code connected} within this time is sent again. */
+    static final long OPEN_RETRY_MILLIS = 10_000;
+
+    private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
+    private final Where where;
+    private final RoomPort localHost;
+    private final SessionPort edge;
+    private final Link link;
+
+    EdgeRouter(Where where, RoomPort localHost, SessionPort edge, Link link) {
+        this.where = where;
+        this.localHost = localHost;
+        this.edge = edge;
+        this.link = link;
+    }
+
+    @Override
+    public void ensure(RoomAddress room) {
+        String host = where.owner(room);
+        if (host.equals(where.self())) {
+            localHost.ensure(room);
+        } else {
+            link.post(host, new RouteMessage.Ensure(room));
+        }
+    }
+
+    @Override
+    public void open(SessionOpen open) {
+        Tracked t = new Tracked(open, where.owner(open.room()));
+        synchronized (t) {
+            sessions.put(open.sessionId(), t);
+            t.awaitingConnected = true;
+            t.openedAt = System.currentTimeMillis();
+            openAt(t.host, open);
+        }
+    }
+
+    @Override
+    public void deliver(ClientMessage message) {
+        Tracked t = sessions.get(message.sessionId());
+        if (t == null) {
+            return; // not open here (left meanwhile)
+        }
+        synchronized (t) {
+            if (t.host == null) {
+                t.parked.add(message);
+            } else if (t.host.equals(where.self())) {
+                localHost.deliver(message);
+            } else {
+                link.post(t.host, new RouteMessage.Deliver(message));
+            }
+        }
+    }
+
+    @Override
+    public void left(SessionLeft left) {
+        Tracked t = sessions.remove(left.sessionId());
+        if (t == null) {
+            return;
+        }
+        synchronized (t) {
+            if (t.host == null) {
+                return;
+            } else if (t.host.equals(where.self())) {
+                localHost.left(left);
+            } else {
+                link.post(t.host, new RouteMessage.Left(left));
+            }
+        }
+    }
+
+    @Override
+    public void failed(RoomAddress room, String sessionId, Throwable error) {
+        Tracked t = sessions.get(sessionId);
+        String host = t == null ? null : t.host;
+        if (where.self().equals(host)) {
+            localHost.failed(room, sessionId, error);
+        } else if (host != null) {
+            link.post(host, new RouteMessage.Failed(room, sessionId, String.valueOf(error)));
+        }
+    }
+
+    // ---- host → edge ---------------------------------------------------------------------------
+
+    /** Frames from member {@code host}: passed on only for sessions hosted there now; seqs noted for a later re-open. */
+    void fromHost(String host, Outgoing out) {
+        EncodedFrame f = out.frame();
+        List<String> keep = new ArrayList<>(out.sessionIds().size());
+        for (String id : out.sessionIds()) {
+            Tracked t = sessions.get(id);
+            if (t == null) {
+                continue;
+            }
+            synchronized (t) {
+                if (!host.equals(t.host)) {
+                    continue;
+                }
+                if (f.seq() >= 0 && f.seq() <= t.lastSeq) {
+                    continue; // passed on already (a repeated open's replay): a seq reaches the client once
+                }
+                if ("connected".equals(f.type())) {
+                    t.awaitingConnected = false;
+                }
+                if (t.dropConnected && "connected".equals(f.type())) {
+                    t.dropConnected = false; // the client was told once, on its first open
+                    continue;
+                }
+                if (f.seq() >= 0) {
+                    t.lastSeq = Math.max(t.lastSeq, f.seq());
+                } else if ("reset".equals(f.type())) {
+                    t.lastSeq = f.roomSeq(); // the room's history restarted from here
+                } else if ("connected".equals(f.type()) && t.open.since().isEmpty()) {
+                    t.lastSeq = Math.max(t.lastSeq, f.roomSeq());
+                }
+                keep.add(id);
+            }
+        }
+        if (!keep.isEmpty()) {
+            edge.send(keep.size() == out.sessionIds().size() ? out : new Outgoing(keep, f, out.replay()));
+        }
+    }
+
+    /** A close from member {@code host}, for a session hosted there. */
+    void closeFromHost(String host, String sessionId, int code, String reason) {
+        Tracked t = sessions.get(sessionId);
+        if (t == null || host.equals(hostOf(t))) {
+            edge.close(sessionId, code, reason);
+        }
+    }
+
+    /** Member {@code host} gave the room up: re-open the session wherever the room runs now. */
+    void moved(String host, RoomAddress room, String sessionId) {
+        Tracked t = sessions.get(sessionId);
+        if (t == null) {
+            return;
+        }
+        synchronized (t) {
+            if (!host.equals(t.host)) {
+                return; // already re-opened elsewhere
+            }
+            t.host = null;
+            String owner = where.owner(room);
+            if (!owner.equals(host)) {
+                reopen(t, owner);
+            } // else placement here still names the member that gave it up: the next sweep retries
+        }
+    }
+
+    /** Re-opens every session whose room's owner is not the member it is open on (a host died or placement moved). */
+    void sweep() {
+        for (Tracked t : sessions.values()) {
+            synchronized (t) {
+                String owner;
+                try {
+                    owner = where.owner(t.open.room());
+                } catch (RuntimeException e) {
+                    return; // no topology now (e.g. cut off): try again later
+                }
+                if (!owner.equals(t.host)) {
+                    reopen(t, owner);
+                } else if (t.awaitingConnected && System.currentTimeMillis() - t.openedAt > OPEN_RETRY_MILLIS) {
+                    // A member that just joined drops messages until its channel is up: open again.
+                    reopen(t, owner);
+                }
+            }
+        }
+    }
+
+    /** Sessions this edge routes, by host member (for figures and tests). */
+    Map<String, Integer> sessionsByHost() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        sessions.values().forEach(t -> out.merge(String.valueOf(hostOf(t)), 1, Integer::sum));
+        return out;
+    }
+
+    private static String hostOf(Tracked t) {
+        synchronized (t) {
+            return t.host;
+        }
+    }
+
+    private void reopen(Tracked t, String owner) {
+        LOG.debug("session {} of {} re-opens on {} after seq {}", t.open.sessionId(), t.open.room(), owner, t.lastSeq);
+        t.host = owner;
+        t.dropConnected = true;
+        t.awaitingConnected = true;
+        t.openedAt = System.currentTimeMillis();
+        SessionOpen o = t.open;
+        OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
+        openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));
+        for (ClientMessage m : t.parked) {
+            if (owner.equals(where.self())) {
+                localHost.deliver(m);
+            } else {
+                link.post(owner, new RouteMessage.Deliver(m));
+            }
+        }
+        t.parked.clear();
+    }
+
+    private void openAt(String host, SessionOpen open) {
+        if (host.equals(where.self())) {
+            localHost.open(open);
+        } else {
+            link.post(host, new RouteMessage.Open(open));
+        }
+    }
+}

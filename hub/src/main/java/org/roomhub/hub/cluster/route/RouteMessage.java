@@ -1,0 +1,35 @@
+package org.roomhub.hub.cluster.route;
+
+import org.roomhub.hub.runtime.seam.ClientMessage;
+import org.roomhub.hub.runtime.seam.Outgoing;
+import org.roomhub.hub.runtime.seam.SessionLeft;
+import org.roomhub.hub.runtime.seam.SessionOpen;
+import org.roomhub.protocol.value.RoomAddress;
+
+/** One seam call travelling between members: edge → host calls, then host → edge calls. */
+sealed interface RouteMessage {
+
+    /** Edge → host: {@code RoomPort.ensure}. */
+    record Ensure(RoomAddress room) implements RouteMessage {}
+
+    /** Edge → host: {@code RoomPort.open}. */
+    record Open(SessionOpen open) implements RouteMessage {}
+
+    /** Edge → host: {@code RoomPort.deliver}. */
+    record Deliver(ClientMessage message) implements RouteMessage {}
+
+    /** Edge → host: {@code RoomPort.left}. */
+    record Left(SessionLeft left) implements RouteMessage {}
+
+    /** Edge → host: {@code RoomPort.failed}; only the error's text crosses. */
+    record Failed(RoomAddress room, String sessionId, String error) implements RouteMessage {}
+
+    /** Host → edge: {@code SessionPort.send}, only the recipients on that edge. */
+    record Send(Outgoing outgoing) implements RouteMessage {}
+
+    /** Host → edge: {@code SessionPort.close}. */
+    record Close(String sessionId, int code, String reason) implements RouteMessage {}
+
+    /** Host → edge: {@code SessionPort.moved}. */
+    record Moved(RoomAddress room, String sessionId) implements RouteMessage {}
+}

@@ -1,0 +1,11 @@
+package org.roomhub.hub.cluster.route;
+
+import org.roomhub.protocol.value.RoomAddress;
+
+/** Where rooms run: this member's id and the placement owner of a room (everything local before the cluster is joined). */
+interface Where {
+
+    String self();
+
+    String owner(RoomAddress room);
+}
