@@ -255,7 +255,6 @@ class FleetAlertsAndSettingsTest {
             a.useSettings(store, false, false);
             before.accept(a);
             a.show(s, 1000, 700);
-            a.select(View.FLEET); // main's FrameLoop starts the fleet's loop (and so its alerts) once the tab shows
             openStages.put(a, s);
             return a;
         });

@@ -64,12 +64,15 @@ public final class FrameLoop {
     private long alarmGeneration;
     private long frames;
 
-    /** A loop for {@code owner}'s frames; call on the FX thread. It wakes once the owner is showing. */
+    /** A loop for {@code owner}'s frames; call on the FX thread. Hidden frames start at once, pulses once the owner is showing. */
     public FrameLoop(Node owner, Frame frame) {
         this.owner = owner;
         this.frame = frame;
         owner.sceneProperty().addListener(sightChanged);
         rewatch();
+        if (!showing) {
+            wakeIn(HIDDEN_PERIOD_MILLIS); // a tab never opened still drains its queue (the fleet judges alerts there)
+        }
     }
 
     /** Asks for a frame soon: the next pulse if the owner is showing, else within the hidden period. Any thread. */
