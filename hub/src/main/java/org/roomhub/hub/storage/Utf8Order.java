@@ -6,9 +6,9 @@ import java.util.Comparator;
  * Orders strings as their UTF-8 bytes compare unsigned, i.e. by Unicode code point (this differs from
  * {@link String#compareTo} only for characters above U+FFFF versus U+E000..U+FFFF).
  */
-final class Utf8Order implements Comparator<String> {
+public final class Utf8Order implements Comparator<String> {
 
-    static final Utf8Order INSTANCE = new Utf8Order();
+    public static final Utf8Order INSTANCE = new Utf8Order();
 
     private Utf8Order() {
     }

@@ -3,6 +3,7 @@ package org.roomhub.hub.cluster.store;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.roomhub.hub.storage.Utf8Order;
 import org.roomhub.hub.storage.WriteSet;
 
 /** A room's data materialised in memory on its host: keys in order, and the alarm. Not thread-safe. */
@@ -12,20 +13,7 @@ final class RoomState {
     private Long alarm;
 
     /** Unicode code point order (= the engine's UTF-8 byte order), not Java's UTF-16 order. */
-    static final java.util.Comparator<String> ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    static final java.util.Comparator<String> ORDER = Utf8Order.INSTANCE;
 
     RoomState() {
         this(new TreeMap<>(ORDER), null);
