@@ -20,6 +20,8 @@ final class RoomCounters {
     final AtomicLong messagesProcessed = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicLong hibernations = new AtomicLong();
+    /** CPU time the room's queue spent running its tasks, nanoseconds. */
+    final AtomicLong cpuNanos = new AtomicLong();
     volatile long lastActivity;
     /** When the figures were last stored (with an event's writes, or on their own). */
     volatile long savedAt;
@@ -30,21 +32,25 @@ final class RoomCounters {
 
     /** The discrete counts as last persisted, to tell whether they changed since. */
     private long[] persisted = new long[4];
+    private long persistedCpu;
 
     RoomCounters(long now) {
         stateSince = now;
         lastActivity = now;
     }
 
-    /** Continues from figures stored by an earlier life of the room (unreadable ones are ignored). */
+    /**
+     * Continues from figures stored by an earlier life of the room (unreadable ones are ignored). Records
+     * stored before CPU time was measured have six fields; the seventh is CPU nanoseconds.
+     */
     synchronized void restore(byte[] stored) {
         String[] parts = new String(stored, StandardCharsets.US_ASCII).split(",");
-        if (parts.length != 6) {
+        if (parts.length != 6 && parts.length != 7) {
             return;
         }
         try {
-            long[] v = new long[6];
-            for (int i = 0; i < 6; i++) {
+            long[] v = new long[7];
+            for (int i = 0; i < parts.length; i++) {
                 v[i] = Long.parseLong(parts[i]);
             }
             totalConnections.accumulateAndGet(v[0], Math::max);
@@ -53,7 +59,9 @@ final class RoomCounters {
             hibernations.accumulateAndGet(v[3], Math::max);
             activeMillis += v[4];
             hibernatedMillis += v[5];
+            cpuNanos.addAndGet(v[6]);
             persisted = counts();
+            persistedCpu = cpuNanos.get();
         } catch (NumberFormatException e) {
             // a damaged record: start from zero rather than refuse the room
         }
@@ -64,11 +72,20 @@ final class RoomCounters {
         return !Arrays.equals(persisted, counts());
     }
 
+    /**
+     * Whether a count or the CPU time changed. Only for the last save at shutdown: CPU time grows with every
+     * task, the ticker's save included, so the ticker saving on it would never stop.
+     */
+    synchronized boolean changedWithCpu() {
+        return changed() || persistedCpu != cpuNanos.get();
+    }
+
     /** The figures to store, as of {@code now}; they then count as persisted. */
     synchronized byte[] encode(long now) {
         persisted = counts();
+        persistedCpu = cpuNanos.get();
         return (persisted[0] + "," + persisted[1] + "," + persisted[2] + "," + persisted[3] + ","
-                + activeMillis(now) + "," + hibernatedMillis(now)).getBytes(StandardCharsets.US_ASCII);
+                + activeMillis(now) + "," + hibernatedMillis(now) + "," + persistedCpu).getBytes(StandardCharsets.US_ASCII);
     }
 
     private long[] counts() {
@@ -89,6 +106,11 @@ final class RoomCounters {
 
     synchronized long activeMillis(long now) {
         return activeMillis + (inMemory ? Math.max(0, now - stateSince) : 0);
+    }
+
+    /** CPU time spent, milliseconds with a fraction (nanosecond resolution where the JVM gives it). */
+    double cpuMillis() {
+        return cpuNanos.get() / 1_000_000.0;
     }
 
     synchronized long hibernatedMillis(long now) {

@@ -52,7 +52,7 @@ public final class RoomHost {
         this.counters = new RoomCounters(now());
         data.get(RoomCounters.KEY).ifPresent(counters::restore);
         this.queue = new SerialQueue(services.pool(), services.queueCapacity(),
-                (task, error) -> LOG.error("Runtime task of {} failed", address, error));
+                (task, error) -> LOG.error("Runtime task of {} failed", address, error), counters.cpuNanos::addAndGet);
         ResumeLog log = new ResumeLog(type.retention(), data, services.codec());
         HostContext[] context = new HostContext[1];
         this.life = new RoomLife(address, services, counters, log, () -> type.create(context[0]));
@@ -113,7 +113,7 @@ public final class RoomHost {
         return new RoomStats(address.type(), address.name(), state(), sessions.size(), counters.totalConnections.get(),
                 counters.messagesProcessed.get(), counters.errors.get(), counters.hibernations.get(),
                 counters.lastActivity, counters.activeMillis(now), counters.hibernatedMillis(now), seq(),
-                data.approximateBytes());
+                data.approximateBytes(), counters.cpuMillis());
     }
 
     /** What arrives for this room through the seam. */
@@ -162,16 +162,16 @@ public final class RoomHost {
     /** From the registry's ticker: stores changed figures now and then, and queues the idle check when due. */
     void tick(long now) {
         if (now - counters.savedAt >= COUNTERS_EVERY_MILLIS && counters.changed() && countersSaveQueued.compareAndSet(false, true)) {
-            dispatcher.always(this::saveCounters);
+            dispatcher.always(() -> saveCounters(false));
         }
         life.tick(now, queue);
     }
 
     /** Stores the figures when only they changed; events that write store them with their own writes. */
-    private CompletableFuture<Void> saveCounters() {
+    private CompletableFuture<Void> saveCounters(boolean last) {
         countersSaveQueued.set(false);
         counters.savedAt = now();
-        if (!counters.changed()) {
+        if (last ? !counters.changedWithCpu() : !counters.changed()) {
             return CompletableFuture.completedFuture(null);
         }
         WriteSet w = new WriteSet();
@@ -189,7 +189,7 @@ public final class RoomHost {
             }
             sessions.clear();
             alarm.cancel();
-            saveCounters().whenComplete((x, failure) -> done.complete(null));
+            saveCounters(true).whenComplete((x, failure) -> done.complete(null));
         })));
         return done;
     }

@@ -4,7 +4,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Runs tasks one at a time, in order, on a shared pool: no thread per room and no locks in room
@@ -16,19 +19,30 @@ public final class SerialQueue {
     /** Tasks run per turn on a pool thread before yielding it to other queues. */
     private static final int BATCH = 64;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Checked once: without thread CPU time the figure simply stays 0. */
+    private static final boolean CPU_MEASURED = THREADS.isCurrentThreadCpuTimeSupported();
+
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger scheduled = new AtomicInteger();
     private final Executor pool;
     private final int capacity;
     private final BiConsumer<Runnable, Throwable> onFailure;
+    private final LongConsumer cpuNanos;
     private volatile Thread runner;
 
     /** A queue over {@code pool} holding at most {@code capacity} waiting tasks. */
     public SerialQueue(Executor pool, int capacity, BiConsumer<Runnable, Throwable> onFailure) {
+        this(pool, capacity, onFailure, null);
+    }
+
+    /** As above; {@code cpuNanos} (if not null) is told the CPU time each task took on its pool thread. */
+    public SerialQueue(Executor pool, int capacity, BiConsumer<Runnable, Throwable> onFailure, LongConsumer cpuNanos) {
         this.pool = pool;
         this.capacity = capacity;
         this.onFailure = onFailure;
+        this.cpuNanos = CPU_MEASURED ? cpuNanos : null;
     }
 
     /** Enqueues {@code task}; throws {@link RejectedExecutionException} when the queue is full. */
@@ -84,10 +98,19 @@ public final class SerialQueue {
     }
 
     private void dispatch(Runnable task) {
+        long before = cpuNanos == null ? 0 : THREADS.getCurrentThreadCpuTime();
         try {
             task.run();
         } catch (Throwable t) {
             onFailure.accept(task, t);
+        } finally {
+            if (cpuNanos != null) {
+                // -1 when measurement got disabled at runtime: count nothing rather than a bogus figure
+                long after = THREADS.getCurrentThreadCpuTime();
+                if (before >= 0 && after > before) {
+                    cpuNanos.accept(after - before);
+                }
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ class ArchitectureViewModelTest {
 
     @Test
     void hello_lists_rooms_and_state_changes_build_the_timeline() {
-        viewModel.handle(new ObserverFrame.Hello(List.of(new RoomStats("chat", "lobby", RoomState.ACTIVE, 2, 2, 10, 0, 0, 1, 1, 0, 5, 100)), 1));
+        viewModel.handle(new ObserverFrame.Hello(List.of(new RoomStats("chat", "lobby", RoomState.ACTIVE, 2, 2, 10, 0, 0, 1, 1, 0, 5, 100, 0)), 1));
         viewModel.handle(new ObserverFrame.RoomStateChanged("chat/lobby", RoomState.ACTIVE, RoomState.IDLE, 11_000, 11_000));
         viewModel.handle(new ObserverFrame.RoomStateChanged("chat/lobby", RoomState.IDLE, RoomState.HIBERNATING, 12_000, 12_000));
         RoomNode room = viewModel.rooms().get("chat/lobby");
@@ -29,7 +29,7 @@ class ArchitectureViewModelTest {
 
     @Test
     void a_room_counts_only_what_clients_sent_it_and_its_figure_never_goes_down() {
-        RoomStats ten = new RoomStats("chat", "lobby", RoomState.ACTIVE, 1, 1, 10, 0, 0, 1, 1, 0, 5, 100);
+        RoomStats ten = new RoomStats("chat", "lobby", RoomState.ACTIVE, 1, 1, 10, 0, 0, 1, 1, 0, 5, 100, 0);
         viewModel.handle(new ObserverFrame.Hello(List.of(ten), 1));
         viewModel.handle(new ObserverFrame.Flow("chat/lobby", "s1", FlowTarget.to(List.of("room")), "chat-message", 80, 2, 2));
         viewModel.handle(new ObserverFrame.Flow("chat/lobby", "room", FlowTarget.broadcast(), "chat-message", 90, 2, 2));

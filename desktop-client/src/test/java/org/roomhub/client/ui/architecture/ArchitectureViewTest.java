@@ -33,9 +33,9 @@ class ArchitectureViewTest {
         long t = System.currentTimeMillis();
         WaitForAsyncUtils.asyncFx(() -> {
             viewModel.handle(new ObserverFrame.Hello(List.of(
-                    new RoomStats("metrics", "workstation", RoomState.ACTIVE, 2, 2, 3_600, 0, 0, t, 1, 0, 3_600, 10_000),
-                    new RoomStats("chat", "lobby", RoomState.ACTIVE, 0, 3, 42, 0, 1, t, 1, 0, 42, 900),
-                    new RoomStats("map", "lobby", RoomState.IDLE, 0, 1, 7, 0, 2, t, 1, 0, 7, 300)), t - 90_000));
+                    new RoomStats("metrics", "workstation", RoomState.ACTIVE, 2, 2, 3_600, 0, 0, t, 1, 0, 3_600, 10_000, 0),
+                    new RoomStats("chat", "lobby", RoomState.ACTIVE, 0, 3, 42, 0, 1, t, 1, 0, 42, 900, 0),
+                    new RoomStats("map", "lobby", RoomState.IDLE, 0, 1, 7, 0, 2, t, 1, 0, 7, 300, 0)), t - 90_000));
             viewModel.handle(new ObserverFrame.ClientConnected("metrics/workstation", "m1", "agent@workstation", "websocket", t));
             viewModel.handle(new ObserverFrame.ClientConnected("metrics/workstation", "m2", "ann", "websocket", t));
             viewModel.handle(new ObserverFrame.ClientConnected("chat/lobby", "c1", "ann", "websocket", t));
