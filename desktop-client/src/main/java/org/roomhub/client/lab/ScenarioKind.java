@@ -14,7 +14,7 @@ public enum ScenarioKind {
             TransportsScenario::new),
     HIBERNATION("hibernation", "Hibernation and its cost",
             "Six rooms fill with state, then sit idle with their connections open: the hub evicts them from memory after 2 s "
-                    + "and a visitor wakes one now and then. Awake and hibernated time come from the rooms' own stats, heap from "
+                    + "and a visitor wakes one now and then. Awake and hibernated time and CPU time spent come from the rooms' own stats, heap from "
                     + "this JVM, and the arithmetic shows what paying only while awake saves.",
             HibernationScenario::new),
     SLOW_CONSUMER("slow-consumer", "Slow consumer",
