@@ -77,7 +77,7 @@ public final class HubCommand implements Callable<Integer> {
     boolean freeNames;
 
     @Option(names = "--cluster", paramLabel = "NAME",
-            description = "Preview: join the cluster NAME (membership, placement, epochs; rooms are not yet forwarded or replicated, see docs/cluster.md); needs --cluster-bind.")
+            description = "Join the cluster NAME: each room runs on one member, its data on two, and moves when its member dies (see docs/cluster.md for what is not done yet); needs --cluster-bind.")
     String clusterName;
 
     @Option(names = "--cluster-bind", paramLabel = "HOST:PORT",
@@ -184,7 +184,7 @@ public final class HubCommand implements Callable<Integer> {
         System.out.println("Roomhub hub listening on " + hub.scheme() + "://" + bind + ":" + hub.port());
         hub.cluster().ifPresent(c -> System.out.println("Cluster " + cluster.name() + ": member " + c.self()
                 + " of " + c.view().members().size()
-                + " (preview: membership and placement only; rooms are not forwarded or replicated yet, see docs/cluster.md)"));
+                + " (rooms forwarded and replicated; limits in docs/cluster.md)"));
         hub.tls().ifPresent(t -> {
             System.out.println("TLS certificate SHA-256 fingerprint: " + t.fingerprint());
             System.out.println("(check it matches what clients show on first connect; they pin it from then on)");

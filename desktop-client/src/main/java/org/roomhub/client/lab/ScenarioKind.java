@@ -50,7 +50,7 @@ public enum ScenarioKind {
     FAILOVER("failover", "Cluster failover",
             "The lab starts three hubs on loopback as one cluster and clients on each. Stop or kill -9 one member: "
                     + "the diagram shows the members, which rooms each hosts and rooms moving, and the table how long each "
-                    + "room took to accept writes again on the survivors and whether frames crossed members (cluster mode is a preview).",
+                    + "room took to accept writes again on the survivors and whether frames crossed members.",
             FailoverScenario::new);
 
 

@@ -101,7 +101,7 @@ class ClusterFailoverViewTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().commandLine().orElse("").contains("org.roomhub.hub.HubCommand")).toList()).isEmpty();
-            assertThat(clusterFolders()).isEqualTo(before);
+            assertThat(clusterFolders()).as("no folder this test made is left (others may come and go)").isSubsetOf(before);
         });
     }
 

@@ -97,7 +97,7 @@ class CrashScenarioAgainstChildHubTest {
         architecture.lab().awaitIdle(60_000);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(childHubs()).as("child hub processes still running").isEmpty();
-            assertThat(crashFolders()).as("the child hub's data folder").isEqualTo(foldersBefore);
+            assertThat(crashFolders()).as("the child hub's data folder is gone (others may come and go)").isSubsetOf(foldersBefore);
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> architecture.log().stream()
                 .anyMatch(l -> l.text().equals("The diagram shows the app's hub again")));
