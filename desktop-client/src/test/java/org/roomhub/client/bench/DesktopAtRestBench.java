@@ -25,7 +25,8 @@ import org.roomhub.client.AppUnderBench;
  */
 public final class DesktopAtRestBench {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        String[] args = String.join(" ", given).trim().split("\\s+"); // the bench profile passes -Dbench.args as one argument
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         boolean floor = args.length > 2 && args[2].equals("floor");
