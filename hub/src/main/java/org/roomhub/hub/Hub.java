@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.eclipse.jetty.server.Connector;
 import org.roomhub.hub.auth.Access;
 import org.roomhub.hub.auth.TokenService;
 import org.roomhub.hub.config.HubConfig;
@@ -164,6 +163,7 @@ public final class Hub {
             // Frames over 64 KiB close the socket with 1009, as PROTOCOL.md says.
             cfg.jetty.modifyWebSocketServletFactory(f -> f.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES));
             cfg.jetty.modifyServletContextHandler(WebSocketTransport::keepNoHttpSessions);
+            cfg.jetty.modifyServer(webSockets::route); // room sockets on Jetty's core, in front of Javalin
             new Cors(origins).register(cfg.routes);
             ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
             if (routing != null) {
@@ -180,9 +180,6 @@ public final class Hub {
             new ClusterRoutes(() -> cluster, paths, codec, access).register(cfg.routes);
         });
         app.start();
-        for (Connector c : app.jettyServer().server().getConnectors()) {
-            c.addEventListener(webSockets.connectionListener());
-        }
         if (config.cluster != null) {
             try {
                 cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),

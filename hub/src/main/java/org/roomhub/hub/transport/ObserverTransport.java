@@ -36,7 +36,7 @@ public final class ObserverTransport {
             ws.onConnect(ctx -> {
                 ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(10));
                 WebSocketOutbound[] out = new WebSocketOutbound[1];
-                out[0] = new WebSocketOutbound(ctx.session, new OutboundQueue(MAX_PENDING_FRAMES, MAX_PENDING_BYTES, Overflow.CLOSE),
+                out[0] = new WebSocketOutbound(((org.eclipse.jetty.websocket.common.WebSocketSession) ctx.session).getCoreSession(), new OutboundQueue(MAX_PENDING_FRAMES, MAX_PENDING_BYTES, Overflow.CLOSE),
                         DropReport.NONE, writer, (code, reason) -> observers.remove(out[0]));
                 ctx.attribute(OUTBOUND, out[0]);
                 observers.add(out[0], () -> List.copyOf(registry.all()));

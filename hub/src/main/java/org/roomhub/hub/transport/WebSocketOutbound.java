@@ -5,9 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
@@ -27,8 +25,7 @@ final class WebSocketOutbound extends QueuedOutbound {
     /** Frames handed to Jetty in one go when several wait: written together, in one gathering write. */
     static final int BATCH = 16;
 
-    private final Session session;
-    /** Jetty's core session under {@code session}, for frames from shared bytes; null: plain {@code sendText}. */
+    /** Jetty's core session: frames go to it straight, payloads as views of shared bytes. */
     private final CoreSession core;
     /** The drain as a task, made once (not a new lambda per hand-off). */
     private final Runnable drainTask = this::drainLoop;
@@ -41,11 +38,10 @@ final class WebSocketOutbound extends QueuedOutbound {
     private volatile String closeReason;
     private boolean closeSent;
 
-    WebSocketOutbound(Session session, OutboundQueue queue, DropReport drops, Executor writer,
+    WebSocketOutbound(CoreSession session, OutboundQueue queue, DropReport drops, Executor writer,
             BiConsumer<Integer, String> gone) {
         super(queue, drops);
-        this.session = session;
-        this.core = session instanceof WebSocketSession jetty ? jetty.getCoreSession() : null;
+        this.core = session;
         this.writer = writer;
         this.gone = gone;
     }
@@ -71,7 +67,7 @@ final class WebSocketOutbound extends QueuedOutbound {
 
     @Override
     protected ByteBuffer wire(Fanout fanout) {
-        return core == null || fanout == null ? null : fanout.wire();
+        return fanout == null ? null : fanout.wire();
     }
 
     @Override
@@ -79,8 +75,8 @@ final class WebSocketOutbound extends QueuedOutbound {
         int discarded = queue.close();
         drops.closed(discarded + 1L);
         String reason = "consumer too slow; reconnect and resume";
-        if (session.isOpen()) {
-            session.close(TRY_AGAIN_LATER, reason, Callback.NOOP);
+        if (core.isOutputOpen()) {
+            core.close(TRY_AGAIN_LATER, reason, Callback.NOOP);
         }
         gone.accept(TRY_AGAIN_LATER, reason);
     }
@@ -126,18 +122,13 @@ final class WebSocketOutbound extends QueuedOutbound {
                     closeIfAsked();
                     break;
                 }
-                if (!session.isOpen()) {
+                if (!core.isOutputOpen()) {
                     queue.close();
                     gone.accept(1006, "connection closed");
                     break;
                 }
                 inFlight = true;
-                if (core == null) {
-                    // The callback may run inline; it only flips inFlight and asks for another pass.
-                    session.sendText(e.frame().text(), Callback.from(this::written, this::failed));
-                } else {
-                    writeBatch(e);
-                }
+                writeBatch(e);
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -167,7 +158,7 @@ final class WebSocketOutbound extends QueuedOutbound {
      * Completion of one batch: written once Jetty completed all its frames and the batch was complete
      * (it holds one count of its own while frames are added), failed at the first failure.
      */
-    private final class Written implements org.eclipse.jetty.util.Callback {
+    private final class Written implements Callback {
         private final AtomicInteger remaining = new AtomicInteger(1);
         private final AtomicBoolean over = new AtomicBoolean();
 
@@ -194,8 +185,8 @@ final class WebSocketOutbound extends QueuedOutbound {
         if (closeCode != 0 && !closeSent) {
             closeSent = true;
             queue.close();
-            if (session.isOpen()) {
-                session.close(closeCode, closeReason, Callback.NOOP);
+            if (core.isOutputOpen()) {
+                core.close(closeCode, closeReason, Callback.NOOP);
             }
         }
     }

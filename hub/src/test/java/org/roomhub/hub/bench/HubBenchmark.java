@@ -72,6 +72,8 @@ public final class HubBenchmark {
         int rate = 200;
         int rooms = 1000;
         int connections = 1000;
+        /** idle-sockets: sockets opened (the machine allows 20,000 open files per process, hub and bench alike). */
+        int idleSockets = 19_000;
         List<String> hubJvm = new ArrayList<>();
         Path data = Path.of(System.getProperty("bench.dir", "target"), "bench-data");
         Path out = Path.of(System.getProperty("bench.dir", "target"), "hub-benchmark.txt");
@@ -101,6 +103,7 @@ public final class HubBenchmark {
                                   --warmup=S --duration=S warm-up and measured seconds per run [5, 20]
                                   --subscribers=N --rate=R fan-out: subscribers [1000], messages per second [200]
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
+                                  --idle-sockets=N        idle-sockets (not in the default list): raw sockets held by a -Xmx512m hub [19000]
                                   --hub-jvm=OPTION        extra JVM option for every child hub (repeatable), e.g.
                                                           --hub-jvm=-XX:StartFlightRecording=filename=hub-{name}.jfr,settings=profile ({name} = scenario)
                                   --start-timeout=S       seconds a child hub or baseline may take to print its port [180]
@@ -128,6 +131,7 @@ public final class HubBenchmark {
                     case "--rate" -> o.rate = Integer.parseInt(value);
                     case "--rooms" -> o.rooms = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);
+                    case "--idle-sockets" -> o.idleSockets = Integer.parseInt(value);
                     case "--hub-jvm" -> o.hubJvm.add(value);
                     case "--data" -> o.data = Path.of(value);
                     case "--start-timeout" -> System.setProperty("roomhub.child.start.seconds", value); // read when HubProcess loads
@@ -191,6 +195,7 @@ public final class HubBenchmark {
                     case "throughput" -> throughput();
                     case "fanout" -> fanout();
                     case "heap" -> heap();
+                    case "idle-sockets" -> IdleSockets.run(options.idleSockets, options.data, this::child, this::add);
                     default -> {
                         if (!Versus.handles(scenario)) {
                             throw new IllegalArgumentException("unknown scenario " + scenario);

@@ -22,6 +22,7 @@ public final class RawSocket implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private String lastHead = "";
 
     private RawSocket(int port) throws IOException {
         socket = new Socket();
@@ -64,7 +65,13 @@ public final class RawSocket implements AutoCloseable {
             }
             head.append((char) b);
         }
+        lastHead = head.toString();
         return head.substring(0, head.indexOf("\r\n"));
+    }
+
+    /** The whole response head {@link #readHead} read last (status line and headers). */
+    public String lastHead() {
+        return lastHead;
     }
 
     /** Reads bytes until {@code marker} has been seen (an SSE event name, say). */
@@ -125,8 +132,13 @@ public final class RawSocket implements AutoCloseable {
 
     /** Sends a masked client frame. */
     public void send(int opcode, byte[] payload) throws IOException {
+        send(opcode, payload, true);
+    }
+
+    /** Sends a masked client frame, {@code fin} false for a fragment that more frames continue (opcode 0). */
+    public void send(int opcode, byte[] payload, boolean fin) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else {
