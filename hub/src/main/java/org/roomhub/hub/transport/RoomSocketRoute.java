@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.Handshaker;
@@ -35,7 +37,7 @@ import org.roomhub.protocol.value.RoomAddress;
  * itself, so there is one place that does. Path and query are read the way Javalin reads them
  * (raw path, URL-decoded parameters, trailing slash ignored).
  */
-final class RoomSocketRoute extends Handler.Wrapper {
+final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
 
     private static final int GOING_AWAY = 1001;
     private static final Pattern PATH = Pattern.compile("/rooms/([^/]+)/([^/]+)/?");
@@ -46,6 +48,7 @@ final class RoomSocketRoute extends Handler.Wrapper {
     private final WebSocketComponents components;
     /** Open sockets, closed with 1001 when the server stops (what Jetty's API layer did for Javalin). */
     private final Set<RoomSocket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean shutdown;
 
     RoomSocketRoute(Server server, Edge edge, WebSocketLiveness liveness) {
         this.edge = edge;
@@ -135,15 +138,31 @@ final class RoomSocketRoute extends Handler.Wrapper {
         return new RoomSocket(this, address, allowed.principal(), suggested, WebSocketTransport.parseSince(query.getValue("since")));
     }
 
-    /** Closes every open socket with 1001 before Jetty drops the connections. */
+    /** A graceful stop closes every open socket with 1001 before Jetty drops the connections. */
+    @Override
+    public CompletableFuture<Void> shutdown() {
+        shutdown = true;
+        closeAll();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        closeAll();
+        super.doStop();
+    }
+
+    private void closeAll() {
         for (RoomSocket s : List.copyOf(open)) {
             CoreSession session = s.session();
             if (session != null && session.isOutputOpen()) {
                 session.close(GOING_AWAY, "hub shutting down", Callback.NOOP);
             }
         }
-        super.doStop();
     }
 }

@@ -124,7 +124,7 @@ final class IdleSockets implements AutoCloseable {
                             if (h.head.length() >= 12) {
                                 h.done = true;
                                 pending--;
-                                if (h.head.startsWith("HTTP/1.1 101")) {
+                                if (h.head.indexOf("HTTP/1.1 101") == 0) {
                                     upgraded++;
                                     key.attach(null);
                                 } else {
