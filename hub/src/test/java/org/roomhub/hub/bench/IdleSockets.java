@@ -126,7 +126,7 @@ final class IdleSockets implements AutoCloseable {
                                 pending--;
                                 if (h.head.indexOf("HTTP/1.1 101") == 0) {
                                     upgraded++;
-                                    key.attach(null);
+                                    h.head.setLength(0);
                                 } else {
                                     refused++;
                                     key.cancel();
