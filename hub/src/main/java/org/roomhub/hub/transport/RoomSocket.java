@@ -87,7 +87,7 @@ final class RoomSocket implements FrameHandler {
         try {
             String sessionId = Sessions.newId();
             WebSocketOutbound out = new WebSocketOutbound(session, edge.queueFor(address), edge.drops(address, sessionId),
-                    edge.writer(), this::gone);
+                    edge.writer(), this::leave); // overflow or a failed write: the room forgets the session at once
             m = edge.join(address, sessionId, principal, Access.displayName(principal, suggested, Sessions::isUsableName), out, since);
         } catch (RuntimeException e) {
             edge.connections().release(address, principal.user());
@@ -108,14 +108,6 @@ final class RoomSocket implements FrameHandler {
             // The peer went away during the join: its close found no membership to leave, so leave here.
             route.liveness().forget(this);
             m.leave(attached ? 1006 : closeCode, attached ? "connection closed during the join" : closeReason);
-        }
-    }
-
-    /** The outbound side gave up (overflow, failed write): the room forgets the session at once. */
-    private void gone(int code, String reason) {
-        Membership m = member();
-        if (m != null) {
-            m.leave(code, reason);
         }
     }
 
@@ -256,7 +248,7 @@ final class RoomSocket implements FrameHandler {
         return session instanceof WebSocketCoreSession core && core.getConnection() != null ? core.getConnection().getBytesIn() : -1;
     }
 
-    /** Leaves the room for a socket found closed or silent by the heartbeat. */
+    /** Leaves the room: the outbound side gave up, or the heartbeat found the socket closed or silent. */
     void leave(int code, String reason) {
         Membership m = member();
         if (m != null) {
