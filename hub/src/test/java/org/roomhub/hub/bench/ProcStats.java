@@ -33,6 +33,17 @@ final class ProcStats {
         }
     }
 
+    /** System (kernel) CPU time of the process, in nanoseconds (10 ms resolution); {@link #cpuNanos} minus it is user time. */
+    long sysNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * 1_000_000_000L / CLK_TCK;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CPU time of " + pid, e);
+        }
+    }
+
     /** A {@code /proc/<pid>/status} figure in bytes, e.g. {@code VmRSS} or {@code VmHWM} (peak RSS). */
     long statusBytes(String key) {
         try {
