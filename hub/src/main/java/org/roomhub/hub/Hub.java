@@ -62,7 +62,7 @@ public final class Hub {
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
-    private java.util.concurrent.ExecutorService writer;
+    private org.roomhub.hub.transport.Writers writer;
     private Access access;
     private Edge edge;
     private HttpSessions httpSessions;
@@ -138,12 +138,7 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.atomic.AtomicInteger writers = new java.util.concurrent.atomic.AtomicInteger();
-        writer = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "roomhub-writer-" + writers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        writer = org.roomhub.hub.transport.Writers.start(config.transport.writeLinger);
         sessions.writeOn(writer);
         org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
                 : routing.edgeRooms(registry.port(), this::evict, registry::activated, sessions);

@@ -143,6 +143,13 @@ public final class HubConfig {
         public int outboundFrames = 4_096;
         /** Most bytes waiting for one slow consumer; enough for a resume of a full chat log (1000 frames of up to 4 KB). */
         public long outboundBytes = 8L * 1024 * 1024;
+        /**
+         * A WebSocket that wrote less than this ago keeps further frames until the writer pool's next
+         * tick, so frames arriving faster than this leave a few per write (one syscall, one flusher pass);
+         * a frame to a socket quiet for this long goes at once. Costs a busy socket up to this much
+         * latency; 0 writes every frame at once. {@code -Droomhub.writeLingerMillis=N} changes the default.
+         */
+        public Duration writeLinger = Duration.ofMillis(Long.getLong("roomhub.writeLingerMillis", 50));
         /** How often the hub pings a quiet WebSocket and sends an SSE comment. */
         public Duration heartbeatInterval = Duration.ofSeconds(20);
         /** A WebSocket from which nothing (not even a pong) arrived for this long is closed and reaped. */

@@ -3,7 +3,6 @@ package org.roomhub.hub.transport;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
@@ -15,8 +14,6 @@ import org.roomhub.protocol.EncodedFrame;
  */
 public final class Fanout {
 
-    /** Sockets one writer task drains in a row before the rest are split off to another writer. */
-    private static final int PER_TASK = 64;
     /** Writer tasks per broadcast at most: the writer pool's size (one thread per core, at least two). */
     private static final int TASKS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -47,27 +44,10 @@ public final class Fanout {
 
     /** Hands the deferred drains to {@code writer} in at most one task per writer thread. */
     void flush(Executor writer) {
-        if (count == 0) {
-            return;
+        Writers.spread(writer, TASKS, drains, count);
+        if (count > 0) {
+            count = 0;
+            drains = new Runnable[16];
         }
-        int tasks = Math.min(TASKS, (count + PER_TASK - 1) / PER_TASK);
-        int per = (count + tasks - 1) / tasks;
-        Runnable[] all = drains;
-        for (int from = 0; from < count; from += per) {
-            int start = from;
-            int end = Math.min(count, from + per);
-            Runnable task = () -> {
-                for (int i = start; i < end; i++) {
-                    all[i].run();
-                }
-            };
-            try {
-                writer.execute(task);
-            } catch (RejectedExecutionException stopping) {
-                task.run(); // the hub is stopping: write the last frames here
-            }
-        }
-        count = 0;
-        drains = new Runnable[16];
     }
 }

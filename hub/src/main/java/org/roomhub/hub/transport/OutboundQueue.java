@@ -1,9 +1,10 @@
 package org.roomhub.hub.transport;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.roomhub.hub.room.RoomType.Overflow;
@@ -15,6 +16,11 @@ import org.roomhub.protocol.EncodedFrame;
  * {@link Overflow#CONFLATE} queue replaces a waiting frame of the same subject (a newer value of the
  * same metric) and a {@link Overflow#CLOSE} queue refuses the frame: the caller closes the client.
  * Thread-safe; every method is short and never blocks on I/O.
+ *
+ * <p>Frames wait in an array deque in delivery order: one entry object per frame, no map entry or boxed
+ * key (the fan-out of a broadcast puts one frame in a thousand queues). Only a conflating queue keeps a
+ * map, by subject; a frame replaced there stays in the deque marked dead until it is passed or the dead
+ * outnumber the live (then the deque is compacted), so a stalled consumer holds at most one frame per subject.
  */
 public final class OutboundQueue {
 
@@ -22,7 +28,40 @@ public final class OutboundQueue {
      * A waiting frame and its session-local number; {@code replay} marks a frame resent for a resume;
      * {@code wire}, when not null, is the frame's UTF-8 bytes shared read-only with other recipients.
      */
-    public record Entry(long n, EncodedFrame frame, boolean replay, ByteBuffer wire) {}
+    public static final class Entry {
+        private final long n;
+        private final EncodedFrame frame;
+        private final boolean replay;
+        private final ByteBuffer wire;
+        /** The conflation subject in a conflating queue, else null. */
+        private final String subject;
+        /** Replaced by a newer frame of its subject: skipped, not delivered. */
+        private boolean dead;
+
+        private Entry(long n, EncodedFrame frame, boolean replay, ByteBuffer wire, String subject) {
+            this.n = n;
+            this.frame = frame;
+            this.replay = replay;
+            this.wire = wire;
+            this.subject = subject;
+        }
+
+        public long n() {
+            return n;
+        }
+
+        public EncodedFrame frame() {
+            return frame;
+        }
+
+        public boolean replay() {
+            return replay;
+        }
+
+        public ByteBuffer wire() {
+            return wire;
+        }
+    }
 
     /** What {@link #offer} did. */
     public enum Result {
@@ -36,11 +75,19 @@ public final class OutboundQueue {
         CLOSED
     }
 
+    /** Dead entries tolerated before a compaction is considered. */
+    private static final int COMPACT_AT = 64;
+
     private final int maxFrames;
     private final long maxBytes;
     private final Overflow policy;
-    /** Keyed by the conflation subject for conflatable frames, else by {@code n}; insertion order is delivery order. */
-    private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>();
+    /** Insertion order is delivery order; may hold dead entries (conflating queues only). */
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /** The live entry of each subject; conflating queues only. */
+    private final Map<String, Entry> bySubject;
+    /** Live entries. */
+    private int size;
+    private int dead;
     private long bytes;
     /** Replayed frames waiting; they do not count against the bounds, which are for live traffic. */
     private int replayFrames;
@@ -54,6 +101,7 @@ public final class OutboundQueue {
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
         this.policy = policy;
+        this.bySubject = policy == Overflow.CONFLATE ? new HashMap<>() : null;
     }
 
     /** The policy applied when full. */
@@ -71,30 +119,33 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        String subject = policy == Overflow.CONFLATE ? frame.conflationKey() : null;
-        int size = frame.byteLength();
+        String subject = bySubject != null ? frame.conflationKey() : null;
+        int sz = frame.byteLength();
         // A waiting value of the same subject means the client is behind: the newer value wins.
-        boolean full = entries.size() > replayFrames
-                && (entries.size() - replayFrames >= maxFrames || bytes - replayBytes + size > maxBytes);
-        if (subject != null && (entries.containsKey(subject) || full)) {
+        boolean full = size > replayFrames
+                && (size - replayFrames >= maxFrames || bytes - replayBytes + sz > maxBytes);
+        if (subject != null && (bySubject.containsKey(subject) || full)) {
             if (!evict(subject)) {
                 return Result.OVERFLOW;
             }
             dropped++;
-            put(subject, frame, size, wire);
+            put(new Entry(++next, frame, false, wire, subject));
             return Result.CONFLATED;
         }
         if (full) {
             return Result.OVERFLOW;
         }
-        put(subject, frame, size, wire);
+        put(new Entry(++next, frame, false, wire, subject));
         return Result.QUEUED;
     }
 
-    private void put(Object subject, EncodedFrame frame, int size, ByteBuffer wire) {
-        Entry e = new Entry(++next, frame, false, wire);
-        entries.put(subject == null ? (Object) e.n() : subject, e);
-        bytes += size;
+    private void put(Entry e) {
+        entries.addLast(e);
+        size++;
+        bytes += e.frame.byteLength();
+        if (e.subject != null) {
+            bySubject.put(e.subject, e);
+        }
     }
 
     /**
@@ -105,67 +156,94 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        Entry e = new Entry(++next, frame, true, null);
-        entries.put(e.n(), e);
-        bytes += frame.byteLength();
+        put(new Entry(++next, frame, true, null, null));
         replayFrames++;
         replayBytes += frame.byteLength();
         return Result.QUEUED;
     }
 
-    /** Accounts for an entry leaving the queue. */
+    /** Accounts for a live entry leaving the queue (taken or replaced). */
     private void removed(Entry e) {
-        bytes -= e.frame().byteLength();
-        if (e.replay()) {
+        size--;
+        bytes -= e.frame.byteLength();
+        if (e.replay) {
             replayFrames--;
-            replayBytes -= e.frame().byteLength();
+            replayBytes -= e.frame.byteLength();
+        }
+        if (e.subject != null && bySubject.get(e.subject) == e) {
+            bySubject.remove(e.subject);
         }
     }
 
     /** Removes the waiting frame of {@code subject}, else the oldest conflatable frame; false when there is none. */
     private boolean evict(String subject) {
-        Entry same = entries.remove(subject);
-        if (same != null) {
-            removed(same);
-            return true;
-        }
-        Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Object, Entry> e = it.next();
-            if (e.getKey() instanceof String) {
-                removed(e.getValue());
-                it.remove();
-                return true;
+        Entry victim = bySubject.get(subject);
+        if (victim == null) {
+            for (Entry e : entries) {
+                if (!e.dead && e.subject != null) {
+                    victim = e;
+                    break;
+                }
+            }
+            if (victim == null) {
+                return false;
             }
         }
-        return false;
+        removed(victim);
+        victim.dead = true;
+        dead++;
+        if (dead > COMPACT_AT && dead > size) {
+            entries.removeIf(e -> e.dead);
+            dead = 0;
+        }
+        return true;
+    }
+
+    /** The oldest live entry, taken off the deque; null when none. */
+    private Entry take() {
+        Entry e;
+        while ((e = entries.pollFirst()) != null) {
+            if (!e.dead) {
+                removed(e);
+                return e;
+            }
+            dead--;
+        }
+        return null;
     }
 
     /** Takes the oldest waiting frame, or null. */
     public synchronized Entry poll() {
-        Iterator<Entry> it = entries.values().iterator();
-        if (!it.hasNext()) {
-            return null;
+        return take();
+    }
+
+    /** Takes up to {@code into.length} waiting frames, oldest first, into {@code into}; returns how many. */
+    public synchronized int poll(Entry[] into) {
+        int n = 0;
+        Entry e;
+        while (n < into.length && (e = take()) != null) {
+            into[n++] = e;
         }
-        Entry e = it.next();
-        it.remove();
-        removed(e);
-        return e;
+        return n;
     }
 
     /** Forgets frames numbered up to {@code n} (acknowledged) and returns up to {@code max} of the rest, oldest first, keeping them. */
     public synchronized List<Entry> acknowledgeAndPeek(long n, int max) {
-        Iterator<Entry> it = entries.values().iterator();
-        List<Entry> out = new ArrayList<>();
-        while (it.hasNext()) {
-            Entry e = it.next();
-            if (e.n() <= n) {
-                it.remove();
-                removed(e);
-            } else if (out.size() < max) {
-                out.add(e);
+        Entry head;
+        while ((head = entries.peekFirst()) != null && (head.dead || head.n <= n)) {
+            entries.pollFirst();
+            if (head.dead) {
+                dead--;
             } else {
-                break;
+                removed(head);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        Iterator<Entry> it = entries.iterator();
+        while (it.hasNext() && out.size() < max) {
+            Entry e = it.next();
+            if (!e.dead) {
+                out.add(e);
             }
         }
         return out;
@@ -173,12 +251,12 @@ public final class OutboundQueue {
 
     /** Whether nothing waits. */
     public synchronized boolean isEmpty() {
-        return entries.isEmpty();
+        return size == 0;
     }
 
     /** Frames waiting. */
     public synchronized int size() {
-        return entries.size();
+        return size;
     }
 
     /** Bytes waiting. */
@@ -199,8 +277,13 @@ public final class OutboundQueue {
     /** Refuses further frames and discards the waiting ones; returns how many were discarded. */
     public synchronized int close() {
         closed = true;
-        int n = entries.size();
+        int n = size;
         entries.clear();
+        if (bySubject != null) {
+            bySubject.clear();
+        }
+        size = 0;
+        dead = 0;
         bytes = 0;
         replayFrames = 0;
         replayBytes = 0;

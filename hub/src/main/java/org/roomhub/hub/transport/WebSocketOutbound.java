@@ -2,7 +2,6 @@ package org.roomhub.hub.transport;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.util.Callback;
@@ -18,7 +17,9 @@ import org.roomhub.protocol.EncodedFrame;
  * failed write, {@code gone} tells the transport at once, so the room forgets it without waiting for the socket.
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  * Frames that waited together are written together (one gathering write), from the broadcast's
- * bytes encoded once ({@link Fanout}).
+ * bytes encoded once ({@link Fanout}). A socket that wrote less than the pool's linger ago leaves its
+ * frames waiting until the pool's next tick ({@link Writers}), so a busy socket writes a few frames per
+ * syscall; a quiet one writes at once.
  */
 final class WebSocketOutbound extends QueuedOutbound {
 
@@ -31,6 +32,21 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final Runnable drainTask = this::drainLoop;
     private final BiConsumer<Integer, String> gone;
     private final Executor writer;
+    /** The pool's linger, or null when frames are always written at once. */
+    private final Writers lingering;
+    private final long linger;
+    /** The linger's tick as a task, made once. */
+    private final Runnable tickTask = this::lingered;
+    /** Frames wait for the linger's tick: sending more needs no hand-off, the tick writes them all. */
+    private volatile boolean deferred;
+    /** The tick came: write now, however recent the last write. */
+    private volatile boolean due;
+    /** When the last batch went to Jetty ({@link System#nanoTime()}); only the draining thread uses it. */
+    private long lastWrite;
+    /** The batch being handed to Jetty; only the draining thread uses it. */
+    private final OutboundQueue.Entry[] batch = new OutboundQueue.Entry[BATCH];
+    /** The first failure among the frames of the batch in flight but its last. */
+    private volatile Throwable batchFailure;
     /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean inFlight;
@@ -44,6 +60,9 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.core = session;
         this.writer = writer;
         this.gone = gone;
+        this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
+        this.linger = lingering == null ? 0 : lingering.lingerNanos();
+        this.lastWrite = System.nanoTime() - linger;
     }
 
     @Override
@@ -53,12 +72,16 @@ final class WebSocketOutbound extends QueuedOutbound {
 
     @Override
     protected void ready() {
-        schedule();
+        if (!deferred) {
+            schedule();
+        }
     }
 
     @Override
     protected void ready(Fanout fanout) {
-        if (fanout == null) {
+        if (deferred) {
+            return; // the linger's tick writes it with the others
+        } else if (fanout == null) {
             schedule();
         } else if (wip.getAndIncrement() == 0) {
             fanout.defer(drainTask);
@@ -116,70 +139,98 @@ final class WebSocketOutbound extends QueuedOutbound {
     private void drainLoop() {
         int missed = 1;
         do {
-            while (!inFlight) {
-                OutboundQueue.Entry e = queue.poll();
-                if (e == null) {
+            while (!inFlight && !lingers()) {
+                int n = queue.poll(batch);
+                if (n == 0) {
                     closeIfAsked();
                     break;
                 }
                 if (!core.isOutputOpen()) {
+                    java.util.Arrays.fill(batch, null);
                     queue.close();
                     gone.accept(1006, "connection closed");
                     break;
                 }
                 inFlight = true;
-                writeBatch(e);
+                due = false;
+                lastWrite = System.nanoTime();
+                writeBatch(n);
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
     }
 
     /**
-     * Hands {@code first} and the frames waiting behind it (at most {@link #BATCH} in all) to Jetty's
-     * core session: all but the last as batched, so Jetty writes them together in one gathering write
-     * when the last arrives, instead of one write (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes.
-     * The batch counts as written when Jetty completed every frame of it (in order); the callback may run
-     * inline and only flips inFlight and asks for another pass.
+     * Whether the frames waiting stay for the linger's tick: the last write was less than the linger
+     * ago, no tick has come since and no close waits. Asks for the tick the first time.
      */
-    private void writeBatch(OutboundQueue.Entry first) {
-        Written done = new Written();
-        OutboundQueue.Entry e = first;
-        for (int n = 1; e != null; n++) {
-            OutboundQueue.Entry next = n < BATCH ? queue.poll() : null;
-            ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
-            done.add();
-            core.sendFrame(new Frame(OpCode.TEXT, payload), done, next != null);
-            e = next;
+    private boolean lingers() {
+        if (linger == 0 || due || closeCode != 0) {
+            return false;
         }
-        done.succeeded(); // the batch's own hold: it is written once every frame completed
+        if (deferred) {
+            return true;
+        }
+        if (System.nanoTime() - lastWrite >= linger || queue.isEmpty()) {
+            return false;
+        }
+        deferred = true;
+        lingering.atNextTick(tickTask);
+        return true;
+    }
+
+    /** The linger's tick: write what waits. */
+    private void lingered() {
+        due = true;
+        deferred = false;
+        drain();
     }
 
     /**
-     * Completion of one batch: written once Jetty completed all its frames and the batch was complete
-     * (it holds one count of its own while frames are added), failed at the first failure.
+     * Hands the {@code n} frames of {@link #batch} to Jetty's core session: all but the last as batched,
+     * so Jetty writes them together in one gathering write when the last arrives, instead of one write
+     * (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes. Jetty
+     * completes a socket's frames in order, so the batch is written when its last frame is; the
+     * callbacks are made once, may run inline and only flip inFlight and ask for another pass.
      */
-    private final class Written implements Callback {
-        private final AtomicInteger remaining = new AtomicInteger(1);
-        private final AtomicBoolean over = new AtomicBoolean();
-
-        void add() {
-            remaining.incrementAndGet();
+    private void writeBatch(int n) {
+        batchFailure = null;
+        for (int i = 0; i < n; i++) {
+            OutboundQueue.Entry e = batch[i];
+            batch[i] = null;
+            ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
+            boolean last = i == n - 1;
+            core.sendFrame(new Frame(OpCode.TEXT, payload), last ? batchDone : frameDone, !last);
         }
+    }
 
+    /** Completion of a frame of the batch in flight but its last: only a failure matters. */
+    private final Callback frameDone = new Callback() {
+        @Override
+        public void failed(Throwable error) {
+            if (batchFailure == null) {
+                batchFailure = error;
+            }
+        }
+    };
+
+    /** Completion of the last frame of the batch in flight: the batch is written, or failed with an earlier frame. */
+    private final Callback batchDone = new Callback() {
         @Override
         public void succeeded() {
-            if (remaining.decrementAndGet() == 0 && over.compareAndSet(false, true)) {
+            Throwable earlier = batchFailure;
+            if (earlier != null) {
+                WebSocketOutbound.this.failed(earlier);
+            } else {
                 written();
             }
         }
 
         @Override
         public void failed(Throwable error) {
-            if (over.compareAndSet(false, true)) {
-                WebSocketOutbound.this.failed(error);
-            }
+            WebSocketOutbound.this.failed(error);
         }
-    }
+    };
 
     private void closeIfAsked() {
         if (closeCode != 0 && !closeSent) {

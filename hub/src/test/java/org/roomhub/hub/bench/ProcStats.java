@@ -33,6 +33,60 @@ final class ProcStats {
         }
     }
 
+    /** System (kernel) CPU time of the process, in nanoseconds (10 ms resolution); {@link #cpuNanos} minus it is user time. */
+    long sysNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * 1_000_000_000L / CLK_TCK;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CPU time of " + pid, e);
+        }
+    }
+
+    /**
+     * CPU time (user + system, nanoseconds) of the process's live threads that run application code, i.e.
+     * all but the JVM's own (JIT compilers, GC, JFR, VM threads): on a loaded machine a starved child spends
+     * much of a short window compiling, which says nothing about the cost of the work measured.
+     */
+    long appThreadCpuNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ")
+                            || name.startsWith("VM ") || name.startsWith("JFR") || name.equals("Service Thread")
+                            || name.equals("Sweeper thread") || name.equals("Monitor Deflati")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1_000_000_000L / CLK_TCK;
+    }
+
+    /** Write-like system calls the process made so far ({@code syscw} of {@code /proc/<pid>/io}: write, writev, …). */
+    long writeSyscalls() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
+                if (line.startsWith("syscw:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** A {@code /proc/<pid>/status} figure in bytes, e.g. {@code VmRSS} or {@code VmHWM} (peak RSS). */
     long statusBytes(String key) {
         try {

@@ -26,7 +26,8 @@ final class VersusFanout {
     private static final int[] RATES = {50, 200};
 
     record Result(double cpuPerFrameNanos, double cores, double framesPerSecond, long p50, long p99, long max,
-                  long undelivered) {}
+                  long undelivered, double sysShare, double framesPerWrite,
+                  double appCpuPerFrameNanos) {}
 
     private final Versus vs;
 
@@ -50,9 +51,10 @@ final class VersusFanout {
             String load = f("%d subscribers × %d msg/s", n, RATES[i]);
             vs.report.add("vs-fanout", "server CPU per delivered frame, " + load + ": hub / baseline",
                     f("%.2f / %.2f", h.cpuPerFrameNanos() / 1000, b.cpuPerFrameNanos() / 1000), "µs/frame",
-                    f("ratio %s; cores %.2f / %.2f; frames/s %.0f / %.0f; left undelivered 10 s after stop %d / %d",
-                            ratio(h.cpuPerFrameNanos(), b.cpuPerFrameNanos()), h.cores(), b.cores(), h.framesPerSecond(),
-                            b.framesPerSecond(), h.undelivered(), b.undelivered()));
+                    f("ratio %s; application threads only %.2f / %.2f µs (ratio %s); cores %.2f / %.2f; kernel share %.0f / %.0f %%; frames per write syscall %.2f / %.2f; frames/s %.0f / %.0f; left undelivered 10 s after stop %d / %d",
+                            ratio(h.cpuPerFrameNanos(), b.cpuPerFrameNanos()), h.appCpuPerFrameNanos() / 1000,
+                            b.appCpuPerFrameNanos() / 1000, ratio(h.appCpuPerFrameNanos(), b.appCpuPerFrameNanos()), h.cores(), b.cores(), 100 * h.sysShare(),
+                            100 * b.sysShare(), h.framesPerWrite(), b.framesPerWrite(), h.framesPerSecond(), b.framesPerSecond(), h.undelivered(), b.undelivered()));
             vs.report.add("vs-fanout", "publish→receive latency p50, " + load + ": hub / baseline",
                     ms(h.p50()) + " / " + ms(b.p50()), "ms", "ratio " + ratio(h.p50(), b.p50()));
             vs.report.add("vs-fanout", "publish→receive latency p99, " + load + ": hub / baseline",
@@ -106,10 +108,16 @@ final class VersusFanout {
         latency.reset();
         long d0 = delivered.sum();
         long c0 = t.stats().cpuNanos();
+        long k0 = t.stats().sysNanos();
+        long s0 = t.stats().writeSyscalls();
+        long a0 = t.stats().appThreadCpuNanos();
         long w0 = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(vs.options.durationSeconds));
         long d1 = delivered.sum();
         long c1 = t.stats().cpuNanos();
+        long k1 = t.stats().sysNanos();
+        long s1 = t.stats().writeSyscalls();
+        long a1 = t.stats().appThreadCpuNanos();
         long w1 = System.nanoTime();
         Histogram lat = latency.getIntervalHistogram();
         long sentInWindow = sent.get();
@@ -126,10 +134,11 @@ final class VersusFanout {
         }
         Result r = new Result((c1 - c0) / frames, (c1 - c0) / (double) (w1 - w0), frames / ((w1 - w0) / 1e9),
                 lat.getValueAtPercentile(50), lat.getValueAtPercentile(99), lat.getMaxValue(),
-                Math.max(0, expected - delivered.sum()));
-        System.out.println(f("   %s at %d msg/s: %.2f µs/frame, %.2f cores, %.0f frames/s, p50 %s p99 %s ms, %d undelivered",
-                t.label(), rate, r.cpuPerFrameNanos() / 1000, r.cores(), r.framesPerSecond(), ms(r.p50()), ms(r.p99()),
-                r.undelivered()));
+                Math.max(0, expected - delivered.sum()), (k1 - k0) / (double) Math.max(1, c1 - c0),
+                s0 < 0 || s1 <= s0 ? Double.NaN : frames / (s1 - s0), (a1 - a0) / frames);
+        System.out.println(f("   %s at %d msg/s: %.2f µs/frame (application threads %.2f; %.0f %% kernel, %.2f frames per write syscall), %.2f cores, %.0f frames/s, p50 %s p99 %s ms, %d undelivered",
+                t.label(), rate, r.cpuPerFrameNanos() / 1000, r.appCpuPerFrameNanos() / 1000, 100 * r.sysShare(), r.framesPerWrite(), r.cores(), r.framesPerSecond(), ms(r.p50()),
+                ms(r.p99()), r.undelivered()));
         return r;
     }
 }

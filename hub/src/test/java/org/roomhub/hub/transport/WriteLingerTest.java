@@ -1,0 +1,82 @@
+package org.roomhub.hub.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.testkit.RunningHub;
+import org.roomhub.hub.testkit.TextSocket;
+import org.roomhub.hub.testkit.WsClient;
+
+/**
+ * With a write linger a socket that just wrote keeps its next frames until the writer pool's tick, so
+ * they leave together; what each client receives, and in which order, must not change, and a close
+ * is not held back.
+ */
+class WriteLingerTest {
+
+    @RegisterExtension
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.transport.writeLinger = Duration.ofMillis(50)).notStarted();
+
+    @Test
+    void with_a_linger_two_hundred_sockets_each_receive_every_broadcast_of_a_burst_once_and_in_order() {
+        hub.start();
+        HttpClient http = HttpClient.newHttpClient();
+        List<Queue<String>> received = new ArrayList<>();
+        List<TextSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Queue<String> frames = new ConcurrentLinkedQueue<>();
+            received.add(frames);
+            sockets.add(TextSocket.connect(http, hub.ws("/rooms/chat/burst?name=c" + i), text -> {
+                if (TextSocket.isType(text, "chat-message")) {
+                    frames.add(TextSocket.field(text, "text"));
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> hub.get("/api/rooms/chat/burst").body().contains("\"connections\":200"));
+        try (WsClient sender = hub.join("/rooms/chat/burst?name=sender")) {
+            sender.await("connected");
+            List<String> sent = new ArrayList<>();
+            for (int m = 0; m < 40; m++) {
+                String text = "m" + m;
+                sent.add(text);
+                sender.send("{\"type\":\"chat-message\",\"text\":\"" + text + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().allMatch(q -> q.size() >= sent.size()));
+            for (Queue<String> frames : received) {
+                assertThat(new ArrayList<>(frames)).containsExactlyElementsOf(sent);
+            }
+            assertThat(sockets).allMatch(s -> !s.closed.isDone());
+        } finally {
+            sockets.forEach(TextSocket::abort);
+        }
+    }
+
+    @Test
+    void frames_held_by_an_hour_long_linger_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
+        hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
+        try (WsClient a = hub.join("/rooms/chat/held?name=a"); WsClient b = hub.join("/rooms/chat/held?name=b")) {
+            a.await("connected");
+            b.await("connected");
+            List<String> sent = List.of("one", "two", "three");
+            for (String text : sent) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"" + text + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/rooms/chat/held").body().contains("\"messagesProcessed\":3"));
+            // b wrote its welcome moments ago, so the messages wait for a tick an hour away.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> b.ofType("chat-message").isEmpty());
+            hub.stop();
+            assertThat(b.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1001);
+            assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText()).containsExactlyElementsOf(sent);
+            assertThat(a.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1001);
+        }
+    }
+}
