@@ -24,16 +24,22 @@ import javafx.scene.layout.VBox;
 final class ArchitectureSidebar extends VBox {
 
     private final ArchitectureViewModel viewModel;
+    /**
+     * Not bound to the label: the total changes with every hub frame, and a label changed while its tab is hidden
+     * still costs a pulse (issue 12: the app at rest pulsed for it). The view calls {@link #refreshCounters} per frame in sight.
+     */
+    private final javafx.beans.binding.StringBinding counterText;
+    private final Label counters = new Label();
 
     /** The controls for {@code viewModel}. */
     ArchitectureSidebar(ArchitectureViewModel viewModel) {
         this.viewModel = viewModel;
-        Label counters = new Label();
         counters.setId("architecture-counters");
-        counters.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
+        counterText = javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
                 "%d rooms · %d clients%n%,d frames seen · %.0f frames/s now", viewModel.roomKeys().size(), viewModel.clients().size(),
                 viewModel.totalFlowsProperty().get(), viewModel.flowsPerSecondProperty().get()),
-                viewModel.roomKeys(), viewModel.clients(), viewModel.totalFlowsProperty(), viewModel.flowsPerSecondProperty()));
+                viewModel.roomKeys(), viewModel.clients(), viewModel.totalFlowsProperty(), viewModel.flowsPerSecondProperty());
+        counters.setText(counterText.get());
         counters.getStyleClass().add("section-title");
         counters.setWrapText(true);
         counters.setMinHeight(Region.USE_PREF_SIZE);
@@ -154,5 +160,12 @@ final class ArchitectureSidebar extends VBox {
         b.setTooltip(new Tooltip(tip));
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
+    }
+
+    /** Shows the counters' current values if they changed; the view calls it on each frame in sight. */
+    void refreshCounters() {
+        if (!counterText.isValid()) {
+            counters.setText(counterText.get());
+        }
     }
 }

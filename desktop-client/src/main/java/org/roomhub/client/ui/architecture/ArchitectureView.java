@@ -20,6 +20,7 @@ public final class ArchitectureView extends BorderPane {
     private final FlowDots dots = new FlowDots();
     private final DiagramPainter painter;
     private final RoomTimeline timeline;
+    private final ArchitectureSidebar sidebar;
     private long lastTick;
 
     /** The view of {@code viewModel}. */
@@ -35,7 +36,8 @@ public final class ArchitectureView extends BorderPane {
         canvas.setId("architecture-canvas");
         canvas.setOnMouseClicked(e -> layout.clientsNear(e.getX(), e.getY()).forEach(viewModel::disconnect));
         setCenter(holder);
-        setRight(new ArchitectureSidebar(viewModel));
+        sidebar = new ArchitectureSidebar(viewModel);
+        setRight(sidebar);
         org.roomhub.client.ui.lab.LabView lab = new org.roomhub.client.ui.lab.LabView(viewModel.lab());
         lab.prefWidthProperty().bind(widthProperty().multiply(0.3)); // a narrow window still fits diagram and sidebar
         setLeft(lab);
@@ -67,6 +69,7 @@ public final class ArchitectureView extends BorderPane {
         if (!paint) {
             return;
         }
+        sidebar.refreshCounters();
         GraphicsContext g = canvas.getGraphicsContext2D();
         painter.draw(g, layout, w, h, diagramH);
         dots.draw(g, now);

@@ -33,6 +33,17 @@ public final class MapView extends BorderPane {
 
     private static final Logger LOG = Logger.getLogger(MapView.class.getName());
 
+    static {
+        // WebKit's default timers ("platform ticks") run an empty AnimationTimer for as long as any WebEngine
+        // exists, so JavaFX pulsed 60 times a second for the app's whole life, even with this tab never opened
+        // (issue 12: 61 pulses/s at rest on the metrics tab). On their own thread WebKit's timers fire when due
+        // and post to the FX thread; the pulses the page needs to be painted come from webPulses below, only
+        // while the map is in sight. Must be set before the first WebEngine; a value given on the command line wins.
+        if (System.getProperty("com.sun.webkit.platformticks") == null) {
+            System.setProperty("com.sun.webkit.platformticks", "false");
+        }
+    }
+
     private final MapViewModel viewModel;
     private final WebView web = new WebView();
     private final MapBridge bridge;
@@ -77,6 +88,10 @@ public final class MapView extends BorderPane {
             positionOnce();
             return positioned ? org.roomhub.client.ui.common.FrameLoop.UNTIL_WOKEN : 250;
         });
+        // WebView paints what the page changed only on a pulse and never asks for one itself: keep JavaFX pulsing
+        // while the map can be seen (what WebKit's platform ticks did always), not at all while it is hidden.
+        new org.roomhub.client.ui.common.FrameLoop(web,
+                (now, showing) -> showing ? 0 : org.roomhub.client.ui.common.FrameLoop.UNTIL_WOKEN);
         web.widthProperty().addListener((obs, o, n) -> positionOnce());
         web.heightProperty().addListener((obs, o, n) -> positionOnce());
         setCenter(web);
