@@ -188,13 +188,12 @@ final class HibernationScenario extends ScenarioBase {
             rows.add(row("billed only while awake", cost(measured.awakeHours(), in.ratePerHour()), "The same rooms at the measured awake share"));
             rows.add(row("saved", String.format("%.1f %%", measured.saved() * 100), null));
         }
-        for (RoomAddress room : rooms) { // per room: the hub-wide sums above, one room at a time
-            RoomStats r = stats.get(room);
+        for (int i = 0; i < rooms.size(); i++) { // per room: the sums above, one room at a time
+            RoomStats r = stats.get(rooms.get(i));
             if (r != null) {
-                rows.add(row(room.name(), String.format("CPU %.1f ms · awake %s · hibernated %s · %d hib", r.cpuMillis(),
-                        seconds(r.activeMillis()), seconds(r.hibernatedMillis()), r.hibernations()),
-                        "This room's cpuMillis, activeMillis, hibernatedMillis and hibernations from GET /api/rooms/"
-                                + HubClient.key(room)));
+                rows.add(row("room " + i, String.format("CPU %,.0f ms · awake %.0f s · asleep %.0f s", r.cpuMillis(),
+                        r.activeMillis() / 1000.0, r.hibernatedMillis() / 1000.0),
+                        "cpuMillis, activeMillis and hibernatedMillis of " + HubClient.key(rooms.get(i)) + " (its room stats)"));
             }
         }
         CostArithmetic article = CostArithmetic.example(in.users(), 10, in.ratePerHour());

@@ -61,17 +61,9 @@ final class RawWebSocket implements AutoCloseable {
     Frame read() throws IOException {
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         while (true) {
-            int b0 = in.readUnsignedByte();
-            int b1 = in.readUnsignedByte();
-            long len = b1 & 0x7F;
-            if (len == 126) {
-                len = in.readUnsignedShort();
-            } else if (len == 127) {
-                len = in.readLong();
-            }
-            if ((b1 & 0x80) != 0) {
-                throw new IOException("a server frame must not be masked");
-            }
+            long[] header = header();
+            int b0 = (int) header[0];
+            long len = header[1];
             byte[] payload = in.readNBytes((int) len);
             if (payload.length < len) {
                 throw new EOFException("connection ended inside a frame");
@@ -93,6 +85,13 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Reads and discards the next frame; true when it was the close frame. Costs no decoding. */
     boolean skip() throws IOException {
+        long[] header = header();
+        in.skipNBytes(header[1]);
+        return (header[0] & 0x0F) == 8;
+    }
+
+    /** A frame's first byte (FIN, opcode) and its payload length. */
+    private long[] header() throws IOException {
         int b0 = in.readUnsignedByte();
         int b1 = in.readUnsignedByte();
         long len = b1 & 0x7F;
@@ -101,8 +100,10 @@ final class RawWebSocket implements AutoCloseable {
         } else if (len == 127) {
             len = in.readLong();
         }
-        in.skipNBytes(len);
-        return (b0 & 0x0F) == 8;
+        if ((b1 & 0x80) != 0) {
+            throw new IOException("a server frame must not be masked");
+        }
+        return new long[] {b0, len};
     }
 
     /** Sends {@code text} as one masked text frame (a client must mask); not thread-safe against itself. */

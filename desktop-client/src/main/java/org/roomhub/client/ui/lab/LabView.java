@@ -161,6 +161,7 @@ public final class LabView extends ScrollPane {
             table.getColumnConstraints().add(cc);
             Label head = new Label(report.columns().get(c));
             head.setStyle("-fx-font-weight: bold;");
+            head.setMinWidth(Region.USE_PREF_SIZE); // a column's title is never cut to "WebSo…"; its values wrap below it
             table.add(head, c, 0);
         }
         for (int r = 0; r < report.rows().size(); r++) {

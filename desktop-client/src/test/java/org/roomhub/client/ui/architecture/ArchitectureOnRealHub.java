@@ -31,19 +31,17 @@ import org.roomhub.client.ui.common.Identity;
 import org.roomhub.client.ui.common.SessionSettings;
 import org.roomhub.hub.Hub;
 import org.roomhub.protocol.FrameCodec;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The architecture view on a real hub, for TestFX tests: the real {@link ArchitectureView} and its view-model on
- * the test's stage, attached before each test to a real hub on port 0 (data in a fresh temporary folder,
- * registered in-process so the lab can read its heap). After each test the view detaches, the lab finishes its
- * clean-up, the hub stops and its folder goes. Use beside TestFX's {@code ApplicationExtension} (registered
- * first, so its {@code @Start} runs before this one's hub starts):
+ * The architecture view on a real hub, for TestFX tests: before each test the real {@link ArchitectureView} and
+ * its view-model go on TestFX's primary stage (Monocle when headless) and attach to a real hub on port 0 (data in
+ * a fresh temporary folder, registered in-process so the lab can read its heap). After each test the view
+ * detaches, the lab finishes its clean-up, the hub stops, its folder goes and the stage is cleaned up.
  * <pre>
- * &#64;ExtendWith(ApplicationExtension.class)
  * class SomeTest {
  *     &#64;RegisterExtension final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
- *     &#64;Start void start(Stage stage) { arch.show(stage); }
  * }</pre>
  */
 public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEachCallback {
@@ -56,8 +54,7 @@ public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEac
     private Hub hub;
     private HubClient client;
 
-    /** Puts the view on {@code stage} (call from the test's {@code @Start}, on the FX thread). */
-    public void show(Stage stage) {
+    private void show(Stage stage) {
         architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
         view = new ArchitectureView(architecture);
         TestPictures.show(stage, view);
@@ -65,6 +62,8 @@ public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(this::show);
         // Not on the FX thread: a hub starting there on a loaded machine outlasts TestFX's setup timeout.
         dataDir = Files.createTempDirectory("roomhub-arch-test");
         hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
@@ -83,6 +82,7 @@ public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEac
             InProcessHubs.remove(hub.port());
             hub.stop();
             deleteQuietly(dataDir);
+            FxToolkit.cleanupStages();
         }
     }
 

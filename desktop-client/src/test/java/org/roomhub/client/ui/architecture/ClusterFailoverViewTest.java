@@ -8,15 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.TestPictures;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,31 +21,22 @@ import org.testfx.util.WaitForAsyncUtils;
  * in the event log; every room reports its current host, the move off the killed member, and whether and
  * when it was writable again; Stop leaves no member process and no data folder.
  */
-@ExtendWith(ApplicationExtension.class)
 class ClusterFailoverViewTest {
 
     @RegisterExtension
     final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
 
-    private ArchitectureViewModel architecture;
-
-    @Start
-    void start(Stage stage) {
-        arch.show(stage);
-        architecture = arch.viewModel();
-    }
-
     @Test
     void the_view_lists_three_members_then_the_killed_one_down_and_each_room_says_where_it_runs_now_and_when_it_was_writable_again()
             throws Exception {
         Set<Path> before = ArchitectureOnRealHub.tempFolders("roomhub-lab-cluster");
-        WaitForAsyncUtils.asyncFx(() -> architecture.lab().run(ScenarioKind.FAILOVER)).get();
+        WaitForAsyncUtils.asyncFx(() -> arch.viewModel().lab().run(ScenarioKind.FAILOVER)).get();
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<ClusterModel.Member> members = ArchitectureOnRealHub.fx(() -> architecture.cluster().members());
+            List<ClusterModel.Member> members = ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().members());
             assertThat(members).extracting(ClusterModel.Member::id).containsExactly("a", "b", "c");
             assertThat(members).extracting(ClusterModel.Member::state).containsOnly("up");
-            assertThat(ArchitectureOnRealHub.fx(() -> architecture.cluster().self())).isEqualTo("a");
+            assertThat(ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().self())).isEqualTo("a");
         });
         TestPictures.write(arch.view(), "cluster-members");
 
@@ -67,9 +54,9 @@ class ClusterFailoverViewTest {
         assertThat(cells).as("the killed member hosted the most rooms: they moved").anyMatch(c -> c.contains("moved " + killed + " → "));
         assertThat(report.cell("member " + killed + " kill -9", "measured")).startsWith("4 clients moved");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(ArchitectureOnRealHub.fx(() -> architecture.cluster().members())).filteredOn(m -> m.id().equals(killed))
+            assertThat(ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().members())).filteredOn(m -> m.id().equals(killed))
                     .extracting(ClusterModel.Member::state).containsExactly("down");
-            assertThat(ArchitectureOnRealHub.fx(() -> List.copyOf(architecture.log())))
+            assertThat(ArchitectureOnRealHub.fx(() -> List.copyOf(arch.viewModel().log())))
                     .anyMatch(l -> l.text().startsWith("Member " + killed + " left the cluster") || l.text().startsWith("Member " + killed + " is down"));
         });
         TestPictures.write(arch.view(), "cluster-failover");

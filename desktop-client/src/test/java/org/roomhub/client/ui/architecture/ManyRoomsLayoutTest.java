@@ -6,35 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.ui.TestPictures;
 import org.roomhub.protocol.value.RoomAddress;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Thirty rooms of a real hub, drawn at 1280×800 with the Lab panel and sidebar beside: no two room boxes overlap. */
-@ExtendWith(ApplicationExtension.class)
 class ManyRoomsLayoutTest {
 
     @RegisterExtension
     final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
 
     private final List<RoomConnection> joined = new ArrayList<>();
-    private ArchitectureViewModel architecture;
-    private ArchitectureView view;
-
-    @Start
-    void start(Stage stage) {
-        arch.show(stage);
-        architecture = arch.viewModel();
-        view = arch.view();
-    }
 
     @AfterEach
     void closeRooms() {
@@ -43,6 +29,8 @@ class ManyRoomsLayoutTest {
 
     @Test
     void thirty_rooms_at_1280_by_800_get_boxes_that_do_not_overlap_and_stay_on_the_canvas() throws Exception {
+        ArchitectureViewModel architecture = arch.viewModel();
+        ArchitectureView view = arch.view();
         for (int i = 1; i <= 30; i++) {
             joined.add(arch.client().join(RoomAddress.parse(String.format("metrics/sensor-room-%02d", i)), "sensor", frame -> { }));
         }

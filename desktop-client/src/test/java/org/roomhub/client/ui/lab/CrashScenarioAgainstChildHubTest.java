@@ -7,32 +7,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.TestPictures;
 import org.roomhub.client.ui.architecture.ArchitectureOnRealHub;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The crash scenario, clicked in the real architecture view: its own hub in a child JVM is restarted
  * gracefully and with kill -9 under a WebSocket, an SSE and a polling client; nothing acknowledged is lost,
  * no chat frame is missed, and Stop leaves no child process and no data folder behind.
  */
-@ExtendWith(ApplicationExtension.class)
 class CrashScenarioAgainstChildHubTest {
 
     @RegisterExtension
     final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
-
-    @Start
-    void start(Stage stage) {
-        arch.show(stage);
-    }
 
     @Test
     void restarts_and_a_kill_9_of_the_child_hub_lose_no_acknowledged_write_and_no_client_misses_a_frame() throws Exception {

@@ -4,36 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.TestPictures;
-import org.roomhub.client.ui.architecture.ArchitectureOnRealHub;
-import org.roomhub.client.ui.architecture.ArchitectureViewModel;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.roomhub.client.ui.arch.viewModel().ArchitectureOnRealHub;
+import org.roomhub.client.ui.arch.viewModel().ArchitectureViewModel;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Each lab scenario, clicked in the real architecture view, runs on a real hub on port 0, reports
  * plausible measured figures, and leaves the hub as it found it.
  */
-@ExtendWith(ApplicationExtension.class)
 class LabScenariosAgainstRealHubTest {
 
     @RegisterExtension
     final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
-
-    private ArchitectureViewModel architecture;
-
-    @Start
-    void start(Stage stage) {
-        arch.show(stage);
-        architecture = arch.viewModel();
-    }
 
     @Test
     void the_transports_race_measures_every_transport_and_polling_costs_more_bytes_per_message_than_websocket() throws Exception {
@@ -64,7 +51,7 @@ class LabScenariosAgainstRealHubTest {
         assertThat(accepted + limited).isEqualTo(150);
         assertThat(report.cell("connection now", "burster")).isEqualTo("open");
         assertThat(report.cell("ping after the burst", "burster")).startsWith("pong in");
-        await().atMost(Duration.ofSeconds(10)).until(() -> architecture.log().stream().anyMatch(l -> l.text().contains("too fast")
+        await().atMost(Duration.ofSeconds(10)).until(() -> arch.viewModel().log().stream().anyMatch(l -> l.text().contains("too fast")
                 || l.text().contains("slowed down")));
         stopAndExpectCleanHub();
     }
@@ -110,8 +97,8 @@ class LabScenariosAgainstRealHubTest {
         assertThat(report.cell("heap, rooms hibernated", "measured")).endsWith("MB");
         assertThat(report.cell("saved", "measured")).endsWith("%");
         for (int i = 0; i < 6; i++) { // CPU per room, not only the sum
-            String room = report.cell("lab-hibernation-" + i, "measured");
-            assertThat(room).as("room " + i).startsWith("CPU ").contains(" ms · awake ").contains(" · hibernated ");
+            String room = report.cell("room " + i, "measured");
+            assertThat(room).as("room " + i).startsWith("CPU ").contains(" ms · awake ").contains(" · asleep ");
             assertThat(number(room)).as("room " + i + " CPU ms").isPositive();
         }
         assertThat(report.notes()).anyMatch(n -> n.contains("1,000 users each awake ~10 s an hour") && n.contains("99.7 % saved"));
@@ -126,19 +113,19 @@ class LabScenariosAgainstRealHubTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> visitor.sessionId() != null);
             visitor.send(new org.roomhub.protocol.frame.ClientFrame.ChatMessage("something to store"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> architecture.roomKeys().contains("chat/inspected"));
-            WaitForAsyncUtils.asyncFx(() -> architecture.selectedRoomProperty().set("chat/inspected")).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> arch.viewModel().roomKeys().contains("chat/inspected"));
+            WaitForAsyncUtils.asyncFx(() -> arch.viewModel().selectedRoomProperty().set("chat/inspected")).get();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 LabReport r = runUntilSettled(ScenarioKind.INSPECTOR);
                 return r.rows().stream().anyMatch(row -> row.label().equals("visitor (" + visitor.sessionId() + ")")
                         && row.cells().get(0).startsWith("websocket") && row.cells().get(0).contains("frames queued"));
             });
-            LabReport report = WaitForAsyncUtils.asyncFx(() -> architecture.lab().reportProperty().get()).get();
+            LabReport report = WaitForAsyncUtils.asyncFx(() -> arch.viewModel().lab().reportProperty().get()).get();
             assertThat(report.cell("seq", "chat/inspected")).isNotEqualTo("0");
             assertThat(report.cell("storage", "chat/inspected")).contains("keys");
             visitor.close(); // else it would reconnect after the delete's 1001 and make the room again
             await().atMost(Duration.ofSeconds(15)).until(() -> !get("/api/rooms/chat/inspected").contains("\"connections\":1"));
-            WaitForAsyncUtils.asyncFx(() -> architecture.lab().deleteInspected()).get();
+            WaitForAsyncUtils.asyncFx(() -> arch.viewModel().lab().deleteInspected()).get();
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/api/rooms")).doesNotContain("inspected"));
         } finally {
             visitor.close();
