@@ -9,8 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
 import org.roomhub.client.ui.TestPictures;
-import org.roomhub.client.ui.arch.viewModel().ArchitectureOnRealHub;
-import org.roomhub.client.ui.arch.viewModel().ArchitectureViewModel;
+import org.roomhub.client.ui.architecture.ArchitectureOnRealHub;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
