@@ -11,19 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * The slow-consumer scenario's only traffic: {@value #SENDERS} senders in turn, one ~12 KB chat message
- * every {@value #PERIOD_MILLIS} ms in all, each stamped with its send time ({@code p=<nanoTime>;…}) so a
- * reader can time it. Each sender sends 2 a second: its connection's 60-token budget (refilled 1 a second)
- * lasts {@value #MAX_SECONDS} s and more, so nothing is refused. The senders are {@link RawWebSocket}s that
- * skip what they receive unread: the fan-out costs the hub its writes, not this app's decoding. The rate is
- * steady, so the room never has a backlog of writes queued ahead of a message: what a reader measures is
- * the hub's own path, the same before and during a stall.
+ * The slow-consumer scenario's only traffic: {@value #SENDERS} senders in turn, one ~12 KB chat message every
+ * {@value #PERIOD_MILLIS} ms at most, each stamped with its send time ({@code p=<nanoTime>;…}) so a reader can
+ * time it. A message is only sent while fewer than {@value #WINDOW} are in flight (sent, not yet seen by the timing
+ * reader): the room never has a backlog of durable writes queued ahead of a message, on a busy machine the rate
+ * drops instead. Each sender sends at most 40/{@value #SENDERS} a second: its connection's 60-token budget (refilled 1
+ * a second) lasts the {@value #MAX_SECONDS} s the stream may run. The senders are {@link RawWebSocket}s that skip what they
+ * receive unread: the fan-out costs the hub its writes, not this app's decoding.
  */
 final class PacedStream implements AutoCloseable {
 
-    static final int SENDERS = 20;
+    static final int SENDERS = 24;
     static final long PERIOD_MILLIS = 25;
-    static final int MAX_SECONDS = 55;
+    static final int MAX_SECONDS = 85;
+    static final int WINDOW = 10;
     private static final String PADDING = "€".repeat(3_960); // 3 bytes each in UTF-8: ~12 KB frames
 
     private final List<RawWebSocket> senders = new CopyOnWriteArrayList<>();
@@ -33,6 +34,7 @@ final class PacedStream implements AutoCloseable {
         return t;
     });
     private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger seen = new AtomicInteger();
     private volatile long startedNanos;
     private volatile boolean stopped;
     private volatile String failure;
@@ -63,7 +65,7 @@ final class PacedStream implements AutoCloseable {
     }
 
     private void tick() {
-        if (stopped || expired()) {
+        if (stopped || expired() || sent.get() - seen.get() >= WINDOW) {
             return;
         }
         RawWebSocket s = senders.get(sent.get() % senders.size());
@@ -74,6 +76,11 @@ final class PacedStream implements AutoCloseable {
             failure = "a sender failed: " + e.getMessage();
             stopped = true;
         }
+    }
+
+    /** The timing reader saw one of the stream's messages. */
+    void seen() {
+        seen.incrementAndGet();
     }
 
     /** Stops sending (the senders stay open until {@link #close()}). */
@@ -98,7 +105,7 @@ final class PacedStream implements AutoCloseable {
     }
 
     static String describe() {
-        return SENDERS + " senders × 2/s = " + 1000 / PERIOD_MILLIS + " msgs/s, ~12 KB each";
+        return SENDERS + " senders, ≤ " + 1000 / PERIOD_MILLIS + " msgs/s, ≤ " + WINDOW + " in flight, ~12 KB each";
     }
 
     @Override

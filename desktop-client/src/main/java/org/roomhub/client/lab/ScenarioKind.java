@@ -18,7 +18,7 @@ public enum ScenarioKind {
                     + "this JVM, and the arithmetic shows what paying only while awake saves.",
             HibernationScenario::new),
     SLOW_CONSUMER("slow-consumer", "Slow consumer",
-            "Twenty senders keep a steady stream of large chat messages going; a fast client times each one while a slow "
+            "Two dozen senders keep a steady stream of large chat messages going; a fast client times each one while a slow "
                     + "one reads too, then while it stops reading. Its queue on the hub grows until the hub closes it with 1013 "
                     + "(chat frames are never dropped); it resumes from the last seq it read. Compare the others' latency before and during.",
             SlowConsumerScenario::new),

@@ -36,6 +36,9 @@ final class SlowConsumerScenario extends ScenarioBase {
     private final List<Double> queued = new CopyOnWriteArrayList<>();
     private volatile boolean stallAsked;
     private volatile boolean stalled;
+    private volatile long streamAt;
+    private volatile long stalledAt;
+    private volatile long goneAt;
     private volatile long roomSeq;
     private volatile String slowId;
     private volatile boolean slowSeen;
@@ -70,10 +73,13 @@ final class SlowConsumerScenario extends ScenarioBase {
                 roomSeq = Math.max(roomSeq, b.seq());
             }
             if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("p=")) {
-                double millis = (System.nanoTime() - Long.parseLong(m.text().substring(2, m.text().indexOf(';')))) / 1e6;
-                if (!stalled) {
+                stream.seen();
+                long sentAt = Long.parseLong(m.text().substring(2, m.text().indexOf(';')));
+                double millis = (System.nanoTime() - sentAt) / 1e6;
+                // by when it was sent: a message sent before the stall and arriving after it is still "before"
+                if (stalledAt == 0 || sentAt < stalledAt) {
                     before.add(millis);
-                } else if (!slowGone) {
+                } else if (goneAt == 0 || sentAt < goneAt) {
                     during.add(millis); // "slow" stalled, its queue on the hub growing
                 }
             }
@@ -88,6 +94,7 @@ final class SlowConsumerScenario extends ScenarioBase {
     private void slowReader() {
         try (RawWebSocket slow = keep(new RawWebSocket(lab.hub().endpoint().roomSocket(room, "slow", 0), 8 * 1024))) {
             stream.open(i -> lab.hub().endpoint().roomSocket(room, "sender-" + i, 0));
+            streamAt = System.nanoTime();
             stream.start();
             lab.log("Lab slow-consumer: " + PacedStream.describe() + " into " + HubClient.key(room)
                     + "; \"fast\" and \"slow\" read and time them", "The same traffic before and during the stall.");
@@ -95,6 +102,7 @@ final class SlowConsumerScenario extends ScenarioBase {
             while (!stallAsked && !closed()) {
                 decode(slow.read()); // reads like everyone else: the baseline window
             }
+            stalledAt = System.nanoTime();
             stalled = true;
             lab.log("Lab slow-consumer: client \"slow\" stopped reading",
                     "Its socket's receive buffer is 8 KB; the hub's writes to it stall and its outbound queue grows.");
@@ -208,6 +216,7 @@ final class SlowConsumerScenario extends ScenarioBase {
             }
         }
         if (slowSeen) {
+            goneAt = System.nanoTime();
             slowGone = true;
             queued.add(0.0);
         }
@@ -227,10 +236,10 @@ final class SlowConsumerScenario extends ScenarioBase {
         List<LabReport.Row> rows = List.of(
                 new LabReport.Row("paced stream", List.of(PacedStream.describe() + "; " + stream.sent() + " sent"),
                         "The only traffic in the room: steady, so no backlog of durable writes sits ahead of a message"),
-                new LabReport.Row("others' p50 / p99 before", List.of(latency(before)),
-                        "The fast client, while every reader reads: send time (in the message) to arrival, same clock"),
-                new LabReport.Row("others' p50 / p99 during", List.of(latency(during)),
-                        "The same stream and readers while \"slow\" is stalled, until the hub closes it"),
+                new LabReport.Row("others' p50 / p99 before", List.of(latency(before, streamAt, stalledAt)),
+                        "The fast client, messages sent while every reader reads: send time (in the message) to arrival, same clock; and how many a second"),
+                new LabReport.Row("others' p50 / p99 during", List.of(latency(during, stalledAt, goneAt)),
+                        "The same stream and readers, messages sent while \"slow\" is stalled, until the hub closes it"),
                 new LabReport.Row("queue, highest seen", List.of(peakFrames + " frames, " + String.format("%.1f MB", peakBytes / 1e6)),
                         "queuedFrames / queuedBytes from GET /api/rooms/chat/lab-slow/sessions, read every 0.25 s; the last one before the close may be lower than the bound"),
                 new LabReport.Row("closed with", List.of(closeCode == 0 ? "–" : closeCode + " " + closeReason),
@@ -244,7 +253,7 @@ final class SlowConsumerScenario extends ScenarioBase {
                 conflation.row());
         String headline = failure != null ? "Stopped: " + failure
                 : slowId == null ? "The slow client is joining…"
-                : !stalled ? "Every client reads: the others' latency before the stall, " + latency(before)
+                : !stalled ? "Every client reads: the others' latency before the stall, " + latency(before, streamAt, 0)
                 : closeCode == 0 ? "\"slow\" stopped reading; its queue on the hub: " + (queued.isEmpty() ? 0 : queued.get(queued.size() - 1).intValue()) + " frames"
                 : !done ? "Closed with " + closeCode + "; resuming…"
                 : "Closed with " + closeCode + " at " + peakFrames + " queued frames, resumed with " + missed + " missed; others' p50 "
@@ -260,7 +269,10 @@ final class SlowConsumerScenario extends ScenarioBase {
                 List.of(new LabReport.Series("queued frames", queued)), notes, (done && conflation.done()) || failure != null);
     }
 
-    private static String latency(Latencies l) {
-        return Latencies.millis(l.percentile(50)) + " / " + Latencies.millis(l.percentile(99)) + " (" + l.count() + " msgs)";
+    /** p50 / p99 (messages, messages a second over the window from {@code from} to {@code to}, or to now). */
+    private static String latency(Latencies l, long from, long to) {
+        double seconds = from == 0 ? 0 : ((to == 0 ? System.nanoTime() : to) - from) / 1e9;
+        return Latencies.millis(l.percentile(50)) + " / " + Latencies.millis(l.percentile(99)) + " (" + l.count() + " msgs"
+                + (seconds >= 1 ? String.format(", %.0f/s", l.count() / seconds) : "") + ")";
     }
 }
