@@ -47,6 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEachCallback {
 
     private static final long IDLE_MILLIS = 120_000;
+    /** TestFX's own stage set-up waits 10 s by default: too short on a shared machine at load 50. */
+    private static final long FX_SETUP_MILLIS = 120_000;
 
     private ArchitectureViewModel architecture;
     private ArchitectureView view;
@@ -62,6 +64,8 @@ public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        FxToolkit.toolkitContext().setLaunchTimeoutInMillis(FX_SETUP_MILLIS);
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(FX_SETUP_MILLIS);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(this::show);
         // Not on the FX thread: a hub starting there on a loaded machine outlasts TestFX's setup timeout.
@@ -75,13 +79,21 @@ public final class ArchitectureOnRealHub implements BeforeEachCallback, AfterEac
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         try {
-            WaitForAsyncUtils.asyncFx(architecture::detach).get();
-            architecture.lab().awaitIdle(IDLE_MILLIS);
+            if (architecture != null && client != null) {
+                WaitForAsyncUtils.asyncFx(architecture::detach).get();
+                architecture.lab().awaitIdle(IDLE_MILLIS);
+            }
         } finally {
-            client.close();
-            InProcessHubs.remove(hub.port());
-            hub.stop();
-            deleteQuietly(dataDir);
+            if (client != null) {
+                client.close();
+            }
+            if (hub != null) {
+                InProcessHubs.remove(hub.port());
+                hub.stop();
+            }
+            if (dataDir != null) {
+                deleteQuietly(dataDir);
+            }
             FxToolkit.cleanupStages();
         }
     }
