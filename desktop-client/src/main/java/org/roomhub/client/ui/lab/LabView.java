@@ -157,6 +157,8 @@ public final class LabView extends ScrollPane {
             cc.setHgrow(c == 0 ? (oneValue ? Priority.NEVER : Priority.ALWAYS) : (oneValue ? Priority.ALWAYS : Priority.NEVER));
             if (c == 0) {
                 cc.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (!oneValue) {
+                cc.setMinWidth(72); // a narrow title ("SSE") must not squeeze "15 of 15" onto two lines
             }
             table.getColumnConstraints().add(cc);
             Label head = new Label(report.columns().get(c));
