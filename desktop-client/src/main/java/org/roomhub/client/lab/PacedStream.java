@@ -16,14 +16,15 @@ import java.util.function.IntFunction;
  * time it. A message is only sent while fewer than {@value #WINDOW} are in flight (sent, not yet seen by the timing
  * reader): the room never has a backlog of durable writes queued ahead of a message, on a busy machine the rate
  * drops instead. Each sender sends at most 40/{@value #SENDERS} a second: its connection's 60-token budget (refilled 1
- * a second) lasts the {@value #MAX_SECONDS} s the stream may run. The senders are {@link RawWebSocket}s that skip what they
+ * a second) lasts 90 s at that full rate, longer than the stream needs to fill a reader's queue at it; at lower
+ * rates it never runs out within the {@value #MAX_SECONDS} s the stream may run. The senders are {@link RawWebSocket}s that skip what they
  * receive unread: the fan-out costs the hub its writes, not this app's decoding.
  */
 final class PacedStream implements AutoCloseable {
 
     static final int SENDERS = 24;
     static final long PERIOD_MILLIS = 25;
-    static final int MAX_SECONDS = 85;
+    static final int MAX_SECONDS = 150;
     static final int WINDOW = 10;
     private static final String PADDING = "€".repeat(3_960); // 3 bytes each in UTF-8: ~12 KB frames
 

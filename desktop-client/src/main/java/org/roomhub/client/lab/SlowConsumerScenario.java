@@ -106,7 +106,14 @@ final class SlowConsumerScenario extends ScenarioBase {
             stalled = true;
             lab.log("Lab slow-consumer: client \"slow\" stopped reading",
                     "Its socket's receive buffer is 8 KB; the hub's writes to it stall and its outbound queue grows.");
+            long nextPing = 0;
             while (!slowGone && !closed()) {
+                if (System.nanoTime() > nextPing) {
+                    // Stalled, not dead: it still sends (a ping every 10 s), so the hub's heartbeat (no byte from the
+                    // client for 60 s → 1001) does not close it before its queue overflows.
+                    slow.send("{\"type\":\"ping\",\"id\":\"alive\",\"clientTime\":" + System.currentTimeMillis() + "}");
+                    nextPing = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                }
                 if (!stream.sending()) {
                     failure = stream.failure() != null ? stream.failure()
                             : "the hub did not close \"slow\" within " + PacedStream.MAX_SECONDS + " s of the stream";

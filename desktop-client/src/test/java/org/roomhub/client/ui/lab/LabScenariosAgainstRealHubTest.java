@@ -144,7 +144,7 @@ class LabScenariosAgainstRealHubTest {
     }
 
     private LabReport runUntilSettled(ScenarioKind kind) throws Exception {
-        return arch.runUntilSettled(kind, Duration.ofSeconds(240));
+        return arch.runUntilSettled(kind, Duration.ofSeconds(360));
     }
 
     private void stopAndExpectCleanHub() throws Exception {
