@@ -84,6 +84,7 @@ public final class Launcher implements Callable<Integer> {
             timeoutSeconds = Math.max(timeoutSeconds, switch (labScenario) {
                 case CRASH -> 600; // three hub JVM starts: over a minute each at load 30
                 case FAILOVER -> 900;
+                case SLOW_CONSUMER -> 420; // the stream runs until the hub closes the stalled reader, then the metrics half
                 default -> 90;
             });
         }

@@ -32,12 +32,15 @@ final class FailoverReport {
             crossed |= across;
             StringBuilder cell = new StringBuilder();
             String host = s.hosts().get(key);
-            cell.append("host ").append(host == null ? "not reported" : host);
-            if (last != null) {
-                String before = last.hostsBefore().get(key);
-                if (before != null && host != null && !before.equals(host)) {
-                    cell.append(" (was ").append(before).append(')');
+            cell.append("host ").append(host == null ? "not reported" : host).append(host != null && !s.running(host) ? " (down)" : "");
+            FailoverScenario.Move move = s.moves().get(key);
+            if (move != null) {
+                cell.append(" · moved ").append(move.from()).append(" → ").append(move.to());
+                if (last != null && move.at() > last.at()) {
+                    cell.append(' ').append(seconds(TimeUnit.NANOSECONDS.toMillis(move.at() - last.at()))).append(" after");
                 }
+            }
+            if (last != null) {
                 long back = here.stream().filter(c -> !s.memberOf().get(c).equals(last.member()))
                         .mapToLong(c -> c.firstAckSentAfter(last.at())).filter(t -> t >= 0).min().orElse(-1);
                 long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - last.at());
@@ -49,10 +52,13 @@ final class FailoverReport {
                     cell.append(" · waiting for a write to come back…");
                     allDecided = false;
                 }
+                if (host != null && !s.running(host) && waited <= s.giveUpMillis()) {
+                    allDecided = false; // the picture waits for the room's new host too
+                }
             }
             cell.append(" · across members: ").append(across ? "yes" : "no");
-            rows.add(new LabReport.Row(key, List.of(cell.toString()), "Host: node on /api/rooms rows (not reported until the hub "
-                    + "sends it). Writable again: the first acknowledgement, on a surviving member, of a message sent after the failure. "
+            rows.add(new LabReport.Row(key, List.of(cell.toString()), "Host: the member running the room now (node on every running "
+                    + "member's /api/rooms rows, read every 2 s); moved: its host changed, seen that long after the failure. Writable again: the first acknowledgement, on a surviving member, of a message sent after the failure. "
                     + "Across members: a client here received a message sent through another member."));
         }
         for (FailoverScenario.Failure f : s.failures()) {

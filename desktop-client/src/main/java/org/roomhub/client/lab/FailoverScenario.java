@@ -35,6 +35,7 @@ public final class FailoverScenario extends ScenarioBase {
     private final Map<ChattingClient, String> memberOf = new ConcurrentHashMap<>();
     private final Map<ChattingClient, RoomAddress> roomOf = new ConcurrentHashMap<>();
     private final Map<String, String> hosts = new ConcurrentHashMap<>();
+    private final Map<String, Move> moves = new ConcurrentHashMap<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final List<RoomAddress> rooms = new ArrayList<>();
     private volatile LocalCluster cluster;
@@ -46,6 +47,9 @@ public final class FailoverScenario extends ScenarioBase {
 
     /** One member failure: which, how, when ({@link System#nanoTime()}), the room hosts just before, clients moved. */
     record Failure(String member, String how, long at, Map<String, String> hostsBefore, int moved) {}
+
+    /** A room's host changed from {@code from} to {@code to}, seen at {@code at} ({@link System#nanoTime()}). */
+    record Move(String from, String to, long at) {}
 
     FailoverScenario(LabContext lab) {
         super(lab);
@@ -186,20 +190,31 @@ public final class FailoverScenario extends ScenarioBase {
         }
     }
 
-    /** Room hosts from {@code node} on a running member's {@code /api/rooms} rows, when the hub sends it. */
+    /**
+     * Room hosts from {@code node} on every running member's {@code /api/rooms} rows (a member lists the rooms it
+     * runs or serves). The member that names itself knows best; another's word counts only while none is known or
+     * the known host is down. A change of host is kept as a move.
+     */
     private void readHosts() {
-        String member = shownMember;
-        if (member == null || !cluster.running(member)) {
-            return;
-        }
-        try (HubClient client = new HubClient(HubEndpoint.parse(cluster.url(member), null), new FrameCodec())) {
-            for (JsonNode row : client.json("/api/rooms").get(5, TimeUnit.SECONDS).path("rooms")) {
-                if (row.hasNonNull("node")) {
-                    hosts.put(row.path("type").asText() + "/" + row.path("name").asText(), row.path("node").asText());
-                }
+        for (String member : MEMBERS) {
+            if (cluster == null || !cluster.running(member)) {
+                continue;
             }
-        } catch (Exception e) {
-            // the member may be on its way down: the next read tries again
+            try (HubClient client = new HubClient(HubEndpoint.parse(cluster.url(member), null), new FrameCodec())) {
+                for (JsonNode row : client.json("/api/rooms").get(5, TimeUnit.SECONDS).path("rooms")) {
+                    String key = row.path("type").asText() + "/" + row.path("name").asText();
+                    String node = row.path("node").asText("");
+                    String known = hosts.get(key);
+                    if (!node.isEmpty() && (node.equals(member) || known == null || !cluster.running(known))) {
+                        hosts.put(key, node);
+                        if (known != null && !known.equals(node)) {
+                            moves.put(key, new Move(known, node, System.nanoTime()));
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                // the member may be on its way down: the next read tries again
+            }
         }
     }
 
@@ -252,6 +267,16 @@ public final class FailoverScenario extends ScenarioBase {
 
     Map<ChattingClient, RoomAddress> roomOf() {
         return roomOf;
+    }
+
+    Map<String, Move> moves() {
+        return moves;
+    }
+
+    /** Whether member {@code id} runs now. */
+    boolean running(String id) {
+        LocalCluster c = cluster;
+        return c != null && c.running(id);
     }
 
     Map<String, String> hosts() {

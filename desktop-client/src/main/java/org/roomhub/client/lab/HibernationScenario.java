@@ -171,7 +171,7 @@ final class HibernationScenario extends ScenarioBase {
         rows.add(row("rooms awake now", awakeNow + " of " + stats.size(), "Rooms in memory (active, idle or resuming) now"));
         rows.add(row("time awake (all rooms)", seconds(active), "Sum of the rooms' activeMillis (room stats)"));
         rows.add(row("time hibernated", seconds(hibernated), "Sum of the rooms' hibernatedMillis: evicted, sockets kept open"));
-        rows.add(row("CPU time spent", String.format("%.1f ms", cpuMillis),
+        rows.add(row("CPU time spent (all rooms)", String.format("%.1f ms", cpuMillis),
                 "Sum of the rooms' cpuMillis (room stats): CPU time their events took on the rooms' serial queues"));
         rows.add(row("awake share", Double.isNaN(share) ? "–" : String.format("%.1f %%", share * 100), null));
         rows.add(row("hibernations", Long.toString(hibernations), "Times a room was evicted from memory"));
@@ -187,6 +187,14 @@ final class HibernationScenario extends ScenarioBase {
                     in.users() + " users, a room each, every room in memory all hour"));
             rows.add(row("billed only while awake", cost(measured.awakeHours(), in.ratePerHour()), "The same rooms at the measured awake share"));
             rows.add(row("saved", String.format("%.1f %%", measured.saved() * 100), null));
+        }
+        for (int i = 0; i < rooms.size(); i++) { // per room: the sums above, one room at a time
+            RoomStats r = stats.get(rooms.get(i));
+            if (r != null) {
+                rows.add(row("room " + i, String.format("CPU %,.0f ms · awake %.0f s · asleep %.0f s", r.cpuMillis(),
+                        r.activeMillis() / 1000.0, r.hibernatedMillis() / 1000.0),
+                        "cpuMillis, activeMillis and hibernatedMillis of " + HubClient.key(rooms.get(i)) + " (its room stats)"));
+            }
         }
         CostArithmetic article = CostArithmetic.example(in.users(), 10, in.ratePerHour());
         String headline = filledNanos == 0 ? "Waiting for the sensors to connect…"

@@ -90,7 +90,7 @@ public final class InspectorScenario extends ScenarioBase {
             notes.add("key " + entry.path("key").asText() + " · " + entry.path("bytes").asLong() + " B");
         }
         return new LabReport(key + ": " + s.state().name().toLowerCase(java.util.Locale.ROOT) + ", seq " + s.seq() + ", "
-                + sessions.size() + " sessions", List.of("", key), rows, "", List.of(), notes, true);
+                + sessions.size() + (sessions.size() == 1 ? " session" : " sessions"), List.of("", key), rows, "", List.of(), notes, true);
     }
 
     @Override

@@ -17,12 +17,15 @@ import java.util.Base64;
  * A WebSocket client on a plain {@link Socket} that reads only when asked. The slow-consumer scenario
  * needs a reader that really stops: the JDK client's {@code request(n)} only stops delivery while its
  * buffers keep draining the socket. With a tiny receive buffer and no reads, the hub's writes stall
- * in TCP and its outbound queue for this client fills. Plain {@code ws://} only; never sends a frame.
+ * in TCP and its outbound queue for this client fills. Plain {@code ws://} only. It can also send text
+ * frames and skip what it receives unread (the slow-consumer scenario's senders: fan-out without decoding).
  */
 final class RawWebSocket implements AutoCloseable {
 
     /** One frame read: a text frame's payload, or a close with its code ({@code text} = reason). */
     record Frame(boolean close, int code, String text) {}
+
+    private static final SecureRandom MASKS = new SecureRandom();
 
     private final Socket socket = new Socket();
     private DataInputStream in;
@@ -58,17 +61,9 @@ final class RawWebSocket implements AutoCloseable {
     Frame read() throws IOException {
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         while (true) {
-            int b0 = in.readUnsignedByte();
-            int b1 = in.readUnsignedByte();
-            long len = b1 & 0x7F;
-            if (len == 126) {
-                len = in.readUnsignedShort();
-            } else if (len == 127) {
-                len = in.readLong();
-            }
-            if ((b1 & 0x80) != 0) {
-                throw new IOException("a server frame must not be masked");
-            }
+            long[] header = header();
+            int b0 = (int) header[0];
+            long len = header[1];
             byte[] payload = in.readNBytes((int) len);
             if (payload.length < len) {
                 throw new EOFException("connection ended inside a frame");
@@ -86,6 +81,54 @@ final class RawWebSocket implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Reads and discards the next frame; true when it was the close frame. Costs no decoding. */
+    boolean skip() throws IOException {
+        long[] header = header();
+        in.skipNBytes(header[1]);
+        return (header[0] & 0x0F) == 8;
+    }
+
+    /** A frame's first byte (FIN, opcode) and its payload length. */
+    private long[] header() throws IOException {
+        int b0 = in.readUnsignedByte();
+        int b1 = in.readUnsignedByte();
+        long len = b1 & 0x7F;
+        if (len == 126) {
+            len = in.readUnsignedShort();
+        } else if (len == 127) {
+            len = in.readLong();
+        }
+        if ((b1 & 0x80) != 0) {
+            throw new IOException("a server frame must not be masked");
+        }
+        return new long[] {b0, len};
+    }
+
+    /** Sends {@code text} as one masked text frame (a client must mask); not thread-safe against itself. */
+    void send(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(payload.length + 14);
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length <= 0xFFFF) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length & 0xFF);
+        } else {
+            throw new IOException("a lab frame stays under 64 KiB");
+        }
+        byte[] mask = new byte[4];
+        MASKS.nextBytes(mask);
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i & 3]);
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(frame.toByteArray());
+        out.flush();
     }
 
     private static String headerLine(InputStream in) throws IOException {

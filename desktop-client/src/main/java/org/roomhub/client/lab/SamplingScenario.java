@@ -149,7 +149,7 @@ final class SamplingScenario extends ScenarioBase {
                 + "rate: the hub's interval is 100 ms, longer only when the room itself falls behind (a busy machine).",
                 100.0 * arrived.get() / Math.max(1, sent), arrived.get(), Latencies.millis(gaps.percentile(50)),
                 lastArrived == sent ? "the last value arrived" : "the last value had not arrived yet"));
-        return new LabReport(headline, List.of("", "metric " + METRIC), rows, "Frames arrived at the watcher per second",
+        return new LabReport(headline, List.of("", "metric " + METRIC), rows, "Frames at the watcher, per second",
                 List.of(new LabReport.Series("arrived per second", perSecond)), notes, finished);
     }
 }

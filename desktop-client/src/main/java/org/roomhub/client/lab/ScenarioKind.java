@@ -18,9 +18,9 @@ public enum ScenarioKind {
                     + "this JVM, and the arithmetic shows what paying only while awake saves.",
             HibernationScenario::new),
     SLOW_CONSUMER("slow-consumer", "Slow consumer",
-            "A chat client stops reading while others flood the room with large messages: its queue on the hub grows "
-                    + "until the hub closes it with 1013 (chat frames are never dropped). It reconnects with the last seq it read "
-                    + "and counts what it missed; a fast client in the same room times every message meanwhile.",
+            "Two dozen senders keep a steady stream of large chat messages going; a fast client times each one while a slow "
+                    + "one reads too, then while it stops reading. Its queue on the hub grows until the hub closes it with 1013 "
+                    + "(chat frames are never dropped); it resumes from the last seq it read. Compare the others' latency before and during.",
             SlowConsumerScenario::new),
     BURST("burst", "Burst past the rate limit",
             "One client sends 150 chat messages as fast as it can; a chat connection may send 60 a minute. "

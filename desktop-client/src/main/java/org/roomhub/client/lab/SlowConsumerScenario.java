@@ -8,43 +8,37 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.roomhub.client.net.ConnectionState;
 import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.RoomConnection;
-import org.roomhub.client.net.RoomListener;
 import org.roomhub.client.net.TransportKind;
 import org.roomhub.protocol.Decoded;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;
-import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 
 /**
- * A chat client stops reading (a {@link RawWebSocket} with an 8 KB receive buffer) while senders fill
- * the room with large messages. Its outbound queue on the hub grows (read from the sessions endpoint)
- * until the hub closes it with 1013; it then reads what TCP still held, reconnects with {@code since}
- * and counts the seqs it got back against the room's. A fast client meanwhile times every message.
- * Chat frames are never dropped, so the queue must pass the hub's bound (8 MiB by default): each
- * message is 4,000 three-byte characters (~12 KB), sent by fresh senders (60 a minute each) until the close.
+ * A chat client stops reading (a {@link RawWebSocket} with an 8 KB receive buffer) while a {@link PacedStream}
+ * of ~12 KB messages runs in its room. A fast client times every message of the stream, first while "slow"
+ * still reads, then while it is stalled: the same traffic and the same readers, so the two windows differ only
+ * by the stall. Its outbound queue on the hub (read from the sessions endpoint) grows until the hub closes it
+ * with 1013; it then reads what TCP still held, reconnects with {@code since} and counts the seqs it got back
+ * against the room's. Chat frames are never dropped, so the queue must pass the hub's bound (8 MiB by default).
  */
 final class SlowConsumerScenario extends ScenarioBase {
 
-    private static final int PER_SENDER = 55;
-    private static final long BASELINE_MILLIS = 6_000;
-    private static final int MAX_SENDERS = 20;
-    private static final String PADDING = "€".repeat(3_960);
+    private static final long BASELINE_MILLIS = 8_000;
 
     private final RoomAddress room;
     private final FrameCodec codec = new FrameCodec();
-    private final Latencies fast = new Latencies();
-    private final Latencies pacedBefore = new Latencies();
-    private final Latencies pacedDuring = new Latencies();
-    private volatile boolean flooding;
+    private final Latencies before = new Latencies();
+    private final Latencies during = new Latencies();
+    private final PacedStream stream = keep(new PacedStream());
     private final ConflationProbe conflation;
     private final List<Double> queued = new CopyOnWriteArrayList<>();
-    private final AtomicInteger sendersStarted = new AtomicInteger();
-    private final AtomicInteger sent = new AtomicInteger();
+    private volatile boolean stallAsked;
+    private volatile boolean stalled;
+    private volatile long streamAt;
+    private volatile long stalledAt;
+    private volatile long goneAt;
     private volatile long roomSeq;
     private volatile String slowId;
     private volatile boolean slowSeen;
@@ -74,53 +68,60 @@ final class SlowConsumerScenario extends ScenarioBase {
 
     @Override
     public void start() {
-        HubClient client = client(TransportKind.WEBSOCKET);
-        keep(client.join(room, "fast", frame -> {
+        keep(client(TransportKind.WEBSOCKET).join(room, "fast", frame -> {
             if (frame instanceof ServerFrame.Broadcast b) {
                 roomSeq = Math.max(roomSeq, b.seq());
             }
-            if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("t=")) {
-                long t0 = Long.parseLong(m.text().substring(2, m.text().indexOf(';')));
-                fast.add((System.nanoTime() - t0) / 1e6);
-            } else if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("p=")) {
-                double millis = (System.nanoTime() - Long.parseLong(m.text().substring(2, m.text().indexOf(';')))) / 1e6;
-                if (!flooding) {
-                    pacedBefore.add(millis);
-                } else if (!slowGone) {
-                    pacedDuring.add(millis); // while the slow client's queue grows on the hub
+            if (frame instanceof ServerFrame.ChatMessage m && m.text().startsWith("p=")) {
+                stream.seen();
+                long sentAt = Long.parseLong(m.text().substring(2, m.text().indexOf(';')));
+                double millis = (System.nanoTime() - sentAt) / 1e6;
+                // by when it was sent: a message sent before the stall and arriving after it is still "before"
+                if (stalledAt == 0 || sentAt < stalledAt) {
+                    before.add(millis);
+                } else if (goneAt == 0 || sentAt < goneAt) {
+                    during.add(millis); // "slow" stalled, its queue on the hub growing
                 }
             }
         }));
-        // A paced sender: one small message every 1.2 s (under chat's 60 a minute), timed at the fast client before
-        // the flood and while the slow client is stalled.
-        RoomConnection pacer = keep(client.join(room, "pacer", frame -> { }));
-        every(1_200, () -> {
-            if (!slowGone) { // it stops with the stall: the resume waits for a quiet room (see resume())
-                pacer.send(new ClientFrame.ChatMessage("p=" + System.nanoTime() + "; paced"));
-            }
-        });
         Thread reader = new Thread(this::slowReader, "lab-slow-reader");
         reader.setDaemon(true);
         reader.start();
         every(250, this::watchQueue);
     }
 
-    /** The slow client: joins, reads its welcome, stops reading until the hub lets it go, then drains and resumes. */
+    /** The slow client: joins and reads with the others, stops reading until the hub lets it go, then drains and resumes. */
     private void slowReader() {
         try (RawWebSocket slow = keep(new RawWebSocket(lab.hub().endpoint().roomSocket(room, "slow", 0), 8 * 1024))) {
-            ServerFrame welcome;
-            do {
-                welcome = decode(slow.read()); // connected, history, presence: then it stops reading
-            } while (!(welcome instanceof ServerFrame.PresenceWelcome));
-            lab.log("Lab slow-consumer: client \"slow\" joined " + HubClient.key(room) + " and stopped reading",
+            stream.open(i -> lab.hub().endpoint().roomSocket(room, "sender-" + i, 0));
+            streamAt = System.nanoTime();
+            stream.start();
+            lab.log("Lab slow-consumer: " + PacedStream.describe() + " into " + HubClient.key(room)
+                    + "; \"fast\" and \"slow\" read and time them", "The same traffic before and during the stall.");
+            after(BASELINE_MILLIS, () -> stallAsked = true);
+            while (!stallAsked && !closed()) {
+                decode(slow.read()); // reads like everyone else: the baseline window
+            }
+            stalledAt = System.nanoTime();
+            stalled = true;
+            lab.log("Lab slow-consumer: client \"slow\" stopped reading",
                     "Its socket's receive buffer is 8 KB; the hub's writes to it stall and its outbound queue grows.");
-            after(BASELINE_MILLIS, () -> {
-                flooding = true; // the paced sender's baseline is taken: the flood starts
-                every(600, this::nextSender);
-            });
+            long nextPing = 0;
             while (!slowGone && !closed()) {
+                if (System.nanoTime() > nextPing) {
+                    // Stalled, not dead: it still sends (a ping every 10 s), so the hub's heartbeat (no byte from the
+                    // client for 60 s → 1001) does not close it before its queue overflows.
+                    slow.send("{\"type\":\"ping\",\"id\":\"alive\",\"clientTime\":" + System.currentTimeMillis() + "}");
+                    nextPing = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                }
+                if (!stream.sending()) {
+                    failure = stream.failure() != null ? stream.failure()
+                            : "the hub did not close \"slow\" within " + PacedStream.MAX_SECONDS + " s of the stream";
+                    return;
+                }
                 Thread.sleep(100); // waits for the watcher to see the hub close it (never on the FX thread)
             }
+            stream.stop(); // the stall is over: a quiet room for the resume's count
             RawWebSocket.Frame f;
             while (!(f = slow.read()).close()) {
                 decode(f);
@@ -145,9 +146,9 @@ final class SlowConsumerScenario extends ScenarioBase {
     private void resume() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
         long seen = -1;
-        while ((sent.get() < sendersStarted.get() * PER_SENDER || seen != roomSeq) && System.nanoTime() < deadline) {
+        while (seen != roomSeq && System.nanoTime() < deadline) {
             seen = roomSeq;
-            sleep(1_500); // until the flood is over and the fast client saw its last frame: the resume then covers it all
+            sleep(1_500); // until the fast client saw the stream's last frame: the resume then covers it all
         }
         long from = since;
         Set<Long> got = ConcurrentHashMap.newKeySet();
@@ -200,38 +201,6 @@ final class SlowConsumerScenario extends ScenarioBase {
         return null;
     }
 
-    /** Adds one sender (a fresh user, so a fresh budget) that sends its budget of large messages, until the close. */
-    private void nextSender() {
-        if (slowGone || sendersStarted.get() >= MAX_SENDERS) {
-            return;
-        }
-        int n = sendersStarted.incrementAndGet();
-        HubClient client = lab.newClient(TransportKind.WEBSOCKET);
-        keep(client);
-        RoomConnection[] self = new RoomConnection[1];
-        AtomicInteger echoes = new AtomicInteger();
-        RoomListener listener = frame -> {
-            if (frame instanceof ServerFrame.ChatMessage m && self[0] != null && m.sessionId().equals(self[0].sessionId())
-                    && echoes.incrementAndGet() == PER_SENDER) {
-                self[0].close(); // its messages are all broadcast: it need not read the rest
-            }
-        };
-        self[0] = keep(client.join(room, "sender-" + n, listener));
-        Thread sender = new Thread(() -> {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (self[0].state() != ConnectionState.CONNECTED && System.nanoTime() < deadline) {
-                sleep(20);
-            }
-            for (int i = 0; i < PER_SENDER && !closed(); i++) {
-                if (self[0].send(new ClientFrame.ChatMessage("t=" + System.nanoTime() + ";" + PADDING))) {
-                    sent.incrementAndGet();
-                }
-            }
-        }, "lab-slow-sender-" + n);
-        sender.setDaemon(true);
-        sender.start();
-    }
-
     /** Reads the slow session's queue from the hub's sessions endpoint. */
     private void watchQueue() {
         if (slowId == null || slowGone) {
@@ -254,6 +223,7 @@ final class SlowConsumerScenario extends ScenarioBase {
             }
         }
         if (slowSeen) {
+            goneAt = System.nanoTime();
             slowGone = true;
             queued.add(0.0);
         }
@@ -271,8 +241,12 @@ final class SlowConsumerScenario extends ScenarioBase {
     public LabReport report() {
         boolean done = missed >= 0;
         List<LabReport.Row> rows = List.of(
-                new LabReport.Row("senders / messages sent", List.of(sendersStarted.get() + " / " + sent.get()),
-                        "Fresh sender connections (60 messages a minute each), each message ~12 KB"),
+                new LabReport.Row("paced stream", List.of(PacedStream.describe() + "; " + stream.sent() + " sent"),
+                        "The only traffic in the room: steady, so no backlog of durable writes sits ahead of a message"),
+                new LabReport.Row("others' p50 / p99 before", List.of(latency(before, streamAt, stalledAt)),
+                        "The fast client, messages sent while every reader reads: send time (in the message) to arrival, same clock; and how many a second"),
+                new LabReport.Row("others' p50 / p99 during", List.of(latency(during, stalledAt, goneAt)),
+                        "The same stream and readers, messages sent while \"slow\" is stalled, until the hub closes it"),
                 new LabReport.Row("queue, highest seen", List.of(peakFrames + " frames, " + String.format("%.1f MB", peakBytes / 1e6)),
                         "queuedFrames / queuedBytes from GET /api/rooms/chat/lab-slow/sessions, read every 0.25 s; the last one before the close may be lower than the bound"),
                 new LabReport.Row("closed with", List.of(closeCode == 0 ? "–" : closeCode + " " + closeReason),
@@ -283,25 +257,29 @@ final class SlowConsumerScenario extends ScenarioBase {
                         "Reconnected with ?since= the last seq it read; counted every broadcast seq up to the room's latest"),
                 new LabReport.Row("frames missed", List.of(missed < 0 ? "–" : reset ? "reset (" + missed + ")" : Long.toString(missed)),
                         "Seqs between its last read and the room's latest that did not come back"),
-                new LabReport.Row("fast client p50 / p99", List.of(Latencies.millis(fast.percentile(50)) + " / "
-                        + Latencies.millis(fast.percentile(99)) + " (" + fast.count() + " msgs)"),
-                        "Send to arrival at a client that keeps reading, in the same room at the same time"),
-                new LabReport.Row("paced p50 / p99 before", List.of(Latencies.millis(pacedBefore.percentile(50)) + " / "
-                        + Latencies.millis(pacedBefore.percentile(99)) + " (" + pacedBefore.count() + " msgs)"),
-                        "A small message every 1.2 s, timed at the fast client, before the flood and the stall"),
-                new LabReport.Row("paced p50 / p99 during", List.of(Latencies.millis(pacedDuring.percentile(50)) + " / "
-                        + Latencies.millis(pacedDuring.percentile(99)) + " (" + pacedDuring.count() + " msgs)"),
-                        "The same while the slow client is stalled and the flood runs; the room also writes every 12 KB flood "
-                                + "message durably, so a rise here is the flood's own work queued ahead, not the stalled reader"),
                 conflation.row());
         String headline = failure != null ? "Stopped: " + failure
                 : slowId == null ? "The slow client is joining…"
+                : !stalled ? "Every client reads: the others' latency before the stall, " + latency(before, streamAt, 0)
                 : closeCode == 0 ? "\"slow\" stopped reading; its queue on the hub: " + (queued.isEmpty() ? 0 : queued.get(queued.size() - 1).intValue()) + " frames"
                 : !done ? "Closed with " + closeCode + "; resuming…"
-                : "Closed with " + closeCode + " at " + peakFrames + " queued frames, resumed with " + missed + " missed";
-        List<String> notes = done ? List.of("A chat frame is never dropped: the hub closes a client it cannot keep up with (1013, try again later) "
-                + "and the client resumes from the last seq it read. The fast client's latency is what it measured during the flood.") : List.of();
-        return new LabReport(headline, List.of("", "slow client"), rows, "slow client's queue on the hub (frames)",
+                : "Closed with " + closeCode + " at " + peakFrames + " queued frames, resumed with " + missed + " missed; others' p50 "
+                        + Latencies.millis(before.percentile(50)) + " before, " + Latencies.millis(during.percentile(50)) + " during";
+        List<String> notes = done ? List.of("Before and during carry the same traffic (" + PacedStream.describe()
+                + ", each written durably by the room) and the same readers; only \"slow\" stops reading. The hub keeps a "
+                + "bounded queue per client and never waits on one socket: the fast client's p50 went from "
+                + Latencies.millis(before.percentile(50)) + " to " + Latencies.millis(during.percentile(50)) + ", its p99 from "
+                + Latencies.millis(before.percentile(99)) + " to " + Latencies.millis(during.percentile(99)) + ".",
+                "What \"slow\" cannot take piles up in its own queue until the hub closes it with 1013 (try again later); "
+                        + "a chat frame is never dropped, so it resumes from the last seq it read and gets every one back.") : List.of();
+        return new LabReport(headline, List.of("", "measured"), rows, "slow client's queue on the hub (frames)",
                 List.of(new LabReport.Series("queued frames", queued)), notes, (done && conflation.done()) || failure != null);
+    }
+
+    /** p50 / p99 (messages, messages a second over the window from {@code from} to {@code to}, or to now). */
+    private static String latency(Latencies l, long from, long to) {
+        double seconds = from == 0 ? 0 : ((to == 0 ? System.nanoTime() : to) - from) / 1e9;
+        return Latencies.millis(l.percentile(50)) + " / " + Latencies.millis(l.percentile(99)) + " (" + l.count() + " msgs"
+                + (seconds >= 1 ? String.format(", %.0f/s", l.count() / seconds) : "") + ")";
     }
 }

@@ -87,8 +87,11 @@ final class DiagramPainter {
             // What was last drawn is no longer known to be true: say so rather than show stale figures.
             drawBox(g, at, roomW, box.h(), Color.web("#e2e8f0"), Color.web("#64748b"), key, "hub unreachable");
         } else if (room != null) {
-            String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg · " + room.hibernations() + " hib";
-            drawBox(g, at, roomW, box.h(), DiagramStyle.stateColor(room.state()), Color.web("#0f172a"), key, CanvasText.fit(detail, SMALL, roomW - 8));
+            String detail = room.state().wireName() + " · " + room.connections() + " conn · " + room.messages() + " msg";
+            String full = detail + " · " + room.hibernations() + " hib";
+            // The hibernation count goes first when the line is too long, rather than cutting a figure in half.
+            String shown = CanvasText.width(full, SMALL) <= roomW - 8 ? full : CanvasText.fit(detail, SMALL, roomW - 8);
+            drawBox(g, at, roomW, box.h(), DiagramStyle.stateColor(room.state()), Color.web("#0f172a"), key, shown);
             double rate = viewModel.roomRate(key);
             if (rate >= 0.5) {
                 // The same figure, per room, as the sidebar's total: frames per second over the last second.
@@ -127,7 +130,11 @@ final class DiagramPainter {
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(CanvasText.fit(viewModel.labelOf(c), SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
+        String label = viewModel.labelOf(c);
+        if (CanvasText.width(label, SMALL) > w - p.getX() - 16) { // short transport names before an ellipsis
+            label = label.replace(" · websocket", " · ws").replace(" · polling", " · poll");
+        }
+        g.fillText(CanvasText.fit(label, SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
     }
 
     private void drawMessage(GraphicsContext g, boolean noRooms, boolean unreachable, double w, double diagramH) {

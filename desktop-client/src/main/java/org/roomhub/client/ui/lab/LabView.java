@@ -157,10 +157,13 @@ public final class LabView extends ScrollPane {
             cc.setHgrow(c == 0 ? (oneValue ? Priority.NEVER : Priority.ALWAYS) : (oneValue ? Priority.ALWAYS : Priority.NEVER));
             if (c == 0) {
                 cc.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (!oneValue) {
+                cc.setMinWidth(72); // a narrow title ("SSE") must not squeeze "15 of 15" onto two lines
             }
             table.getColumnConstraints().add(cc);
             Label head = new Label(report.columns().get(c));
             head.setStyle("-fx-font-weight: bold;");
+            head.setMinWidth(Region.USE_PREF_SIZE); // a column's title is never cut to "WebSo…"; its values wrap below it
             table.add(head, c, 0);
         }
         for (int r = 0; r < report.rows().size(); r++) {

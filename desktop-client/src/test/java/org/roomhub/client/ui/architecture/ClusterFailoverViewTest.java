@@ -3,119 +3,69 @@ package org.roomhub.client.ui.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
-import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.HubEndpoint;
 import org.roomhub.client.ui.TestPictures;
-import org.roomhub.client.ui.common.Identity;
-import org.roomhub.client.ui.common.SessionSettings;
-import org.roomhub.hub.Hub;
-import org.roomhub.protocol.FrameCodec;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The failover scenario starts a real three-member cluster (three child JVMs on loopback): the
  * architecture view lists the three members up, then the one killed with -9 as down with its node-down
- * in the event log; every room reports whether and when it was writable again; Stop leaves no member
- * process and no data folder. One cluster for the class: Infinispan starts slowly here.
+ * in the event log; every room reports its current host, the move off the killed member, and whether and
+ * when it was writable again; Stop leaves no member process and no data folder.
  */
-@ExtendWith(ApplicationExtension.class)
 class ClusterFailoverViewTest {
 
-    @TempDir
-    Path dataDir;
-
-    private Hub hub;
-    private HubClient client;
-    private ArchitectureViewModel architecture;
-    private ArchitectureView view;
-
-    @Start
-    void start(Stage stage) {
-        architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
-        view = new ArchitectureView(architecture);
-        TestPictures.show(stage, view);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(architecture::detach).get();
-        architecture.lab().awaitIdle(120_000);
-        client.close();
-        hub.stop();
-    }
+    @RegisterExtension
+    final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
 
     @Test
-    void the_view_lists_three_members_then_the_killed_one_down_and_each_room_says_when_it_was_writable_again() throws Exception {
-        Set<Path> before = clusterFolders();
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
-        String url = "http://127.0.0.1:" + hub.port();
-        client = new HubClient(HubEndpoint.parse(url, null), new FrameCodec());
-        WaitForAsyncUtils.asyncFx(() -> architecture.attach(client, new SessionSettings(url, new Identity("cluster-tester"), "lobby", "h"))).get();
-        WaitForAsyncUtils.asyncFx(() -> architecture.lab().run(ScenarioKind.FAILOVER)).get();
+    void the_view_lists_three_members_then_the_killed_one_down_and_each_room_says_where_it_runs_now_and_when_it_was_writable_again()
+            throws Exception {
+        Set<Path> before = ArchitectureOnRealHub.tempFolders("roomhub-lab-cluster");
+        WaitForAsyncUtils.asyncFx(() -> arch.viewModel().lab().run(ScenarioKind.FAILOVER)).get();
 
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<ClusterModel.Member> members = fx(() -> architecture.cluster().members());
+            List<ClusterModel.Member> members = ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().members());
             assertThat(members).extracting(ClusterModel.Member::id).containsExactly("a", "b", "c");
             assertThat(members).extracting(ClusterModel.Member::state).containsOnly("up");
-            assertThat(fx(() -> architecture.cluster().self())).isEqualTo("a");
+            assertThat(ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().self())).isEqualTo("a");
         });
-        TestPictures.write(view, "cluster-members");
+        TestPictures.write(arch.view(), "cluster-members");
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> report() != null && report().settled());
-        LabReport report = report();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> arch.report() != null && arch.report().settled());
+        LabReport report = arch.report();
         assertThat(report.headline()).as(report.toString()).doesNotStartWith("Stopped").contains("kill -9");
         String killed = report.headline().replaceAll("^Member (\\w+) .*$", "$1");
+        List<String> cells = new ArrayList<>();
         for (int r = 1; r <= 4; r++) {
-            assertThat(report.cell("chat/lab-failover-" + r, "measured")).as("room " + r)
-                    .containsAnyOf("writable again after", "not writable after 30 s");
+            String cell = report.cell("chat/lab-failover-" + r, "measured");
+            cells.add(cell);
+            assertThat(cell).as("room " + r).containsAnyOf("writable again after", "not writable after 30 s")
+                    .doesNotContain("not reported").doesNotContain("host " + killed + " (down)");
         }
+        assertThat(cells).as("the killed member hosted the most rooms: they moved").anyMatch(c -> c.contains("moved " + killed + " → "));
         assertThat(report.cell("member " + killed + " kill -9", "measured")).startsWith("4 clients moved");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(fx(() -> architecture.cluster().members())).filteredOn(m -> m.id().equals(killed))
+            assertThat(ArchitectureOnRealHub.fx(() -> arch.viewModel().cluster().members())).filteredOn(m -> m.id().equals(killed))
                     .extracting(ClusterModel.Member::state).containsExactly("down");
-            assertThat(fx(() -> List.copyOf(architecture.log()))).anyMatch(l -> l.text().startsWith("Member " + killed + " left the cluster")
-                    || l.text().startsWith("Member " + killed + " is down"));
+            assertThat(ArchitectureOnRealHub.fx(() -> List.copyOf(arch.viewModel().log())))
+                    .anyMatch(l -> l.text().startsWith("Member " + killed + " left the cluster") || l.text().startsWith("Member " + killed + " is down"));
         });
-        TestPictures.write(view, "cluster-failover");
+        TestPictures.write(arch.view(), "cluster-failover");
 
-        WaitForAsyncUtils.asyncFx(() -> architecture.lab().stop()).get();
-        architecture.lab().awaitIdle(120_000);
+        arch.stopScenario();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().commandLine().orElse("").contains("org.roomhub.hub.HubCommand")).toList()).isEmpty();
-            assertThat(clusterFolders()).as("no folder this test made is left (others may come and go)").isSubsetOf(before);
+            assertThat(ArchitectureOnRealHub.childHubs()).isEmpty();
+            assertThat(ArchitectureOnRealHub.tempFolders("roomhub-lab-cluster")).as("no folder this test made is left (others may come and go)")
+                    .isSubsetOf(before);
         });
-    }
-
-    private LabReport report() throws Exception {
-        return fx(() -> architecture.lab().reportProperty().get());
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
-    }
-
-    private static Set<Path> clusterFolders() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("roomhub-lab-cluster")).collect(Collectors.toSet());
-        }
     }
 }

@@ -3,65 +3,36 @@ package org.roomhub.client.ui.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.roomhub.client.net.HubClient;
-import org.roomhub.client.net.HubEndpoint;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.client.net.RoomConnection;
 import org.roomhub.client.ui.TestPictures;
-import org.roomhub.client.ui.common.Identity;
-import org.roomhub.client.ui.common.SessionSettings;
-import org.roomhub.hub.Hub;
-import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Thirty rooms of a real hub, drawn at 1280×800 with the Lab panel and sidebar beside: no two room boxes overlap. */
-@ExtendWith(ApplicationExtension.class)
 class ManyRoomsLayoutTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final ArchitectureOnRealHub arch = new ArchitectureOnRealHub();
 
-    private Hub hub;
-    private HubClient client;
     private final List<RoomConnection> joined = new ArrayList<>();
-    private ArchitectureViewModel architecture;
-    private ArchitectureView view;
-
-    @Start
-    void start(Stage stage) {
-        architecture = new ArchitectureViewModel(Platform::runLater, System::currentTimeMillis);
-        view = new ArchitectureView(architecture);
-        TestPictures.show(stage, view);
-    }
 
     @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(architecture::detach).get();
+    void closeRooms() {
         joined.forEach(RoomConnection::close);
-        client.close();
-        hub.stop();
     }
 
     @Test
     void thirty_rooms_at_1280_by_800_get_boxes_that_do_not_overlap_and_stay_on_the_canvas() throws Exception {
-        hub = Hub.create(cfg -> cfg.storage.dataDir = dataDir).start(0);
-        String url = "http://127.0.0.1:" + hub.port();
-        client = new HubClient(HubEndpoint.parse(url, null), new FrameCodec());
-        WaitForAsyncUtils.asyncFx(() -> architecture.attach(client, new SessionSettings(url, new Identity("layout"), "lobby", "h"))).get();
+        ArchitectureViewModel architecture = arch.viewModel();
+        ArchitectureView view = arch.view();
         for (int i = 1; i <= 30; i++) {
-            joined.add(client.join(RoomAddress.parse(String.format("metrics/sensor-room-%02d", i)), "sensor", frame -> { }));
+            joined.add(arch.client().join(RoomAddress.parse(String.format("metrics/sensor-room-%02d", i)), "sensor", frame -> { }));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> WaitForAsyncUtils.asyncFx(() -> architecture.rooms().size()).get() >= 30);
         WaitForAsyncUtils.waitForFxEvents();
