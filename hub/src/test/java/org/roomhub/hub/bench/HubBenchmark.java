@@ -328,11 +328,6 @@ public final class HubBenchmark {
                 () -> state.equals(TextSocket.field(hub.get("/api/rooms/" + room).body(), "state")));
     }
 
-    /** Waits up to 10 minutes (polling every 200 ms) for {@code condition}; a timeout fails the scenario. */
-    static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
-        await(what, Duration.ofMinutes(10), Duration.ofMillis(200), condition);
-    }
-
     /** Waits for {@code condition} (Awaitility); a timeout fails the scenario with {@code what}. */
     private static void await(String what, Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
         org.awaitility.Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(poll).until(condition);
