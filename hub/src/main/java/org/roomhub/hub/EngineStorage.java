@@ -29,6 +29,11 @@ final class EngineStorage implements StoragePort {
     }
 
     @Override
+    public RoomStore peek(RoomAddress address) {
+        return storage.peek(address.toString());
+    }
+
+    @Override
     public Map<String, Long> alarms() {
         return storage.alarms();
     }

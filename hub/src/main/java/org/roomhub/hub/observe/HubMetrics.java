@@ -30,6 +30,8 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
     private final Timer wakeLatency;
 
     private final Supplier<List<RoomHost>> rooms;
+    /** The rooms listed once for the scrape running now (a dormant room's figures are read from storage per listing). */
+    private List<RoomHost> scraping;
     private final PerRoom perRoom;
 
     /** Metrics over the rooms {@code rooms} lists. */
@@ -57,10 +59,10 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
             rejectedCounter(reason);
         }
         for (RoomState s : RoomState.values()) {
-            Gauge.builder("roomhub_rooms", rooms, r -> r.get().stream().filter(h -> h.state() == s).count())
+            Gauge.builder("roomhub_rooms", rooms, r -> listed().stream().filter(h -> h.state() == s).count())
                     .tag("state", s.wireName()).description("Rooms by lifecycle state").strongReference(true).register(registry);
         }
-        Gauge.builder("roomhub_connections", rooms, r -> r.get().stream().mapToInt(RoomHost::connections).sum())
+        Gauge.builder("roomhub_connections", rooms, r -> listed().stream().mapToInt(RoomHost::connections).sum())
                 .description("Open client connections").strongReference(true).register(registry);
     }
 
@@ -113,12 +115,19 @@ public final class HubMetrics implements RoomListener, EdgeEvents {
                 .tag("reason", reason).register(registry);
     }
 
+    private List<RoomHost> listed() {
+        List<RoomHost> now = scraping;
+        return now != null ? now : rooms.get();
+    }
+
     /** The Prometheus text exposition. */
     public synchronized String scrape() {
-        perRoom.update(rooms.get());
+        scraping = rooms.get();
+        perRoom.update(scraping);
         try {
             return registry.scrape();
         } finally {
+            scraping = null;
             // Per-room meters live only for the scrape: kept between scrapes they cost ~3 KB per room, hibernated or not.
             perRoom.clear();
         }

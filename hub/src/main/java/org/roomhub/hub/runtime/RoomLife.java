@@ -73,11 +73,19 @@ final class RoomLife {
             }
             return room;
         }
+        WakeEvent event = new WakeEvent();
+        event.begin();
         long start = System.nanoTime();
         lifecycle.moveTo(RoomState.RESUMING, now());
         room = factory.get();
         lifecycle.moveTo(RoomState.ACTIVE, now());
-        services.listener().woke(address, System.nanoTime() - start);
+        long took = System.nanoTime() - start;
+        event.end();
+        if (event.shouldCommit()) {
+            event.room = address.toString();
+            event.commit();
+        }
+        services.listener().woke(address, took);
         return room;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roomhub.hub.room.RoomType;
 import org.roomhub.hub.runtime.seam.RoomPort;
 import org.roomhub.hub.runtime.seam.SessionPort;
 import org.roomhub.protocol.FrameCodec;
@@ -32,6 +33,11 @@ public final class RoomRegistry {
     private final RoomTypes types;
     private final StoragePort storage;
     private final ConcurrentHashMap<RoomAddress, RoomHost> hosts = new ConcurrentHashMap<>();
+    /**
+     * Rooms found in storage at start and not used since: only their address is held (~0.1 KB, against
+     * ~3 KB for a host), the host is built on first use. Listings read their figures from storage.
+     */
+    private final java.util.Set<RoomAddress> dormant = ConcurrentHashMap.newKeySet();
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final HostServices services;
@@ -52,10 +58,10 @@ public final class RoomRegistry {
                 settings.queueCapacity(), listener, sessions, a -> runsHere.test(a));
     }
 
-    /** Loads known rooms (hibernated), re-arms stored alarms and starts the idle ticker. */
+    /** Knows the stored rooms (hibernated; hosts built on first use), re-arms stored alarms, starts the idle ticker. */
     public void start() {
         for (String room : storage.rooms()) {
-            parse(room).ifPresent(this::open);
+            parse(room).ifPresent(dormant::add);
         }
         storage.alarms().keySet().forEach(room -> parse(room).ifPresent(a -> open(a).restoreAlarm()));
         long tick = 50;
@@ -65,7 +71,8 @@ public final class RoomRegistry {
     private Optional<RoomAddress> parse(String room) {
         try {
             RoomAddress a = RoomAddress.parse(room);
-            return types.get(a.type()).isPresent() ? Optional.of(a) : Optional.empty();
+            // The registered type's own name string: one per type, not one per stored room.
+            return types.get(a.type()).map(t -> new RoomAddress(t.name(), a.name()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -80,19 +87,41 @@ public final class RoomRegistry {
 
     /** The room at {@code address}, created (hibernated) on first use; the type must be registered. */
     public RoomHost open(RoomAddress address) {
-        return hosts.computeIfAbsent(address, a -> new RoomHost(a,
-                types.get(a.type()).orElseThrow(() -> new IllegalArgumentException("unknown room type " + a.type())),
-                services, storage.room(a)));
+        RoomHost host = hosts.computeIfAbsent(address, a -> new RoomHost(a, type(a), services, storage.room(a)));
+        dormant.remove(address); // after the host is in: a listing meanwhile sees the room once or twice, never not at all
+        return host;
     }
 
-    /** The room at {@code address} if it exists. */
+    private RoomType type(RoomAddress a) {
+        return types.get(a.type()).orElseThrow(() -> new IllegalArgumentException("unknown room type " + a.type()));
+    }
+
+    /** The room at {@code address} if it exists (a dormant room's host is built now). */
     public Optional<RoomHost> find(RoomAddress address) {
-        return Optional.ofNullable(hosts.get(address));
+        RoomHost host = hosts.get(address);
+        if (host == null && dormant.contains(address)) {
+            host = open(address);
+        }
+        return Optional.ofNullable(host);
     }
 
-    /** Every known room. */
+    /**
+     * Every known room. A dormant room is listed by a host made for the listing alone (its figures read
+     * from storage, never registered, so no event reaches it) and left to the garbage collector.
+     */
     public Collection<RoomHost> all() {
-        return List.copyOf(hosts.values());
+        List<RoomHost> out = new ArrayList<>(hosts.values());
+        for (RoomAddress a : dormant) {
+            if (!hosts.containsKey(a)) {
+                out.add(new RoomHost(a, type(a), services, storage.peek(a)));
+            }
+        }
+        return out;
+    }
+
+    /** How many rooms are dormant (known from storage, host not built). */
+    public int dormantCount() {
+        return dormant.size();
     }
 
     /**
@@ -100,7 +129,7 @@ public final class RoomRegistry {
      * the address forgotten, so the next use starts a fresh room. Empty when no such room is known.
      */
     public Optional<CompletableFuture<Void>> delete(RoomAddress address, int code, String reason) {
-        RoomHost host = hosts.get(address);
+        RoomHost host = find(address).orElse(null);
         if (host == null) {
             return Optional.empty();
         }
@@ -114,11 +143,12 @@ public final class RoomRegistry {
      * later use here makes a fresh host from storage. False when the room was not here.
      */
     public boolean evict(RoomAddress address) {
+        boolean wasDormant = dormant.remove(address);
         RoomHost host = hosts.remove(address);
         if (host != null) {
             host.evict();
         }
-        return host != null;
+        return host != null || wasDormant;
     }
 
     /** Cluster mode: alarms fire only for rooms {@code test} says this member runs (the room's current host). */

@@ -12,6 +12,14 @@ public interface StoragePort extends AutoCloseable {
     /** One room's data. */
     RoomStore room(RoomAddress address);
 
+    /**
+     * One room's data for reading only (figures of a room whose host is not built): a store may make it
+     * without keeping it, unlike {@link #room}. Never written through.
+     */
+    default RoomStore peek(RoomAddress address) {
+        return room(address);
+    }
+
     /** Every stored alarm: room address ({@code type/name}) to epoch ms. */
     Map<String, Long> alarms();
 

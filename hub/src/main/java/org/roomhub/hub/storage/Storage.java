@@ -90,6 +90,15 @@ public final class Storage implements AutoCloseable {
         return store;
     }
 
+    /**
+     * The store of room {@code roomId} for reading: the one handed out if any, else one made for the caller and
+     * not kept (so listing many untouched rooms does not keep a store each). Do not write through it.
+     */
+    public RoomStore peek(String roomId) {
+        DefaultRoomStore store = rooms.get(roomId);
+        return store != null ? store : new DefaultRoomStore(engine, new RoomKeys(roomId));
+    }
+
     /** Every room's stored alarm time (epoch ms), including alarms set before a restart. */
     public Map<String, Long> alarms() {
         engine.lifecycle.checkReadable();

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class TextSocket {
 
-    /** Completes with the close code the hub sent, or -1 when the connection failed. */
+    /** Completes with the close code the hub sent, or -1 when the connection failed or was aborted here. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
     /** Whole frames received so far. */
     public final AtomicLong frames = new AtomicLong();
@@ -105,19 +105,26 @@ public final class TextSocket {
         }
     }
 
-    /** Sends a normal close (1000) if the socket is open; does not wait for the hub's answer. */
+    /**
+     * Sends a normal close (1000), now or as soon as the socket is open; does not wait for the hub's answer.
+     * The JDK may hand frames to the listener before {@link #opened()} completes, so a caller that saw a
+     * frame can find the socket not yet open: it is closed properly then too, never aborted (an abort ends
+     * the JDK's listener calls, so {@link #closed} would wait for the hub's close for ever).
+     */
     public void close() {
-        WebSocket ws = socket.getNow(null);
-        if (ws != null && !ws.isOutputClosed()) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
-        } else if (ws == null) {
-            socket.thenAccept(WebSocket::abort);
-        }
+        socket.thenAccept(ws -> {
+            if (!ws.isOutputClosed()) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
+            }
+        });
     }
 
-    /** Drops the connection without a close frame. */
+    /** Drops the connection without a close frame; {@link #closed} completes with -1 (the JDK reports nothing after an abort). */
     public void abort() {
-        socket.thenAccept(WebSocket::abort);
+        socket.thenAccept(ws -> {
+            ws.abort();
+            closed.complete(-1);
+        });
     }
 
     /** The value of a top-level string field, found by text (the hub's frames are compact JSON from Jackson). */
