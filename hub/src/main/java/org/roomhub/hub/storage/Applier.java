@@ -20,9 +20,9 @@ final class Applier implements Runnable {
      * leaf MapDB never frees (its B-tree keeps emptied leaves). Reads are unaffected (the overlay serves
      * them); a lone write waits at most GATHER_GAP_NANOS more, a busy store GATHER_NANOS.
      */
-    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
     private static final long GATHER_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final int GATHER_RECORDS = 4096;
+    private static final int GATHER_RECORDS = 16_384;
 
     /** Held while the slot is being modified; the checkpointer takes it to copy the slot. */
     final ReentrantLock applyLock = new ReentrantLock();
