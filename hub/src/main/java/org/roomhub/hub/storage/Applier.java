@@ -28,6 +28,8 @@ final class Applier implements Runnable {
     final ReentrantLock applyLock = new ReentrantLock();
 
     private final List<Record> end = new ArrayList<>();
+    /** Queued by {@link #hurry()}: ends the round being gathered. */
+    private final List<Record> hurry = new ArrayList<>();
     private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
     private final Slot slot;
     private final Overlay overlay;
@@ -48,6 +50,11 @@ final class Applier implements Runnable {
         queue.add(batch);
     }
 
+    /** Applies what is queued without gathering more (a checkpoint wants a fresh slot). */
+    void hurry() {
+        queue.add(hurry);
+    }
+
     /** Ends the thread once everything submitted before is applied. */
     void finish() {
         queue.add(end);
@@ -57,7 +64,8 @@ final class Applier implements Runnable {
     private void gather(List<List<Record>> round) throws InterruptedException {
         long deadline = System.nanoTime() + GATHER_NANOS;
         int records = round.get(0).size();
-        while (round.get(round.size() - 1) != end && records < GATHER_RECORDS && !budget.quarterUsed()) {
+        while (round.get(round.size() - 1) != end && round.get(round.size() - 1) != hurry
+                && records < GATHER_RECORDS && !budget.quarterUsed()) {
             long left = Math.min(deadline - System.nanoTime(), GATHER_GAP_NANOS);
             List<Record> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
             if (next == null) {
