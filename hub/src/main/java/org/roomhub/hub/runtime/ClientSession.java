@@ -30,6 +30,10 @@ public final class ClientSession implements Connection {
     private final long connectedAt;
     private volatile Set<String> tags = Set.of();
     private volatile byte[] attachment;
+    /** The last attachment decoded as a record, with the bytes it came from (so a new attachment misses). */
+    private volatile DecodedAttachment decoded;
+
+    private record DecodedAttachment(byte[] from, Object value) {}
     private volatile boolean open = true;
 
     ClientSession(SessionOpen open, long joinOrder, long connectedAt, RoomOutput output, SessionPort edge, ObjectMapper mapper) {
@@ -133,8 +137,16 @@ public final class ClientSession implements Connection {
         if (bytes == null) {
             return Optional.empty();
         }
+        DecodedAttachment cached = decoded;
+        if (cached != null && cached.from() == bytes && cached.value().getClass() == type) {
+            return Optional.of(type.cast(cached.value()));
+        }
         try {
-            return Optional.of(mapper.readValue(bytes, type));
+            T value = mapper.readValue(bytes, type);
+            if (type.isRecord()) {
+                decoded = new DecodedAttachment(bytes, value); // immutable: handed out again, not decoded per frame
+            }
+            return Optional.of(value);
         } catch (IOException e) {
             throw new UncheckedIOException("attachment is not a " + type.getSimpleName(), e);
         }

@@ -41,7 +41,13 @@ final class ResumeLog {
     }
 
     static String key(long seq) {
-        return KEY_PREFIX + String.format("%019d", seq);
+        // As KEY_PREFIX + %019d, without a Formatter (two keys per broadcast of a durable room).
+        String digits = Long.toString(seq);
+        if (seq < 0) {
+            return KEY_PREFIX + String.format("%019d", seq);
+        }
+        return new StringBuilder(KEY_PREFIX.length() + 19).append(KEY_PREFIX)
+                .append("0000000000000000000", 0, 19 - digits.length()).append(digits).toString();
     }
 
     /** Adds this event's broadcasts to the effects (durable) or to memory (after commit). */

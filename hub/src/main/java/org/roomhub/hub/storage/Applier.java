@@ -3,6 +3,7 @@ package org.roomhub.hub.storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -13,12 +14,22 @@ import java.util.function.Consumer;
  */
 final class Applier implements Runnable {
 
-    private static final int MAX_BATCHES_PER_ROUND = 64;
+    /*
+     * A round gathers batches while more keep coming, so that a key written and deleted within it (a room's
+     * rolling log: put seq N, delete seq N-1000) costs one MapDB lookup instead of an insert, a delete and a
+     * leaf MapDB never frees (its B-tree keeps emptied leaves). Reads are unaffected (the overlay serves
+     * them); a lone write waits at most GATHER_GAP_NANOS more, a busy store GATHER_NANOS.
+     */
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
+    private static final long GATHER_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int GATHER_RECORDS = 16_384;
 
     /** Held while the slot is being modified; the checkpointer takes it to copy the slot. */
     final ReentrantLock applyLock = new ReentrantLock();
 
     private final List<Record> end = new ArrayList<>();
+    /** Queued by {@link #hurry()}: ends the round being gathered. */
+    private final List<Record> hurry = new ArrayList<>();
     private final LinkedBlockingQueue<List<Record>> queue = new LinkedBlockingQueue<>();
     private final Slot slot;
     private final Overlay overlay;
@@ -39,9 +50,30 @@ final class Applier implements Runnable {
         queue.add(batch);
     }
 
+    /** Applies what is queued without gathering more (a checkpoint wants a fresh slot). */
+    void hurry() {
+        queue.add(hurry);
+    }
+
     /** Ends the thread once everything submitted before is applied. */
     void finish() {
         queue.add(end);
+    }
+
+    /** Adds what arrives until the round is big or old enough, the budget a quarter used, or the end is queued. */
+    private void gather(List<List<Record>> round) throws InterruptedException {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        int records = round.get(0).size();
+        while (round.get(round.size() - 1) != end && round.get(round.size() - 1) != hurry
+                && records < GATHER_RECORDS && !budget.quarterUsed()) {
+            long left = Math.min(deadline - System.nanoTime(), GATHER_GAP_NANOS);
+            List<Record> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            round.add(next);
+            records += next.size();
+        }
     }
 
     @Override
@@ -50,7 +82,7 @@ final class Applier implements Runnable {
         try {
             while (true) {
                 round.add(queue.take());
-                queue.drainTo(round, MAX_BATCHES_PER_ROUND);
+                gather(round);
                 boolean ending = false;
                 applyLock.lock();
                 try {

@@ -45,6 +45,7 @@ final class Checkpointer implements Runnable {
     /** Asks for a checkpoint soon; never blocks. */
     synchronized void request() {
         requested = true;
+        applier.hurry();
         notifyAll();
     }
 
@@ -102,6 +103,7 @@ final class Checkpointer implements Runnable {
     }
 
     private boolean checkpointOnce() throws IOException {
+        applier.hurry(); // the applier's next round then starts at once (it may be gathering)
         long started = System.nanoTime();
         PointerFile.Pointer old = pointer.get();
         long seq;

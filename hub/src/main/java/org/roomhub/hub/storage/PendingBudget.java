@@ -80,6 +80,11 @@ final class PendingBudget {
         }
     }
 
+    /** Whether a quarter of the bound is taken: the applier then stops gathering and applies. */
+    boolean quarterUsed() {
+        return used.get() >= max / 4;
+    }
+
     long used() {
         return used.get();
     }

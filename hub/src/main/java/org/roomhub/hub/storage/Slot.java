@@ -4,18 +4,22 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 /**
  * The MapDB working slot: one memory-mapped MapDB file without MapDB transactions, holding the single
@@ -48,7 +52,7 @@ final class Slot implements Closeable {
                     .fileSyncDisable()   // durability comes from the journal and from our own fsyncs
                     .fileLockDisable()   // the store folder's LOCK guards it; a failed open must not leave a lock behind
                     .make();
-            BTreeMap<byte[], byte[]> map = db.treeMap("kv", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY)
+            BTreeMap<byte[], byte[]> map = db.treeMap("kv", MappedBytes.INSTANCE, MappedBytes.INSTANCE)
                     .valuesOutsideNodesEnable()
                     .createOrOpen();
             Atomic.Long seq = db.atomicLong("seq").createOrOpen();
@@ -85,26 +89,31 @@ final class Slot implements Closeable {
      */
     void apply(List<Op> ops) {
         Map<ByteBuffer, Op> latest = new LinkedHashMap<>();
+        Set<ByteBuffer> putFirst = new HashSet<>();
         for (Op op : ops) {
             if (op instanceof Op.Put p) {
-                latest.put(ByteBuffer.wrap(p.key()), op);
+                ByteBuffer k = ByteBuffer.wrap(p.key());
+                if (latest.put(k, op) == null) {
+                    putFirst.add(k);
+                }
             } else if (op instanceof Op.Delete d) {
                 latest.put(ByteBuffer.wrap(d.key()), op);
             } else if (op instanceof Op.DeleteRange r) {
-                applyEach(latest.values());
+                applyEach(latest, putFirst);
                 latest.clear();
+                putFirst.clear();
                 Iterator<byte[]> it = map.subMap(r.from(), true, r.to(), false).keySet().iterator();
                 while (it.hasNext()) {
                     map.remove(it.next());
                 }
             }
         }
-        applyEach(latest.values());
+        applyEach(latest, putFirst);
     }
 
-    private void applyEach(Collection<Op> ops) {
-        boolean data = false;
-        for (Op op : ops) {
+    private void applyEach(Map<ByteBuffer, Op> latest, Set<ByteBuffer> putFirst) {
+        boolean data = removeFreshDeletes(latest, putFirst);
+        for (Op op : latest.values()) {
             byte[] key = op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key();
             if (key[0] == RoomKeys.ALARM && data) {
                 FailPoints.reach(FailPoints.Point.APPLIED_DATA_BEFORE_ALARM);
@@ -116,6 +125,43 @@ final class Slot implements Closeable {
                 map.remove(key);
             }
         }
+    }
+
+    /**
+     * Handles the deletes of keys this round first put (a rolling log's newest entries, gone again within
+     * the round) and takes them out of {@code latest}. Such a key is rarely in the slot, so instead of one
+     * B-tree descent per key, one scan over their span finds the few that are; if the span holds too many
+     * other keys, each is removed on its own. Returns whether a data key was removed.
+     */
+    private boolean removeFreshDeletes(Map<ByteBuffer, Op> latest, Set<ByteBuffer> putFirst) {
+        TreeSet<byte[]> fresh = new TreeSet<>(Arrays::compareUnsigned);
+        for (ByteBuffer k : putFirst) {
+            if (latest.get(k) instanceof Op.Delete d) {
+                fresh.add(d.key());
+            }
+        }
+        if (fresh.size() < 8) {
+            return false; // one descent each is as cheap
+        }
+        for (byte[] k : fresh) {
+            latest.remove(ByteBuffer.wrap(k));
+        }
+        List<byte[]> present = new ArrayList<>();
+        int budget = 2 * fresh.size() + 64;
+        Iterator<byte[]> it = map.subMap(fresh.first(), true, fresh.last(), true).keySet().iterator();
+        while (it.hasNext() && budget-- > 0) {
+            byte[] k = it.next();
+            if (fresh.contains(k)) {
+                present.add(k);
+            }
+        }
+        Collection<byte[]> remove = it.hasNext() ? fresh : present; // budget spent: remove each, as before
+        boolean data = false;
+        for (byte[] k : remove) {
+            data |= k[0] == RoomKeys.DATA;
+            map.remove(k);
+        }
+        return data;
     }
 
     void setAppliedSeq(long value) {

@@ -93,7 +93,8 @@ final class ChatRoom implements RoomObject {
         recent.addLast(entry[0]);
         history = null;
         if (recent.size() > HISTORY) {
-            storage.delete("msg/" + Keys.ordered(recent.removeFirst().seq()));
+            // The bulk form: no read of the old value just to say whether it existed.
+            storage.delete(List.of("msg/" + Keys.ordered(recent.removeFirst().seq())));
         }
     }
 

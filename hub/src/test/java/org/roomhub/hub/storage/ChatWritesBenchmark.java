@@ -1,0 +1,91 @@
+package org.roomhub.hub.storage;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark (not a test): storage CPU per durable chat message, the store alone. Each message is the
+ * one write a chat event makes ({@code r:msg/<seq>} put, the 100th older one deleted, {@code h:seq},
+ * {@code h:log:<seq>} put, the 1000th older one deleted, the room's figures), 128 in flight as in
+ * {@code vs-chat}. Reports process CPU ÷ messages, which is steadier than the end-to-end figure on a
+ * loaded machine (no sockets, no starved peer). Run:
+ * <pre>
+ * mvn -B -o -pl hub -am test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured"]
+ * </pre>
+ */
+public final class ChatWritesBenchmark {
+
+    private ChatWritesBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        Path dir = Files.createTempDirectory("chat-writes");
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (Storage storage = Storage.open(dir)) {
+            RoomStore room = storage.forRoom("chat/throughput");
+            byte[] entry = ("{\"id\":\"" + "x".repeat(36) + "\",\"from\":\"user-1\",\"sessionId\":\"s1\",\"text\":\"t|1|123456789\",\"ts\":1}")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] frame = ("{\"type\":\"chat-message\",\"id\":\"" + "x".repeat(36) + "\",\"from\":\"user-1\",\"sessionId\":\"s1\","
+                    + "\"text\":\"t|1|123456789\",\"ts\":1,\"seq\":1}").getBytes(StandardCharsets.UTF_8);
+            byte[] counters = new byte[120];
+            Arrays.fill(counters, (byte) '1');
+            ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+            long cpu0 = 0;
+            long wall0 = 0;
+            for (long seq = 1; seq <= warmup + measured; seq++) {
+                if (seq == warmup + 1) {
+                    for (CompletableFuture<Void> f : inFlight) {
+                        f.join();
+                    }
+                    inFlight.clear();
+                    cpu0 = os.getProcessCpuTime();
+                    wall0 = System.nanoTime();
+                }
+                WriteSet w = new WriteSet();
+                w.put("r:msg/" + pad(seq), entry);
+                if (seq > 100) {
+                    w.delete("r:msg/" + pad(seq - 100));
+                }
+                w.put("h:seq", Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+                w.put("h:log:" + pad(seq), frame);
+                if (seq > 1000) {
+                    w.delete("h:log:" + pad(seq - 1000));
+                }
+                w.put("h:counters", counters);
+                inFlight.add(room.commit(w));
+                if (inFlight.size() >= 128) {
+                    inFlight.poll().join();
+                }
+            }
+            for (CompletableFuture<Void> f : inFlight) {
+                f.join();
+            }
+            while (storage.stats().pendingBytes() > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the applier's work belongs in the figure
+            }
+            double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / measured;
+            double seconds = (System.nanoTime() - wall0) / 1e9;
+            System.out.printf("chat writes: %.1f µs process CPU per message, %.0f msg/s, %d measured after %d warm-up%n",
+                    cpuMicros, measured / seconds, measured, warmup);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String pad(long n) {
+        String digits = Long.toString(n);
+        return "0".repeat(19 - digits.length()) + digits;
+    }
+}
