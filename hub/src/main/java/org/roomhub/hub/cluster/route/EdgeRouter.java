@@ -56,12 +56,22 @@ final class EdgeRouter implements RoomPort {
     private final RoomPort localHost;
     private final SessionPort edge;
     private final Link link;
+    /** Told (session id, host) when the link to the host is full and a client frame was not sent. */
+    private final java.util.function.BiConsumer<String, String> refused;
 
-    EdgeRouter(Where where, RoomPort localHost, SessionPort edge, Link link) {
+    EdgeRouter(Where where, RoomPort localHost, SessionPort edge, Link link, java.util.function.BiConsumer<String, String> refused) {
         this.where = where;
         this.localHost = localHost;
         this.edge = edge;
         this.link = link;
+        this.refused = refused;
+    }
+
+    /** A client frame to a remote host; a full link refuses it, as a full room queue does on one hub. */
+    private void deliverTo(String host, ClientMessage m) {
+        if (link.post(host, new RouteMessage.Deliver(m)) == Outbox.Result.REFUSED) {
+            refused.accept(m.sessionId(), host);
+        }
     }
 
     @Override
@@ -97,7 +107,7 @@ final class EdgeRouter implements RoomPort {
             } else if (t.host.equals(where.self())) {
                 localHost.deliver(message);
             } else {
-                link.post(t.host, new RouteMessage.Deliver(message));
+                deliverTo(t.host, message);
             }
         }
     }
@@ -242,7 +252,7 @@ final class EdgeRouter implements RoomPort {
             if (owner.equals(where.self())) {
                 localHost.deliver(m);
             } else {
-                link.post(owner, new RouteMessage.Deliver(m));
+                deliverTo(owner, m);
             }
         }
         t.parked.clear();
