@@ -42,13 +42,13 @@ public final class ClusterRooms {
         this.routing = routing;
         this.mapper = codec.mapper();
         this.self = self;
-        routing.answer("rooms", arg -> local(List.copyOf(registry.all())).toString());
+        routing.questions().answer("rooms", arg -> local(List.copyOf(registry.all())).toString());
     }
 
     /** The cluster's rooms: this member's {@code hosts} and what the others say. */
     public CompletableFuture<Listing> all(List<RoomHost> hosts) {
         ArrayNode mine = local(hosts);
-        return routing.askAll("rooms", "", TIMEOUT).thenApply(answers -> {
+        return routing.questions().askAll("rooms", "", TIMEOUT).thenApply(answers -> {
             Map<String, ObjectNode> rows = new TreeMap<>();
             Map<String, String> from = new TreeMap<>();
             merge(rows, from, self, mine);

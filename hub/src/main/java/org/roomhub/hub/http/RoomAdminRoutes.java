@@ -72,7 +72,7 @@ public final class RoomAdminRoutes {
             json(ctx, Map.of("sessions", host.get().sessions().stream().map(RoomAdminRoutes::describe).toList()));
         } else {
             List<ClientSession> list = host.get().sessions();
-            ctx.future(() -> c.remoteSessions(list.stream().map(ClientSession::sessionId).toList(), java.time.Duration.ofSeconds(2))
+            ctx.future(() -> c.questions().remoteSessions(list.stream().map(ClientSession::sessionId).toList(), java.time.Duration.ofSeconds(2))
                     .thenAccept(remote -> json(ctx, Map.of("sessions", list.stream().map(s -> {
                         Map<String, Object> m = describe(s);
                         var r = remote.get(s.sessionId());

@@ -10,14 +10,6 @@ import org.roomhub.hub.cluster.ClusterEvents;
 import org.roomhub.hub.cluster.ClusterNode;
 import org.roomhub.hub.runtime.seam.RoomPort;
 import org.roomhub.hub.runtime.seam.SessionPort;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import org.roomhub.hub.runtime.seam.Backlog;
 import org.roomhub.hub.runtime.seam.Outgoing;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ServerFrame;
@@ -40,9 +32,7 @@ public final class ClusterRouting implements AutoCloseable {
     private final Link link;
     private final HostRouter hostRouter;
     private final SessionPort edgeSessions;
-    private final Asks asks;
-    /** Answers to other members' questions, by kind (see {@link #answer}). */
-    private final Map<String, Function<String, String>> responders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Questions questions;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "roomhub-cluster-sweep");
         t.setDaemon(true);
@@ -60,15 +50,13 @@ public final class ClusterRouting implements AutoCloseable {
         this.link = new Link(new RouteCodec(codec));
         this.hostRouter = new HostRouter(where(), link, edgeSessions);
         this.edgeSessions = edgeSessions;
-        this.asks = new Asks(link, sweeper);
-        answer("backlog", this::backlogs);
+        this.questions = new Questions(nodeId, link, sweeper, () -> node, hostRouter::edgeOf, edgeSessions);
     }
 
-    /** What other members answered, and the members asked that did not answer in time. */
-    public record Answers(Map<String, String> byMember, List<String> missing) {}
-
-    /** A session connected to another member (its edge) and what waits in its queue there ({@link Backlog#UNKNOWN} if not told). */
-    public record RemoteSession(String node, Backlog backlog) {}
+    /** Questions to the other members (room lists, remote sessions' queues) and the answers to theirs. */
+    public Questions questions() {
+        return questions;
+    }
 
     private Where where() {
         return new Where() {
@@ -211,85 +199,10 @@ public final class ClusterRouting implements AutoCloseable {
         } else if (m instanceof RouteMessage.Moved mv) {
             edgeRouter.moved(from, mv.room(), mv.sessionId());
         } else if (m instanceof RouteMessage.Ask a) {
-            respond(from, a);
+            questions.respond(from, a);
         } else if (m instanceof RouteMessage.Answer a) {
-            asks.answered(from, a.id(), a.body());
+            questions.answered(from, a.id(), a.body());
         }
-    }
-
-    /** Answers another member's question off the inbound thread (a listing reads every room's stats). */
-    private void respond(String from, RouteMessage.Ask a) {
-        Function<String, String> r = responders.get(a.kind());
-        try {
-            sweeper.execute(() -> {
-                String body;
-                try {
-                    body = r == null ? "" : r.apply(a.arg());
-                } catch (RuntimeException e) {
-                    body = "";
-                }
-                link.post(from, new RouteMessage.Answer(a.id(), body));
-            });
-        } catch (RejectedExecutionException stopping) {
-            // closed: the asker's timeout marks this member missing
-        }
-    }
-
-    /** Other members' questions of {@code kind} are answered by {@code responder} (argument → text). */
-    public void answer(String kind, Function<String, String> responder) {
-        responders.put(kind, responder);
-    }
-
-    /** Asks every other member up in the view; completes when all answered or after {@code timeout}. */
-    public CompletableFuture<Answers> askAll(String kind, String arg, Duration timeout) {
-        ClusterNode n = node;
-        List<String> members = new ArrayList<>();
-        if (n != null) {
-            n.view().members().stream().filter(m -> m.state().equals("up") && !m.id().equals(self))
-                    .forEach(m -> members.add(m.id()));
-        }
-        return ask(members, kind, arg, timeout);
-    }
-
-    private CompletableFuture<Answers> ask(Collection<String> members, String kind, String arg, Duration timeout) {
-        return asks.ask(members, kind, arg, timeout).thenApply(a -> new Answers(a.byMember(), a.missing()));
-    }
-
-    /**
-     * The edge and queue of each of {@code sessionIds} that is connected to another member, asking those
-     * edges (at most {@code timeout}); sessions of this member's own clients are not in the answer.
-     */
-    public CompletableFuture<Map<String, RemoteSession>> remoteSessions(Collection<String> sessionIds, Duration timeout) {
-        Map<String, List<String>> byEdge = new HashMap<>();
-        for (String id : sessionIds) {
-            String edge = hostRouter.edgeOf(id);
-            if (edge != null) {
-                byEdge.computeIfAbsent(edge, e -> new ArrayList<>()).add(id);
-            }
-        }
-        List<CompletableFuture<Void>> asked = new ArrayList<>();
-        Map<String, RemoteSession> out = new java.util.concurrent.ConcurrentHashMap<>();
-        byEdge.forEach((edge, ids) -> {
-            ids.forEach(id -> out.put(id, new RemoteSession(edge, Backlog.UNKNOWN)));
-            asked.add(ask(List.of(edge), "backlog", String.join(",", ids), timeout).thenAccept(a ->
-                    a.byMember().getOrDefault(edge, "").lines().forEach(line -> {
-                        String[] f = line.split(" ");
-                        if (f.length == 3 && out.containsKey(f[0])) {
-                            out.put(f[0], new RemoteSession(edge, new Backlog(Integer.parseInt(f[1]), Long.parseLong(f[2]))));
-                        }
-                    })));
-        });
-        return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> Map.copyOf(out));
-    }
-
-    /** The "backlog" question: one line {@code id frames bytes} per session of this edge. */
-    private String backlogs(String ids) {
-        StringBuilder b = new StringBuilder();
-        for (String id : ids.split(",")) {
-            Backlog q = edgeSessions.backlog(id);
-            b.append(id).append(' ').append(q.frames()).append(' ').append(q.bytes()).append('\n');
-        }
-        return b.toString();
     }
 
     /** The link to {@code host} is full: the client's frame was not sent, as when a room's queue is full on one hub. */

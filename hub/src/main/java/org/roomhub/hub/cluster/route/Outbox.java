@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.roomhub.hub.runtime.seam.Outgoing;
 
@@ -14,8 +13,9 @@ import org.roomhub.hub.runtime.seam.Outgoing;
  * member that stops reading (paused, overloaded, about to be suspected) must not grow this one's heap.
  * Live traffic counts against {@code maxBytes}/{@code maxMessages}: frames to clients ({@link
  * RouteMessage.Send}, replays excepted: a room's resume window bounds them) and client frames to a host
- * ({@link RouteMessage.Deliver}). When full, as on one hub: a frame with a conflation key (a metric)
- * replaces the waiting one of the same subject; any other frame cuts its recipients off — they get a
+ * ({@link RouteMessage.Deliver}). As on one hub, a frame with a conflation key (a metric) replaces the
+ * waiting one of the same subject (subject = key + recipients), and a new subject may use a reserve as
+ * large as the bound again; when full, any other frame cuts its recipients off — they get a
  * {@code 1013} close queued after what they already have, and nothing more until they leave (they
  * resume by seq elsewhere or here); a client frame is refused (the edge answers {@code RATE_LIMIT}).
  * Control messages (open, left, close, moved, ask…) always pass: their number is bounded by sessions.
@@ -66,7 +66,7 @@ final class Outbox {
         }
         if (m instanceof RouteMessage.Deliver d) {
             long size = d.message().bytes() + 64L;
-            if (full(size)) {
+            if (full(size, 1)) {
                 refused++;
                 return Result.REFUSED;
             }
@@ -86,19 +86,19 @@ final class Outbox {
         long size = size(o);
         String key = o.frame().conflationKey();
         Object subject = key == null ? null : List.of(key, ids);
-        boolean full = full(size);
-        if (subject != null && (items.containsKey(subject) || full)) {
-            if (!evict(subject)) {
-                return cutOff(ids);
-            }
+        if (subject != null && items.containsKey(subject)) {
+            // A value of the same subject still waits: the member is behind, the newer value wins.
+            gone(items.remove(subject));
             conflated++;
             put(subject, new RouteMessage.Send(o), size);
             return Result.CONFLATED;
         }
-        if (full) {
+        if (subject != null ? full(size, 2) : full(size, 1)) {
+            // Chat is never dropped: its recipients close with 1013 and resume. A new metric subject may use
+            // a reserve as large again (one slot per subject), so chat filling the link does not cut metrics.
             return cutOff(ids);
         }
-        put(next++, new RouteMessage.Send(o), size);
+        put(subject != null ? subject : (Object) next++, new RouteMessage.Send(o), size);
         return Result.QUEUED;
     }
 
@@ -109,26 +109,6 @@ final class Outbox {
         }
         put(next++, new RouteMessage.Send(ids.size() == out.sessionIds().size() ? out : new Outgoing(ids, out.frame(), true)), 0);
         return Result.QUEUED;
-    }
-
-    /** Removes the waiting value of {@code subject}, or else the oldest conflatable frame; false if none. */
-    private boolean evict(Object subject) {
-        Item old = items.remove(subject);
-        if (old == null) {
-            Iterator<Map.Entry<Object, Item>> it = items.entrySet().iterator();
-            while (it.hasNext() && old == null) {
-                Map.Entry<Object, Item> e = it.next();
-                if (e.getKey() instanceof List<?>) {
-                    old = e.getValue();
-                    it.remove();
-                }
-            }
-        }
-        if (old == null) {
-            return false;
-        }
-        gone(old);
-        return true;
     }
 
     /** The recipients get a 1013 close after what they already have, and no frame more. */
@@ -155,8 +135,9 @@ final class Outbox {
         return keep;
     }
 
-    private boolean full(long size) {
-        return liveMessages > 0 && (liveMessages >= maxMessages || liveBytes + size > maxBytes);
+    /** Whether {@code size} more bytes pass {@code times} the bounds. */
+    private boolean full(long size, int times) {
+        return liveMessages > 0 && (liveMessages >= (long) maxMessages * times || liveBytes + size > maxBytes * times);
     }
 
     private void put(Object key, RouteMessage m, long size) {
