@@ -70,6 +70,12 @@ public final class ClusterRouting implements AutoCloseable {
                 ClusterNode n = node;
                 return n == null ? self : n.owner(room.toString());
             }
+
+            @Override
+            public boolean up(String member) {
+                ClusterNode n = node;
+                return n == null || member.equals(self) || n.inView(member);
+            }
         };
     }
 

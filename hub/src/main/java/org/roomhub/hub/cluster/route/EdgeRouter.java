@@ -48,6 +48,9 @@ final class EdgeRouter implements RoomPort {
         }
     }
 
+    /** Client frames kept per session while its room has no live host; more are refused ({@code RATE_LIMIT}). */
+    static final int MAX_PARKED = 1_000;
+
     /** A (re-)open not answered by {@code connected} within this time is sent again. */
     static final long OPEN_RETRY_MILLIS = 10_000;
 
@@ -102,8 +105,14 @@ final class EdgeRouter implements RoomPort {
             return; // not open here (left meanwhile)
         }
         synchronized (t) {
-            if (t.host == null) {
-                t.parked.add(message);
+            if (t.host == null || !where.up(t.host)) {
+                // No host now, or it crashed and placement has not moved the room yet: keep the frame for
+                // the re-open on the room's next host instead of sending it to a member that is gone.
+                if (t.parked.size() < MAX_PARKED) {
+                    t.parked.add(message);
+                } else {
+                    refused.accept(message.sessionId(), String.valueOf(t.host));
+                }
             } else if (t.host.equals(where.self())) {
                 localHost.deliver(message);
             } else {
@@ -218,6 +227,8 @@ final class EdgeRouter implements RoomPort {
                 }
                 if (!owner.equals(t.host)) {
                     reopen(t, owner);
+                } else if (!t.parked.isEmpty() && where.up(owner)) {
+                    flushParked(t, owner); // the host was only out of the view for a moment
                 } else if (t.awaitingConnected && System.currentTimeMillis() - t.openedAt > OPEN_RETRY_MILLIS) {
                     // A member that just joined drops messages until its channel is up: open again.
                     reopen(t, owner);
@@ -248,6 +259,11 @@ final class EdgeRouter implements RoomPort {
         SessionOpen o = t.open;
         OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
         openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));
+        flushParked(t, owner);
+    }
+
+    /** Sends the frames kept while the session had no live host, in order, after its open. */
+    private void flushParked(Tracked t, String owner) {
         for (ClientMessage m : t.parked) {
             if (owner.equals(where.self())) {
                 localHost.deliver(m);
