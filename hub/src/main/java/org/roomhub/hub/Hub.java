@@ -24,6 +24,7 @@ import org.roomhub.hub.transport.HttpSessions;
 import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
+import org.roomhub.hub.http.ClusterRooms;
 import org.roomhub.hub.http.ClusterRoutes;
 import org.roomhub.hub.http.RoomPath;
 import org.roomhub.hub.http.RoomAdminRoutes;
@@ -161,18 +162,24 @@ public final class Hub {
             cfg.jetty.modifyServer(webSockets::route); // room sockets on Jetty's core, in front of Javalin
             new Cors(origins).register(cfg.routes);
             ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
-            if (routing != null) {
-                api.node(routing::fields);
+            RoomAdminRoutes admin = new RoomAdminRoutes(registry, storage, paths, codec, access);
+            ClusterRoutes clusterRoutes = new ClusterRoutes(() -> cluster, paths, codec, access);
+            if (routing != null) { // lists and the observer's hello cover every member
+                ClusterRooms all = new ClusterRooms(registry, routing, codec, config.cluster.nodeId());
+                api.node(routing::fields).cluster(all);
+                admin.cluster(routing);
+                observers.clusterHello(all::hello);
+                clusterRoutes.links(routing::linkFigures);
             }
             api.register(cfg.routes);
-            new RoomAdminRoutes(registry, storage, paths, codec, access).register(cfg.routes);
+            admin.register(cfg.routes);
             webSockets.register(cfg.routes);
             new SseTransport(edge, httpSessions).register(cfg.routes);
             new PollingTransport(edge, httpSessions).register(cfg.routes);
             httpSessions.register(cfg.routes);
             new ObserverTransport(observers, registry, access, writer).register(cfg.routes);
             new RoomRequests(registry, paths, access).register(cfg.routes);
-            new ClusterRoutes(() -> cluster, paths, codec, access).register(cfg.routes);
+            clusterRoutes.register(cfg.routes);
         });
         app.start();
         if (config.cluster != null) {

@@ -175,6 +175,16 @@ public final class ClusterNode implements AutoCloseable {
         return false;
     }
 
+    /** Whether member {@code nodeId} is in this member's view (cheap: no cache is read). */
+    public boolean inView(String nodeId) {
+        for (Address a : manager.getMembers()) {
+            if (nodeId(a).equals(nodeId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether this member's view holds more than half of the members named by {@code --cluster-members}. */
     public boolean hasQuorum() {
         return manager.getMembers().size() * 2 > settings.members().size();

@@ -14,6 +14,7 @@ import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.RoomRegistry;
 import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.value.RoomAddress;
+import org.roomhub.protocol.value.RoomStats;
 import org.roomhub.protocol.value.RoomSummary;
 
 /**
@@ -29,6 +30,8 @@ public final class ApiRoutes {
     private final Supplier<String> scrape;
     /** Cluster mode: the member hosting a room ({@code node} in stats and rows); null on a single hub. */
     private volatile java.util.function.Function<RoomAddress, Map<String, Object>> node;
+    /** Cluster mode: the room list covers every member (null on a single hub). */
+    private volatile ClusterRooms cluster;
 
     /**
      * Routes over this registry. Reads need a valid token when the hub requires one, settings and
@@ -47,6 +50,12 @@ public final class ApiRoutes {
         return this;
     }
 
+    /** Cluster mode: {@code /api/rooms} lists the rooms of every member (see {@link ClusterRooms}). */
+    public ApiRoutes cluster(ClusterRooms rooms) {
+        this.cluster = rooms;
+        return this;
+    }
+
     /** Registers the routes. */
     public void register(RoutesConfig routes) {
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
@@ -59,6 +68,11 @@ public final class ApiRoutes {
     }
 
     private void list(Context ctx, Principal principal) {
+        ClusterRooms c = cluster;
+        if (c != null) {
+            ctx.future(() -> c.all(List.copyOf(registry.all())).thenAccept(l -> json(ctx, clusterList(l, principal))));
+            return;
+        }
         List<Object> rooms = registry.all().stream()
                 .filter(h -> principal.covers(h.address()))
                 .sorted(Comparator.comparing((RoomHost h) -> h.address().toString()))
@@ -68,6 +82,33 @@ public final class ApiRoutes {
 
     private void stats(Context ctx, RoomAddress room, Principal principal) {
         registry.find(room).ifPresentOrElse(h -> json(ctx, withNode(h.stats(), room)), () -> noSuchRoom(ctx, room));
+    }
+
+    /** PROTOCOL's rows ({@code RoomSummary} + {@code node}, {@code epoch}) of the rooms {@code principal} may see. */
+    private Map<String, Object> clusterList(ClusterRooms.Listing l, Principal principal) {
+        List<Object> rows = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.node.ObjectNode full : l.rows()) {
+            try {
+                RoomStats stats = codec.mapper().treeToValue(full, RoomStats.class);
+                if (!principal.covers(RoomAddress.parse(stats.type() + "/" + stats.name()))) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode row = codec.mapper().valueToTree(RoomSummary.of(stats));
+                for (String k : List.of("node", "epoch")) {
+                    if (full.has(k)) {
+                        row.set(k, full.get(k));
+                    }
+                }
+                rows.add(row);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                // a row this member cannot read is left out
+            }
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("rooms", rows);
+        out.put("nodes", l.nodes());
+        out.put("missing", l.missing());
+        return out;
     }
 
     static void noSuchRoom(Context ctx, RoomAddress room) {

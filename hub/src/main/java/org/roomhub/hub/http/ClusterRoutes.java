@@ -12,12 +12,20 @@ public final class ClusterRoutes {
     private final Supplier<ClusterNode> cluster;
     private final FrameCodec codec;
     private final Guard guard;
+    /** Figures of the link's outbox to each member, added to {@code /api/cluster} as {@code links}. */
+    private volatile Supplier<java.util.Map<String, java.util.Map<String, Long>>> links = java.util.Map::of;
 
     /** Routes over the hub's membership, which is null until joined (and on a single hub). */
     public ClusterRoutes(Supplier<ClusterNode> cluster, RoomPath paths, FrameCodec codec, Access access) {
         this.cluster = cluster;
         this.codec = codec;
         this.guard = new Guard(paths, access);
+    }
+
+    /** {@code /api/cluster} adds {@code links}: per member, what waits for it here and what overflowed. */
+    public ClusterRoutes links(Supplier<java.util.Map<String, java.util.Map<String, Long>>> figures) {
+        this.links = figures;
+        return this;
     }
 
     /** Registers the route, and in cluster mode the forward of one room's REST paths to the member hosting it. */
@@ -35,7 +43,9 @@ public final class ClusterRoutes {
                 HttpErrors.answer(ctx, 404, "NOT_CLUSTERED", "this hub runs alone (start it with --cluster to join one)");
                 return;
             }
-            ctx.contentType("application/json").result(codec.write(node.view()));
+            var view = codec.mapper().valueToTree(node.view());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) view).set("links", codec.mapper().valueToTree(links.get()));
+            ctx.contentType("application/json").result(codec.write(view));
         }));
     }
 

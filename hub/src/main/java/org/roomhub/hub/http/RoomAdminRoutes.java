@@ -29,6 +29,8 @@ public final class RoomAdminRoutes {
     private final StoragePort storage;
     private final FrameCodec codec;
     private final Guard guard;
+    /** Cluster mode: where the room's remote sessions are connected and their queues there (null on a single hub). */
+    private volatile org.roomhub.hub.cluster.route.ClusterRouting cluster;
 
     /** Routes over {@code registry} and its {@code storage}. */
     public RoomAdminRoutes(RoomRegistry registry, StoragePort storage, RoomPath paths, FrameCodec codec, Access access) {
@@ -36,6 +38,12 @@ public final class RoomAdminRoutes {
         this.storage = storage;
         this.codec = codec;
         this.guard = new Guard(paths, access);
+    }
+
+    /** Cluster mode: each session row says its member ({@code node}); a remote one's queue is asked of that member. */
+    public RoomAdminRoutes cluster(org.roomhub.hub.cluster.route.ClusterRouting routing) {
+        this.cluster = routing;
+        return this;
     }
 
     /** Registers the routes. */
@@ -56,11 +64,29 @@ public final class RoomAdminRoutes {
     }
 
     private void sessions(Context ctx, RoomAddress room, Principal admin) {
-        registry.find(room).ifPresentOrElse(
-                h -> json(ctx, Map.of("sessions", h.sessions().stream().map(RoomAdminRoutes::describe).toList())),
-                () -> ApiRoutes.noSuchRoom(ctx, room));
+        var host = registry.find(room);
+        var c = cluster;
+        if (host.isEmpty()) {
+            ApiRoutes.noSuchRoom(ctx, room);
+        } else if (c == null) {
+            json(ctx, Map.of("sessions", host.get().sessions().stream().map(RoomAdminRoutes::describe).toList()));
+        } else {
+            List<ClientSession> list = host.get().sessions();
+            ctx.future(() -> c.questions().remoteSessions(list.stream().map(ClientSession::sessionId).toList(), java.time.Duration.ofSeconds(2))
+                    .thenAccept(remote -> json(ctx, Map.of("sessions", list.stream().map(s -> {
+                        Map<String, Object> m = describe(s);
+                        var r = remote.get(s.sessionId());
+                        m.put("node", r == null ? c.self() : r.node());
+                        if (r != null && r.backlog().known()) { // told by the session's own member
+                            m.put("queuedFrames", r.backlog().frames());
+                            m.put("queuedBytes", r.backlog().bytes());
+                        }
+                        return m;
+                    }).toList()))));
+        }
     }
 
+    /** A session's row; the queue figures only where they are known (a remote session's are on its member). */
     private static Map<String, Object> describe(ClientSession s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sessionId", s.sessionId());
@@ -69,8 +95,10 @@ public final class RoomAdminRoutes {
         m.put("transport", s.transport());
         m.put("tags", List.copyOf(new TreeSet<>(s.tags())));
         m.put("connectedAt", s.connectedAt());
-        m.put("queuedFrames", s.queuedFrames());
-        m.put("queuedBytes", s.queuedBytes());
+        if (s.queuedFrames() >= 0) {
+            m.put("queuedFrames", s.queuedFrames());
+            m.put("queuedBytes", s.queuedBytes());
+        }
         return m;
     }
 

@@ -35,6 +35,8 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
     private final Map<String, FlowWindow> windows = new ConcurrentHashMap<>();
     /** Conflated frames per room and session, published once a second so drops cannot flood observers. */
     private final Map<List<String>, Long> conflated = new ConcurrentHashMap<>();
+    /** Cluster mode: the hello's JSON text over every member, from this member's rooms (null on one hub). */
+    private volatile java.util.function.BiFunction<List<RoomHost>, Long, java.util.concurrent.CompletableFuture<String>> clusterHello;
 
     /**
      * One observer. While its {@code hello} and the list of present clients are being sent, frames
@@ -110,9 +112,33 @@ public final class ObserverHub implements RoomListener, EdgeEvents {
     public void add(Outbound observer, Supplier<List<RoomHost>> rooms) {
         Sink sink = new Sink(observer);
         observers.put(observer, sink); // from here on no event passes it by; they wait until the list is out
-        List<RoomHost> hosts = rooms.get();
+        var cluster = clusterHello;
+        if (cluster == null) {
+            List<RoomHost> hosts = rooms.get();
+            long now = clock.getAsLong();
+            introduce(sink, observer, hosts, encode(new ObserverFrame.Hello(hosts.stream().map(RoomHost::stats).toList(), now)), now);
+            return;
+        }
+        // Other members answer within a bounded time; events published meanwhile wait in the sink.
         long now = clock.getAsLong();
-        observer.send(encode(new ObserverFrame.Hello(hosts.stream().map(RoomHost::stats).toList(), now)));
+        cluster.apply(List.copyOf(rooms.get()), now).whenComplete((text, error) -> {
+            List<RoomHost> hosts = rooms.get();
+            introduce(sink, observer, hosts, text != null ? new EncodedFrame("hello", text, -1)
+                    : encode(new ObserverFrame.Hello(hosts.stream().map(RoomHost::stats).toList(), now)), now);
+        });
+    }
+
+    /**
+     * Cluster mode: the {@code hello} lists every member's rooms ({@code hook} builds its JSON text from
+     * this member's rooms and the time); room events stay this member's.
+     */
+    public void clusterHello(java.util.function.BiFunction<List<RoomHost>, Long, java.util.concurrent.CompletableFuture<String>> hook) {
+        this.clusterHello = hook;
+    }
+
+    /** Sends {@code hello}, then a {@code client-connected} per present client of this member, then what waited. */
+    private void introduce(Sink sink, Outbound observer, List<RoomHost> hosts, EncodedFrame hello, long now) {
+        observer.send(hello);
         Set<List<String>> listed = new HashSet<>();
         for (RoomHost h : hosts) {
             for (ClientSession s : h.sessions()) {

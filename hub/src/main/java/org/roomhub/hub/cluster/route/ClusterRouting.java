@@ -10,7 +10,10 @@ import org.roomhub.hub.cluster.ClusterEvents;
 import org.roomhub.hub.cluster.ClusterNode;
 import org.roomhub.hub.runtime.seam.RoomPort;
 import org.roomhub.hub.runtime.seam.SessionPort;
+import org.roomhub.hub.runtime.seam.Outgoing;
 import org.roomhub.protocol.FrameCodec;
+import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.ErrorCode;
 import org.roomhub.protocol.value.RoomAddress;
 
 /**
@@ -28,6 +31,8 @@ public final class ClusterRouting implements AutoCloseable {
     private final FrameCodec codec;
     private final Link link;
     private final HostRouter hostRouter;
+    private final SessionPort edgeSessions;
+    private final Questions questions;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "roomhub-cluster-sweep");
         t.setDaemon(true);
@@ -44,6 +49,13 @@ public final class ClusterRouting implements AutoCloseable {
         this.codec = codec;
         this.link = new Link(new RouteCodec(codec));
         this.hostRouter = new HostRouter(where(), link, edgeSessions);
+        this.edgeSessions = edgeSessions;
+        this.questions = new Questions(nodeId, link, sweeper, () -> node, hostRouter::edgeOf, edgeSessions);
+    }
+
+    /** Questions to the other members (room lists, remote sessions' queues) and the answers to theirs. */
+    public Questions questions() {
+        return questions;
     }
 
     private Where where() {
@@ -58,7 +70,18 @@ public final class ClusterRouting implements AutoCloseable {
                 ClusterNode n = node;
                 return n == null ? self : n.owner(room.toString());
             }
+
+            @Override
+            public boolean up(String member) {
+                ClusterNode n = node;
+                return n == null || member.equals(self) || n.inView(member);
+            }
         };
+    }
+
+    /** This member's node id. */
+    public String self() {
+        return self;
     }
 
     /** The host's port towards the edges (give it to the room registry). */
@@ -73,7 +96,7 @@ public final class ClusterRouting implements AutoCloseable {
     public RoomPort edgeRooms(RoomPort localRooms, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated,
             SessionPort edgeSessions) {
         hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated);
-        edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link);
+        edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link, this::refused);
         hostRouter.localEdge(edgeRouter);
         return edgeRouter;
     }
@@ -181,7 +204,25 @@ public final class ClusterRouting implements AutoCloseable {
             edgeRouter.closeFromHost(from, c.sessionId(), c.code(), c.reason());
         } else if (m instanceof RouteMessage.Moved mv) {
             edgeRouter.moved(from, mv.room(), mv.sessionId());
+        } else if (m instanceof RouteMessage.Ask a) {
+            questions.respond(from, a);
+        } else if (m instanceof RouteMessage.Answer a) {
+            questions.answered(from, a.id(), a.body());
         }
+    }
+
+    /** The link to {@code host} is full: the client's frame was not sent, as when a room's queue is full on one hub. */
+    private void refused(String sessionId, String host) {
+        edgeSessions.send(Outgoing.to(sessionId, codec.encode(new ServerFrame.Error(ErrorCode.RATE_LIMIT,
+                "member " + host + " is behind; frame not processed", System.currentTimeMillis()))));
+    }
+
+    /** Figures of the link's outbox to each member: messages waiting, live bytes, conflated, cut off, refused. */
+    public Map<String, Map<String, Long>> linkFigures() {
+        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+        link.figures().forEach((id, f) -> out.put(id, Map.of("waiting", (long) f.messages(), "waitingBytes", f.liveBytes(),
+                "conflated", f.conflated(), "cut", f.cut(), "refused", f.refused())));
+        return out;
     }
 
     private void sweepSoon() {

@@ -48,6 +48,9 @@ final class EdgeRouter implements RoomPort {
         }
     }
 
+    /** Client frames kept per session while its room has no live host; more are refused ({@code RATE_LIMIT}). */
+    static final int MAX_PARKED = 1_000;
+
     /** A (re-)open not answered by {@code connected} within this time is sent again. */
     static final long OPEN_RETRY_MILLIS = 10_000;
 
@@ -56,12 +59,22 @@ final class EdgeRouter implements RoomPort {
     private final RoomPort localHost;
     private final SessionPort edge;
     private final Link link;
+    /** Told (session id, host) when the link to the host is full and a client frame was not sent. */
+    private final java.util.function.BiConsumer<String, String> refused;
 
-    EdgeRouter(Where where, RoomPort localHost, SessionPort edge, Link link) {
+    EdgeRouter(Where where, RoomPort localHost, SessionPort edge, Link link, java.util.function.BiConsumer<String, String> refused) {
         this.where = where;
         this.localHost = localHost;
         this.edge = edge;
         this.link = link;
+        this.refused = refused;
+    }
+
+    /** A client frame to a remote host; a full link refuses it, as a full room queue does on one hub. */
+    private void deliverTo(String host, ClientMessage m) {
+        if (link.post(host, new RouteMessage.Deliver(m)) == Outbox.Result.REFUSED) {
+            refused.accept(m.sessionId(), host);
+        }
     }
 
     @Override
@@ -92,12 +105,18 @@ final class EdgeRouter implements RoomPort {
             return; // not open here (left meanwhile)
         }
         synchronized (t) {
-            if (t.host == null) {
-                t.parked.add(message);
+            if (t.host == null || !where.up(t.host)) {
+                // No host now, or it crashed and placement has not moved the room yet: keep the frame for
+                // the re-open on the room's next host instead of sending it to a member that is gone.
+                if (t.parked.size() < MAX_PARKED) {
+                    t.parked.add(message);
+                } else {
+                    refused.accept(message.sessionId(), String.valueOf(t.host));
+                }
             } else if (t.host.equals(where.self())) {
                 localHost.deliver(message);
             } else {
-                link.post(t.host, new RouteMessage.Deliver(message));
+                deliverTo(t.host, message);
             }
         }
     }
@@ -208,6 +227,8 @@ final class EdgeRouter implements RoomPort {
                 }
                 if (!owner.equals(t.host)) {
                     reopen(t, owner);
+                } else if (!t.parked.isEmpty() && where.up(owner)) {
+                    flushParked(t, owner); // the host was only out of the view for a moment
                 } else if (t.awaitingConnected && System.currentTimeMillis() - t.openedAt > OPEN_RETRY_MILLIS) {
                     // A member that just joined drops messages until its channel is up: open again.
                     reopen(t, owner);
@@ -238,11 +259,16 @@ final class EdgeRouter implements RoomPort {
         SessionOpen o = t.open;
         OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
         openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));
+        flushParked(t, owner);
+    }
+
+    /** Sends the frames kept while the session had no live host, in order, after its open. */
+    private void flushParked(Tracked t, String owner) {
         for (ClientMessage m : t.parked) {
             if (owner.equals(where.self())) {
                 localHost.deliver(m);
             } else {
-                link.post(owner, new RouteMessage.Deliver(m));
+                deliverTo(owner, m);
             }
         }
         t.parked.clear();

@@ -20,7 +20,7 @@ import org.roomhub.protocol.value.RoomAddress;
  * Only enqueues: the room's serial queue never waits on the network.
  *
  * <p>Backlog: a remote session's outbound queue lives on its edge, so {@link #backlog} answers
- * zero for it (admin views read queues on the member the client is connected to).
+ * {@link Backlog#UNKNOWN} for it; the admin sessions list asks the edge ({@link #edgeOf}).
  */
 final class HostRouter implements SessionPort {
 
@@ -55,6 +55,7 @@ final class HostRouter implements SessionPort {
     /** A remote session left (after the room heard of it). */
     void forget(String sessionId) {
         remote.remove(sessionId);
+        link.forget(sessionId);
     }
 
     @Override
@@ -90,7 +91,13 @@ final class HostRouter implements SessionPort {
 
     @Override
     public Backlog backlog(String sessionId) {
-        return remote.containsKey(sessionId) ? Backlog.EMPTY : edgeSessions.backlog(sessionId);
+        return remote.containsKey(sessionId) ? Backlog.UNKNOWN : edgeSessions.backlog(sessionId);
+    }
+
+    /** The edge member of a remote session, or null for one of this member's own clients. */
+    String edgeOf(String sessionId) {
+        Remote r = remote.get(sessionId);
+        return r == null ? null : r.edge();
     }
 
     @Override
@@ -100,6 +107,7 @@ final class HostRouter implements SessionPort {
             localEdge.moved(where.self(), room, sessionId);
         } else {
             link.post(r.edge(), new RouteMessage.Moved(room, sessionId));
+            link.forget(sessionId);
         }
     }
 
@@ -107,6 +115,7 @@ final class HostRouter implements SessionPort {
     void edgeDown(String node, RoomPort host) {
         remote.forEach((id, r) -> {
             if (r.edge().equals(node) && remote.remove(id, r)) {
+                link.forget(id);
                 host.left(new SessionLeft(r.room(), id, 1006, "member " + node + " is down"));
             }
         });

@@ -92,6 +92,15 @@ final class RouteCodec {
                 out.writeByte(12);
                 str(out, m.room().toString());
                 str(out, m.sessionId());
+            } else if (message instanceof RouteMessage.Ask m) {
+                out.writeByte(20);
+                out.writeLong(m.id());
+                str(out, m.kind());
+                str(out, m.arg());
+            } else if (message instanceof RouteMessage.Answer m) {
+                out.writeByte(21);
+                out.writeLong(m.id());
+                str(out, m.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,6 +153,8 @@ final class RouteCodec {
                 }
                 case 11 -> new RouteMessage.Close(str(in), in.readInt(), str(in));
                 case 12 -> new RouteMessage.Moved(room(in), str(in));
+                case 20 -> new RouteMessage.Ask(in.readLong(), str(in), str(in));
+                case 21 -> new RouteMessage.Answer(in.readLong(), str(in));
                 default -> throw new IllegalArgumentException("unknown route message kind " + kind);
             };
         } catch (IOException e) {

@@ -32,4 +32,10 @@ sealed interface RouteMessage {
 
     /** Host → edge: {@code SessionPort.moved}. */
     record Moved(RoomAddress room, String sessionId) implements RouteMessage {}
+
+    /** Any member → another: a question of {@code kind} (see {@link Asks}); {@code id} pairs it with its answer. */
+    record Ask(long id, String kind, String arg) implements RouteMessage {}
+
+    /** The answer to {@link Ask} {@code id}. */
+    record Answer(long id, String body) implements RouteMessage {}
 }

@@ -8,4 +8,9 @@ interface Where {
     String self();
 
     String owner(RoomAddress room);
+
+    /** Whether {@code member} is in this member's view (a crashed host is not, before placement moves its rooms). */
+    default boolean up(String member) {
+        return true;
+    }
 }

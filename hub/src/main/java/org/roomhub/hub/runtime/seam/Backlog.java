@@ -10,4 +10,12 @@ public record Backlog(int frames, long bytes) {
 
     /** Nothing waiting (or no such session). */
     public static final Backlog EMPTY = new Backlog(0, 0);
+
+    /** Not known here (cluster mode: the session's queue lives on another member). */
+    public static final Backlog UNKNOWN = new Backlog(-1, -1);
+
+    /** Whether the figures are known here. */
+    public boolean known() {
+        return frames >= 0;
+    }
 }
