@@ -131,6 +131,13 @@ public final class ThreeHubs implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** Prints each member's last warnings and errors (for a failing test's report). */
+    public void printWarnings() {
+        members.forEach((id, h) -> h.output.stream().filter(l -> l.contains("WARN") || l.contains("ERROR"))
+                .skip(Math.max(0, h.output.stream().filter(l -> l.contains("WARN") || l.contains("ERROR")).count() - 30))
+                .forEach(l -> System.out.println(id + ": " + l)));
+    }
+
     @Override
     public void close() throws Exception {
         for (HubProcess h : members.values()) {
