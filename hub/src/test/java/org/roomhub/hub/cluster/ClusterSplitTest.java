@@ -78,7 +78,18 @@ class ClusterSplitTest {
         watcher.await("chat-message", f -> f.path("text").asText().equals("set"));
         hubs.member(victim).kill9();
 
-        await().atMost(CHANGE).until(() -> alarmsIn(watcher) >= 1);
+        try {
+            await().atMost(CHANGE).until(() -> alarmsIn(watcher) >= 1);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            for (String m : IDS) {
+                if (!m.equals(victim)) {
+                    System.out.println("alarm not seen: " + m + " fired " + alarmsFiredOn(m) + ", room there: "
+                            + hubs.raw(m, "/api/rooms/probe/" + room).body());
+                }
+            }
+            System.out.println("watcher frames: " + watcher.frames);
+            throw e;
+        }
         String newHost = hubs.hostOf("a", "probe/" + room);
         assertThat(newHost).isNotEqualTo(victim);
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(20)).until(() -> alarmsIn(watcher) == 1);

@@ -201,7 +201,9 @@ final class RoomTraffic implements AutoCloseable {
 
     private static void assertOneHistory(String room, String who, List<JsonNode> frames, Map<Long, JsonNode> named, Set<String> acked) {
         List<String> types = frames.stream().map(f -> f.path("type").asText()).toList();
-        assertThat(types).as("%s of %s: no reset, the room's history went on", who, room).doesNotContain("reset");
+        String seen = frames.stream().map(f -> f.path("type").asText() + (f.has("seq") ? ":" + f.path("seq").asLong() : "")
+                + (f.has("asOf") ? "@" + f.path("asOf").asLong() : "")).toList().toString();
+        assertThat(types).as("%s of %s: no reset, the room's history went on; got %s", who, room, seen).doesNotContain("reset");
         List<Long> seqs = new ArrayList<>();
         for (JsonNode f : frames) {
             if (f.has("seq") && !f.path("type").asText().equals("connected")) {
