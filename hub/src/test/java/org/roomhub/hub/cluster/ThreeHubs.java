@@ -32,17 +32,25 @@ public final class ThreeHubs implements AutoCloseable {
     private final Path dir;
     private final List<Integer> clusterPorts;
     private final String all;
+    /** The hub's main class in each member's JVM: the real command line, or a test hub with hooks. */
+    private final Class<?> main;
     public final Map<String, HubProcess> members = new LinkedHashMap<>();
 
-    private ThreeHubs(Path dir) throws Exception {
+    private ThreeHubs(Path dir, Class<?> main) throws Exception {
         this.dir = dir;
+        this.main = main;
         this.clusterPorts = LoopbackPorts.pick(3);
         this.all = LoopbackPorts.members(clusterPorts);
     }
 
     /** Starts a, b and c together and waits until each sees all three up. */
     public static ThreeHubs start(Path dir) throws Exception {
-        ThreeHubs hubs = new ThreeHubs(dir);
+        return start(dir, org.roomhub.hub.HubCommand.class);
+    }
+
+    /** The same with {@code main} (taking the hub's options) as each member's main class, e.g. {@link HookedHub}. */
+    public static ThreeHubs start(Path dir, Class<?> main) throws Exception {
+        ThreeHubs hubs = new ThreeHubs(dir, main);
         List<CompletableFuture<HubProcess>> starting = new ArrayList<>();
         for (String id : List.of("a", "b", "c")) {
             starting.add(CompletableFuture.supplyAsync(() -> hubs.launch(id)));
@@ -57,7 +65,7 @@ public final class ThreeHubs implements AutoCloseable {
     private HubProcess launch(String id) {
         int port = clusterPorts.get(List.of("a", "b", "c").indexOf(id));
         try {
-            return HubProcess.start(dir.resolve(id), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            return HubProcess.start(main, dir.resolve(id), List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                     line -> {}, "--cluster", "route-test", "--cluster-bind", "127.0.0.1:" + port,
                     "--cluster-members", all, "--node-id", id,
                     "--rate-limit", "chat=100000,100000"); // the tests and the benchmark send faster than a person
@@ -121,6 +129,13 @@ public final class ThreeHubs implements AutoCloseable {
             throw new IllegalStateException(path + " on " + id + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /** Prints each member's last warnings and errors (for a failing test's report). */
+    public void printWarnings() {
+        members.forEach((id, h) -> h.output.stream().filter(l -> l.contains("WARN") || l.contains("ERROR"))
+                .skip(Math.max(0, h.output.stream().filter(l -> l.contains("WARN") || l.contains("ERROR")).count() - 30))
+                .forEach(l -> System.out.println(id + ": " + l)));
     }
 
     @Override

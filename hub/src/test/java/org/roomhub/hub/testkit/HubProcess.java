@@ -57,10 +57,25 @@ public final class HubProcess implements AutoCloseable {
      */
     public static HubProcess start(Path data, List<String> jvmOptions, Consumer<String> onLine, String... options)
             throws IOException {
+        return start(HubCommand.class, data, jvmOptions, onLine, options);
+    }
+
+    /**
+     * The same with another main class that takes the hub's options and prints the same "listening" line
+     * (a test hub with extra room types or test hooks).
+     */
+    public static HubProcess start(Class<?> main, Path data, List<String> jvmOptions, Consumer<String> onLine, String... options)
+            throws IOException {
         List<String> launch = new ArrayList<>(List.of("-cp", testClassPath(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         launch.addAll(jvmOptions);
-        launch.add(HubCommand.class.getName());
+        launch.add(main.getName());
         return launch(launch, data, onLine, options);
+    }
+
+    /** Writes one line to the hub's standard input (for a test main that reads commands there). */
+    public void command(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     /** The packaged jar, exactly as the README runs it. */

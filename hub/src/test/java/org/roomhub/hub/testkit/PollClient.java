@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A polling client like a curl loop: opens a session, polls with {@code after=next}, posts frames. Given several
  * room URLs (cluster members) it fails over: a poll that cannot reach its member opens a new session on the
- * next one with {@code after=next}, so it resumes by seq.
+ * next one with {@code after=} the last room seq it received, so it resumes by seq.
  */
 public final class PollClient {
 
@@ -24,6 +24,8 @@ public final class PollClient {
     private List<String> bases = List.of();
     public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     public long next;
+    /** The last room seq received: a new session on another member resumes after it ({@code next} counts this session's frames). */
+    private long lastSeq = -1;
     public JsonNode last;
 
     private PollClient(String base, JsonNode first) {
@@ -47,7 +49,17 @@ public final class PollClient {
 
     private void take(JsonNode body) {
         last = body;
-        body.path("messages").forEach(frames::add);
+        for (JsonNode f : body.path("messages")) {
+            frames.add(f);
+            String type = f.path("type").asText();
+            if (type.equals("reset")) {
+                lastSeq = f.path("asOf").asLong();
+            } else if (type.equals("connected")) {
+                lastSeq = lastSeq < 0 ? f.path("seq").asLong() : lastSeq; // only the first: a resume's replays follow it
+            } else if (f.has("seq")) {
+                lastSeq = Math.max(lastSeq, f.path("seq").asLong());
+            }
+        }
         next = body.path("next").asLong();
     }
 
@@ -66,12 +78,12 @@ public final class PollClient {
         return body;
     }
 
-    /** Opens a session on the next member that answers, resuming after {@code next}. */
+    /** Opens a session on the next member that answers, resuming after the last room seq received. */
     private JsonNode failover(IllegalStateException cause) {
         for (int i = 1; i <= bases.size(); i++) {
             String other = bases.get((bases.indexOf(base) + i) % bases.size());
             try {
-                JsonNode body = get(URI.create(other + "/poll?after=" + next));
+                JsonNode body = get(URI.create(other + "/poll" + (lastSeq < 0 ? "" : "?after=" + lastSeq)));
                 base = other;
                 sessionId = body.path("sessionId").asText();
                 failovers++;

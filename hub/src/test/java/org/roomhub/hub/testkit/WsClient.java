@@ -103,6 +103,11 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(HTTP, uris, -1);
     }
 
+    /** The hub URL this client is connected to now (after failovers, another member's). */
+    public URI current() {
+        return uris.get(at);
+    }
+
     /** The last room seq this client saw (what it resumes after), -1 before {@code connected}. */
     public long lastSeq() {
         return lastSeq.get();

@@ -98,7 +98,10 @@ public final class ClusterRouting implements AutoCloseable {
         hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated);
         edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link, this::refused);
         hostRouter.localEdge(edgeRouter);
-        return edgeRouter;
+        return new MinorityRefusal(edgeRouter, edgeSessions, codec, () -> {
+            ClusterNode n = node;
+            return n == null || n.hasQuorum(); // before joining, everything is local
+        });
     }
 
     /** Cluster events for the node: passed on to {@code observers}, and acted on here. */
@@ -115,6 +118,7 @@ public final class ClusterRouting implements AutoCloseable {
             public void nodeDown(String n) {
                 observers.nodeDown(n);
                 hostRouter.edgeDown(n, hostRooms);
+                edgeRouter.hostDown(n);
                 sweepSoon();
                 claimAlarmsSoon();
             }

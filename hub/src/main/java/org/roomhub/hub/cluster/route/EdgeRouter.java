@@ -237,6 +237,24 @@ final class EdgeRouter implements RoomPort {
         }
     }
 
+    /**
+     * Member {@code host} left this member's view (it died, or a split cut it off): what it sent meanwhile
+     * is lost and it makes our sessions leave. Each session hosted there is re-opened by the sweep (after
+     * the seq it last passed on), on the room's new owner or, when placement did not move the room, on the
+     * same member again every {@value #OPEN_RETRY_MILLIS} ms until it answers — after a healed split the
+     * client gets what the majority wrote meanwhile (before, it got nothing more; ClusterSplitTest).
+     */
+    void hostDown(String host) {
+        for (Tracked t : sessions.values()) {
+            synchronized (t) {
+                if (host.equals(t.host)) {
+                    t.awaitingConnected = true;
+                    t.openedAt = 0;
+                }
+            }
+        }
+    }
+
     /** Sessions this edge routes, by host member (for figures and tests). */
     Map<String, Integer> sessionsByHost() {
         Map<String, Integer> out = new java.util.TreeMap<>();

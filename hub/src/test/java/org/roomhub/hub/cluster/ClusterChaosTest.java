@@ -1,0 +1,137 @@
+package org.roomhub.hub.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roomhub.hub.testkit.WsClient;
+
+/**
+ * Issue 13's failover story with real member JVMs: clients on all three members chat in 50 rooms (WebSocket
+ * mostly, some SSE and polling); for several seeded random cycles a member is killed with SIGKILL (half the
+ * time the one hosting the most rooms) and started again; at the end all three are killed and restarted.
+ * {@code -Dcluster.chaos.seed=N} replays a run, {@code -Dcluster.chaos.cycles=N} changes the number of cycles.
+ */
+class ClusterChaosTest {
+
+    private static final List<String> IDS = List.of("a", "b", "c");
+    private static final int ROOMS = 50;
+
+    @Test
+    void killingRandomMembersAgainAndAgainLosesNoAcknowledgedWriteAndFullRestartKeepsEverything(@TempDir Path dir)
+            throws Exception {
+        long seed = Long.getLong("cluster.chaos.seed", System.nanoTime());
+        int cycles = Integer.getInteger("cluster.chaos.cycles", 2);
+        System.out.println("ClusterChaosTest seed " + seed + " (replay with -Dcluster.chaos.seed=" + seed + "), cycles " + cycles);
+        Random random = new Random(seed);
+        try (ThreeHubs hubs = ThreeHubs.start(dir); RoomTraffic traffic = new RoomTraffic(hubs, random, "chaos-", ROOMS)) {
+            for (int i = 0; i < ROOMS; i++) {
+                String room = traffic.rooms.get(i);
+                for (String m : IDS) {
+                    traffic.joinWs(room, m);
+                }
+                if (i < 3) {
+                    traffic.joinSse(room, IDS.get(i));
+                    traffic.joinPoll(room, IDS.get((i + 1) % 3));
+                }
+            }
+            traffic.writeEverywhere("start", IDS);
+            traffic.pollersWrite("start");
+            Map<String, Long> epochs = epochs(hubs, traffic, IDS);
+
+            for (int cycle = 1; cycle <= cycles; cycle++) {
+                Map<String, String> hostsBefore = new HashMap<>();
+                for (String room : traffic.rooms) {
+                    hostsBefore.put(room, hubs.hostOf("a", "chat/" + room));
+                }
+                String victim = pickVictim(random, hostsBefore);
+                List<String> survivors = IDS.stream().filter(m -> !m.equals(victim)).toList();
+                Map<WsClient, Integer> failoversBefore = new HashMap<>();
+                List<WsClient> onVictim = new ArrayList<>();
+                traffic.ws.values().forEach(l -> l.forEach(c -> {
+                    failoversBefore.put(c, c.failovers.get());
+                    if (victim.equals(traffic.memberOf(c))) {
+                        onVictim.add(c);
+                    }
+                }));
+                System.out.printf("cycle %d: kill -9 %s (%d of its clients)%n", cycle, victim, onVictim.size());
+                hubs.member(victim).kill9();
+
+                Map<String, Long> took = traffic.writeEverywhere("c" + cycle + "-after-kill", survivors);
+                System.out.printf("cycle %d: every room writable again after %d ms (median %d ms)%n", cycle,
+                        took.values().stream().mapToLong(x -> x).max().orElse(0),
+                        took.values().stream().sorted().toList().get(took.size() / 2));
+                await().atMost(RoomTraffic.SETTLE).until(() -> onVictim.stream().allMatch(c -> c.failovers.get() > failoversBefore.get(c)));
+                traffic.assertNothingMissed();
+                failoversBefore.forEach((c, before) -> {
+                    if (!onVictim.contains(c)) {
+                        assertThat(c.failovers.get()).as("a survivor's client kept its socket").isEqualTo(before);
+                        assertThat(c.closed).isNotDone();
+                    }
+                });
+                Map<String, Long> moved = epochs;
+                epochs = grown(epochs, epochs(hubs, traffic, survivors));
+                for (String room : traffic.rooms) {
+                    if (victim.equals(hostsBefore.get(room))) {
+                        assertThat(epochs.get(room)).as("%s moved off %s: a new epoch", room, victim).isGreaterThan(moved.get(room));
+                    }
+                }
+
+                hubs.restart(victim);
+                hubs.awaitUp(IDS);
+                traffic.learnPorts();
+                for (int i = cycle % 2; i < ROOMS; i += 2) {
+                    traffic.joinWs(traffic.rooms.get(i), victim); // so the next victim has clients of its own again
+                }
+                traffic.writeEverywhere("c" + cycle + "-back", IDS);
+                traffic.pollersWrite("c" + cycle);
+                traffic.assertNothingMissed();
+                epochs = grown(epochs, epochs(hubs, traffic, IDS));
+            }
+
+            System.out.println("full restart: kill -9 a, b and c");
+            for (String m : IDS) {
+                hubs.member(m).kill9();
+            }
+            List<CompletableFuture<Void>> starting = IDS.stream().map(m -> CompletableFuture.runAsync(() -> hubs.restart(m))).toList();
+            starting.forEach(CompletableFuture::join);
+            hubs.awaitUp(IDS);
+            traffic.assertHistoryHasEverything(IDS.get(random.nextInt(3)));
+        }
+    }
+
+    /** Half the time the member hosting the most rooms, else any member. */
+    private static String pickVictim(Random random, Map<String, String> hosts) {
+        if (random.nextBoolean()) {
+            return IDS.get(random.nextInt(3));
+        }
+        Map<String, Long> hosted = new HashMap<>();
+        hosts.values().forEach(h -> hosted.merge(h, 1L, Long::sum));
+        return hosted.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    /** Asserts that no room's epoch went down; returns {@code now}. */
+    private static Map<String, Long> grown(Map<String, Long> before, Map<String, Long> now) {
+        now.forEach((room, epoch) -> assertThat(epoch).as("the epoch of %s only grows", room).isGreaterThanOrEqualTo(before.get(room)));
+        return now;
+    }
+
+    /** Each room's epoch, read from its host (asked of a live member). */
+    private static Map<String, Long> epochs(ThreeHubs hubs, RoomTraffic traffic, List<String> live) throws Exception {
+        Map<String, Long> out = new HashMap<>();
+        for (String room : traffic.rooms) {
+            String host = hubs.hostOf(live.get(0), "chat/" + room);
+            assertThat(host).as("%s runs on a live member", room).isIn(live);
+            out.put(room, hubs.get(host, "/api/rooms/chat/" + room).path("epoch").asLong());
+        }
+        return out;
+    }
+}
