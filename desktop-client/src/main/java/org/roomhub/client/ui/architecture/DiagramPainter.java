@@ -60,10 +60,16 @@ final class DiagramPainter {
         if (!members.isEmpty()) {
             ClusterPainter.moves(g, cluster, members, layout);
         }
+        java.util.List<Point2D> labelled = new java.util.ArrayList<>();
         for (ClientNode c : viewModel.clients()) {
             Point2D p = layout.client(c.sessionId());
             if (p != null) {
-                drawClient(g, c, p, w, layout.slim());
+                // Dots of a crowded room sit closer than a line of text: a label only where it clears the others.
+                boolean label = labelled.stream().noneMatch(q -> Math.abs(q.getX() - p.getX()) < 1 && Math.abs(q.getY() - p.getY()) < 13);
+                if (label) {
+                    labelled.add(p);
+                }
+                drawClient(g, c, p, w, layout.slim(), label);
             }
         }
         drawMessage(g, rooms.isEmpty(), unreachable, w, diagramH);
@@ -115,7 +121,7 @@ final class DiagramPainter {
         g.fillText(text, box.x() + 5, box.y() + box.h() / 2);
     }
 
-    private void drawClient(GraphicsContext g, ClientNode c, Point2D p, double w, boolean slim) {
+    private void drawClient(GraphicsContext g, ClientNode c, Point2D p, double w, boolean slim, boolean label) {
         g.setFill(c.simulated() ? Color.web("#ede9fe") : Color.web("#e0f2fe"));
         if (slim) {
             g.fillOval(p.getX() - 3, p.getY() - 3, 6, 6);
@@ -126,15 +132,18 @@ final class DiagramPainter {
         g.fillOval(p.getX() - 8, p.getY() - 8, 16, 16);
         g.setStroke(Color.web("#475569"));
         g.strokeOval(p.getX() - 8, p.getY() - 8, 16, 16);
+        if (!label) {
+            return;
+        }
         g.setFill(Color.web("#0f172a"));
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        String label = viewModel.labelOf(c);
-        if (CanvasText.width(label, SMALL) > w - p.getX() - 16) { // short transport names before an ellipsis
-            label = label.replace(" · websocket", " · ws").replace(" · polling", " · poll");
+        String text = viewModel.labelOf(c);
+        if (CanvasText.width(text, SMALL) > w - p.getX() - 16) { // short transport names before an ellipsis
+            text = text.replace(" · websocket", " · ws").replace(" · polling", " · poll");
         }
-        g.fillText(CanvasText.fit(label, SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
+        g.fillText(CanvasText.fit(text, SMALL, w - p.getX() - 16), p.getX() + 13, p.getY());
     }
 
     private void drawMessage(GraphicsContext g, boolean noRooms, boolean unreachable, double w, double diagramH) {
