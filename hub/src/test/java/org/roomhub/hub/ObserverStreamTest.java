@@ -108,7 +108,7 @@ class ObserverStreamTest {
             String text = hub.get("/metrics").body();
             assertThat(text).contains("roomhub_room_connections{room=\"map/tagged\"} 1.0",
                     "roomhub_room_messages_processed{room=\"map/tagged\"} 1.0");
-            assertThat(text).containsPattern("roomhub_room_state\\{room=\"map/tagged\",state=\"(active|idle)\"} 1.0");
+            assertThat(text).containsPattern("roomhub_room_state\\{room=\"map/tagged\",state=\"(active|idle|hibernating)\"} 1.0");
         }
     }
 }
