@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roomhub.hub.testkit.WsClient;
@@ -20,6 +21,7 @@ import org.roomhub.hub.testkit.WsClient;
  * time the one hosting the most rooms) and started again; at the end all three are killed and restarted.
  * {@code -Dcluster.chaos.seed=N} replays a run, {@code -Dcluster.chaos.cycles=N} changes the number of cycles.
  */
+@Tag("chaos")
 class ClusterChaosTest {
 
     private static final List<String> IDS = List.of("a", "b", "c");
