@@ -39,6 +39,8 @@ final class RoomSocket implements FrameHandler {
     private CoreSession session;
     /** Set once joined; guarded by {@code this} together with {@link #closed}. */
     private Membership member;
+    /** This socket's writer, told when the peer sends (see {@link WebSocketOutbound#heard()}). */
+    private volatile WebSocketOutbound outbound;
     private boolean closed;
     private int closeCode;
     private String closeReason;
@@ -88,6 +90,7 @@ final class RoomSocket implements FrameHandler {
             String sessionId = Sessions.newId();
             WebSocketOutbound out = new WebSocketOutbound(session, edge.queueFor(address), edge.drops(address, sessionId),
                     edge.writer(), this::leave); // overflow or a failed write: the room forgets the session at once
+            outbound = out;
             m = edge.join(address, sessionId, principal, Access.displayName(principal, suggested, Sessions::isUsableName), out, since);
         } catch (RuntimeException e) {
             edge.connections().release(address, principal.user());
@@ -194,6 +197,7 @@ final class RoomSocket implements FrameHandler {
     private void deliver(String text) {
         Membership m = member();
         if (m != null) {
+            outbound.heard();
             m.receive(text);
         }
     }

@@ -19,7 +19,7 @@ import org.roomhub.protocol.EncodedFrame;
  * Frames that waited together are written together (one gathering write), from the broadcast's
  * bytes encoded once ({@link Fanout}). A socket that wrote less than the pool's linger ago leaves its
  * frames waiting until the pool's next tick ({@link Writers}), so a busy socket writes a few frames per
- * syscall; a quiet one writes at once.
+ * syscall; a quiet one writes at once, and so does one whose peer has just sent (see {@link #heard()}).
  */
 final class WebSocketOutbound extends QueuedOutbound {
 
@@ -37,6 +37,8 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final long linger;
     /** The linger's tick as a task, made once. */
     private final Runnable tickTask = this::lingered;
+    /** When the peer last sent a frame (nanoTime): see {@link #heard()}. */
+    private volatile long lastRequest;
     /** Frames wait for the linger's tick: sending more needs no hand-off, the tick writes them all. */
     private volatile boolean deferred;
     /** The tick came: write now, however recent the last write. */
@@ -63,6 +65,24 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
         this.linger = lingering == null ? 0 : lingering.lingerNanos();
         this.lastWrite = System.nanoTime() - linger;
+        this.lastRequest = lastWrite;
+    }
+
+    /**
+     * The peer sent a frame: for one linger from now this socket writes at once. A client that asks
+     * is usually waiting for the answer (a chat sender for its echo), and holding that back would cap
+     * it at its frames in flight per linger; sockets that only listen keep the linger's batching.
+     */
+    void heard() {
+        lastRequest = System.nanoTime();
+        if (deferred) {
+            schedule(); // what waits for the tick (perhaps an answer already) goes now
+        }
+    }
+
+    /** The peer sent a frame less than a linger ago. */
+    private boolean asking() {
+        return System.nanoTime() - lastRequest < linger;
     }
 
     @Override
@@ -72,14 +92,14 @@ final class WebSocketOutbound extends QueuedOutbound {
 
     @Override
     protected void ready() {
-        if (!deferred) {
+        if (!deferred || asking()) {
             schedule();
         }
     }
 
     @Override
     protected void ready(Fanout fanout) {
-        if (deferred) {
+        if (deferred && !asking()) {
             return; // the linger's tick writes it with the others
         } else if (fanout == null) {
             schedule();
@@ -152,7 +172,9 @@ final class WebSocketOutbound extends QueuedOutbound {
                     break;
                 }
                 inFlight = true;
-                due = false;
+                // A full batch may leave more behind: those follow as soon as it is written, not at a
+                // later tick (a tick per batch would cap a socket at BATCH frames per linger).
+                due = n == batch.length;
                 lastWrite = System.nanoTime();
                 writeBatch(n);
             }
@@ -162,10 +184,11 @@ final class WebSocketOutbound extends QueuedOutbound {
 
     /**
      * Whether the frames waiting stay for the linger's tick: the last write was less than the linger
-     * ago, no tick has come since and no close waits. Asks for the tick the first time.
+     * ago, no tick has come since, no close waits and the peer has sent nothing within the linger.
+     * Asks for the tick the first time.
      */
     private boolean lingers() {
-        if (linger == 0 || due || closeCode != 0) {
+        if (linger == 0 || due || closeCode != 0 || asking()) {
             return false;
         }
         if (deferred) {

@@ -24,6 +24,42 @@ class WriteLingerTest {
     // Broadcasts through a linger (the default, 50 ms) to 200 sockets: BroadcastWriteTest.
 
     @Test
+    void a_burst_larger_than_one_batch_is_written_in_one_go_after_a_tick_not_one_batch_per_tick() throws Exception {
+        // A 2 s linger: one batch per tick would need 2 s for every 16 frames (over a minute for 500).
+        hub.start(cfg -> {
+            cfg.transport.writeLinger = Duration.ofSeconds(2);
+            cfg.limits.rates.put("chat", new org.roomhub.hub.config.HubConfig.LimitsConfig.Rate(100_000, 100_000));
+        });
+        try (WsClient a = hub.join("/rooms/chat/burst?name=a"); WsClient b = hub.join("/rooms/chat/burst?name=b")) {
+            a.await("connected");
+            b.await("connected");
+            int count = 500;
+            for (int i = 0; i < count; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").size() == count);
+            assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText())
+                    .startsWith("m0", "m1", "m2").endsWith("m" + (count - 1)).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void a_client_that_sends_gets_its_answers_at_once_while_a_listener_waits_for_the_tick() throws Exception {
+        hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
+        try (WsClient a = hub.join("/rooms/chat/asks?name=a"); WsClient b = hub.join("/rooms/chat/asks?name=b")) {
+            a.await("connected");
+            b.await("connected");
+            for (int i = 1; i <= 5; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+                int echoes = i;
+                await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == echoes);
+            }
+            // b only listens and wrote its welcome moments ago: its copies wait for a tick an hour away.
+            assertThat(b.ofType("chat-message")).isEmpty();
+        }
+    }
+
+    @Test
     void frames_held_by_an_hour_long_linger_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
         hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
         try (WsClient a = hub.join("/rooms/chat/held?name=a"); WsClient b = hub.join("/rooms/chat/held?name=b")) {
