@@ -58,17 +58,23 @@ public final class ClusterStorage implements StoragePort {
     }
 
     /**
-     * Starts the {@code roomhub-rooms} cache on the member's cache manager, re-offers this member's stored
-     * entries to the cluster (after a restart of the whole cluster a new consistent hash may place them
-     * elsewhere) and marks this member ready. Blocking; call once, after the member joined.
+     * Starts the {@code roomhub-rooms} cache on the member's cache manager over an empty engine, re-offers
+     * the entries this member stored before its restart to the cluster (a new consistent hash may place
+     * them elsewhere, see {@link EarlierCopies}) and marks this member ready. Blocking; call once, after
+     * the member joined.
      */
     public void attach(ClusterNode member) {
         EmbeddedCacheManager manager = member.cacheManager();
-        RoomsCache.define(manager, dir);
+        EarlierCopies copies = new EarlierCopies(dir);
+        java.util.List<Path> earlier = copies.setAside();
+        RoomsCache.define(manager, copies.live());
         Cache<String, Object> c = manager.getCache(RoomsCache.NAME);
         cache = c.getAdvancedCache();
         readiness = new StoreReadiness(manager);
-        new Reoffer(cache, EngineStore.at(dir)).run();
+        for (Path copy : earlier) {
+            new Reoffer(cache, copy).run();
+            copies.done(copy);
+        }
         readiness.markReady(member.self());
         node.complete(member);
     }

@@ -146,9 +146,10 @@ public final class EngineStore implements NonBlockingStore<String, Object> {
     }
 
     /**
-     * Keeps the data of segments this member no longer owns: after a restart of the whole cluster the
-     * new consistent hash may hand a segment to other members, and this copy may be the only one until
-     * {@code ClusterStorage} has re-offered it to the cluster. Stale copies are harmless (see RoomLog).
+     * Keeps the data of segments this member no longer owns: the new owners got them by state transfer
+     * first, and a stale copy is harmless (a later state transfer overwrites every live key, and what it
+     * leaves behind lies below the room's head, see {@link RoomLog}). The next restart re-offers it all
+     * anyway ({@link EarlierCopies}).
      */
     @Override
     public CompletionStage<Void> removeSegments(IntSet segments) {
@@ -187,8 +188,12 @@ public final class EngineStore implements NonBlockingStore<String, Object> {
 
     /** Every key and value of one segment (values decoded) that passes {@code filter}. */
     Map<String, Object> entriesOf(int segment, Predicate<? super String> filter) {
+        return entriesOf(storage, segment, filter);
+    }
+
+    private static Map<String, Object> entriesOf(Storage storage, int segment, Predicate<? super String> filter) {
         Map<String, Object> result = new java.util.LinkedHashMap<>();
-        SortedMap<String, byte[]> all = segment(segment).list(ListOptions.all());
+        SortedMap<String, byte[]> all = storage.forRoom("s/" + segment).list(ListOptions.all());
         String current = null;
         java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
         for (Map.Entry<String, byte[]> e : all.entrySet()) {
@@ -208,12 +213,15 @@ public final class EngineStore implements NonBlockingStore<String, Object> {
         return result;
     }
 
-    /** Every entry of every segment in this member's files, owned now or not, values as the cache's users see them. */
-    Map<String, Object> everything() {
+    /**
+     * Every entry of every segment in an engine no cache uses (a member's files from before its restart),
+     * values as the cache's users see them ({@code byte[]} or {@code Long}).
+     */
+    static Map<String, Object> contentsOf(Storage storage) {
         Map<String, Object> all = new java.util.HashMap<>();
         for (String room : storage.rooms()) {
             if (room.startsWith("s/")) {
-                entriesOf(Integer.parseInt(room.substring(2)), k -> true).forEach((k, v) ->
+                entriesOf(storage, Integer.parseInt(room.substring(2)), k -> true).forEach((k, v) ->
                         all.put(k, v instanceof WrappedByteArray w ? w.getBytes() : v));
             }
         }

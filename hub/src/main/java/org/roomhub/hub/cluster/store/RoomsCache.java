@@ -9,8 +9,9 @@ import org.infinispan.partitionhandling.PartitionHandling;
 
 /**
  * The {@code roomhub-rooms} cache: distributed, synchronous, two owners per key, a room's keys grouped
- * on the same owners, writes refused on a minority, and each owner writing through to its own
- * {@link EngineStore} (not shared, not preloaded: a miss loads from the owner's engine).
+ * on the same owners, writes refused on a minority, copies that differ after a merge resolved by
+ * {@link LogMergePolicy}, and each owner writing through to its own {@link EngineStore} (not shared,
+ * not preloaded: a miss loads from the owner's engine).
  */
 final class RoomsCache {
 
@@ -22,7 +23,7 @@ final class RoomsCache {
         ConfigurationBuilder b = new ConfigurationBuilder();
         b.clustering().cacheMode(CacheMode.DIST_SYNC)
                 .hash().numOwners(2).groups().enabled().addGrouper(new RoomLog.ByRoom())
-                .partitionHandling().whenSplit(PartitionHandling.DENY_READ_WRITES);
+                .partitionHandling().whenSplit(PartitionHandling.DENY_READ_WRITES).mergePolicy(new LogMergePolicy());
         b.persistence().passivation(false)
                 .addStore(CustomStoreConfigurationBuilder.class).customStoreClass(EngineStore.class)
                 .segmented(true).shared(false).preload(false).purgeOnStartup(false)
