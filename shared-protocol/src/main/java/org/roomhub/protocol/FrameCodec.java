@@ -1,9 +1,7 @@
 package org.roomhub.protocol;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +14,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -157,12 +154,21 @@ public final class FrameCodec {
 
     /** The wire {@code type} of a frame record. */
     public static String typeName(Object frame) {
-        JsonTypeName name = frame.getClass().getAnnotation(JsonTypeName.class);
+        String name = TYPE_NAMES.get(frame.getClass());
         if (name == null) {
             throw new IllegalArgumentException(frame.getClass() + " is not a frame");
         }
-        return name.value();
+        return name;
     }
+
+    /** Read once per class: an annotation lookup per encoded frame showed in the chat profile. */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+            return name == null ? null : name.value();
+        }
+    };
 
     private <F> Decoded<F> decode(String text, FrameTypes<F> types) {
         if (text == null) {
@@ -171,10 +177,6 @@ public final class FrameCodec {
         if (text.length() > MAX_FRAME_BYTES / 3 && Utf8.length(text) > MAX_FRAME_BYTES) {
             return failed(ErrorCode.TOO_LARGE, "frame is over " + MAX_FRAME_BYTES + " bytes");
         }
-        F fast = decodeDirect(text, types);
-        if (fast != null) {
-            return new Decoded.Ok<>(fast);
-        }
         JsonNode node;
         try {
             node = mapper.readTree(text);
@@ -182,56 +184,6 @@ public final class FrameCodec {
             return failed(ErrorCode.INVALID_JSON, clean(e.getOriginalMessage()));
         }
         return decode(node, types);
-    }
-
-    /**
-     * The frame read straight from the text, without a tree in between (a tree and then a record from it
-     * cost twice): only when one pass over the top level finds an object with a known {@code type}, no
-     * field named twice (a tree keeps the last, a record read may keep the first) and the record reads.
-     * Null otherwise: the tree path then gives the answer, and every error text, exactly as before.
-     */
-    private <F> F decodeDirect(String text, FrameTypes<F> types) {
-        Class<? extends F> record;
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String type = null;
-            String[] seen = new String[8];
-            int fields = 0;
-            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                for (int i = 0; i < fields; i++) {
-                    if (seen[i].equals(name)) {
-                        return null;
-                    }
-                }
-                if (fields == seen.length) {
-                    return null; // a rare wide frame: not worth a set here
-                }
-                seen[fields++] = name;
-                JsonToken value = p.nextToken();
-                if (name.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    type = p.getText();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            record = type == null ? null : types.onlyRecordFor(type);
-            if (record == null || p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return null;
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        try {
-            return mapper.readValue(text, record);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private <F> Decoded<F> decode(JsonNode node, FrameTypes<F> types) {
