@@ -3,6 +3,9 @@ package org.roomhub.hub.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +97,52 @@ class BroadcastWriteTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(chats.get(i)).contains("\"text\":\"" + text + " " + i + "\"");
             }
+        }
+    }
+
+    @Test
+    void a_broadcast_larger_than_a_websocket_frame_arrives_fragmented_whole_and_in_order_between_small_ones() throws Exception {
+        try (RawSocket raw = RawSocket.connect(hub.port());
+                WsClient sender = hub.join("/rooms/chat/large?name=sender")) {
+            raw.write(RawSocket.upgradeRequest("/rooms/chat/large?name=reader"));
+            assertThat(raw.readHead()).contains("101");
+            sender.await("user-joined", j -> j.path("user").asText().equals("reader"));
+            // Sent within the 64 KiB inbound limit; the broadcast adds its envelope and goes past Jetty's
+            // 64 KiB frame size, so it leaves as a text frame and continuations, not straight to the flusher.
+            String big = "b".repeat(65_400);
+            for (String text : List.of("before", big, "after")) {
+                sender.send("{\"type\":\"chat-message\",\"text\":\"" + text + "\"}");
+            }
+            List<String> chats = new ArrayList<>();
+            int continuations = 0;
+            ByteArrayOutputStream message = new ByteArrayOutputStream();
+            while (chats.size() < 3) {
+                RawSocket.Frame f = raw.readFrame();
+                if (f.opcode() == 0x9) {
+                    raw.send(0xA, f.payload());
+                    continue;
+                }
+                continuations += f.opcode() == 0x0 ? 1 : 0;
+                message.write(f.payload());
+                JsonNode json = whole(message.toString(StandardCharsets.UTF_8));
+                if (json != null) {
+                    message.reset();
+                    if (json.path("type").asText().equals("chat-message")) {
+                        chats.add(json.path("text").asText());
+                    }
+                }
+            }
+            assertThat(chats).containsExactly("before", big, "after");
+            assertThat(continuations).as("continuation frames of the large broadcast").isGreaterThan(0);
+        }
+    }
+
+    /** The message as JSON once all its fragments are in, else null. */
+    private static JsonNode whole(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException incomplete) {
+            return null;
         }
     }
 
