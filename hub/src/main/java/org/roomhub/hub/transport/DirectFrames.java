@@ -9,7 +9,7 @@ import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
  * ({@link WebSocketConnection#enqueueFrame}) instead of through {@link CoreSession#sendFrame}. The
  * session's layers (a serialising flusher, a fragmenter, the extension chain, outgoing-state checks,
  * two entry copies and two callback wrappers per frame) do nothing for a whole unmasked text frame of a
- * server without extensions, yet were about a third of the hub's CPU per frame in the fan-out profile.
+ * server without extensions, yet were a third of the writer threads' samples in the fan-out profile.
  * What they check still holds: the caller checks the output is open before each batch, every frame is
  * a whole text frame, and the flusher refuses frames once a close is queued (their callback fails).
  */
