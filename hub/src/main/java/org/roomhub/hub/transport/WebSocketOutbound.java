@@ -8,6 +8,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.eclipse.jetty.websocket.core.WebSocketConnection;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
@@ -43,8 +45,11 @@ final class WebSocketOutbound extends QueuedOutbound {
     private volatile boolean deferred;
     /** The tick came: write now, however recent the last write. */
     private volatile boolean due;
-    /** When the last batch went to Jetty ({@link System#nanoTime()}); only the draining thread uses it. */
-    private long lastWrite;
+    /**
+     * When the last batch went to Jetty ({@link System#nanoTime()}); set by the draining thread, read
+     * by a room thread that took the drain guard to leave a broadcast's frame for the tick.
+     */
+    private volatile long lastWrite;
     /** The batch being handed to Jetty; only the draining thread uses it. */
     private final OutboundQueue.Entry[] batch = new OutboundQueue.Entry[BATCH];
     /** The first failure among the frames of the batch in flight but its last. */
@@ -104,7 +109,12 @@ final class WebSocketOutbound extends QueuedOutbound {
         } else if (fanout == null) {
             schedule();
         } else if (wip.getAndIncrement() == 0) {
-            fanout.defer(drainTask);
+            // Holding the drain guard, the room thread may itself leave the frame for the tick: a socket
+            // that wrote less than a linger ago then costs no writer pass just to decide to wait.
+            if (lingers() && wip.decrementAndGet() == 0) {
+                return;
+            }
+            fanout.defer(drainTask); // still the guard's holder: the writer drains (or passes again)
         }
     }
 
@@ -210,20 +220,28 @@ final class WebSocketOutbound extends QueuedOutbound {
     }
 
     /**
-     * Hands the {@code n} frames of {@link #batch} to Jetty's core session: all but the last as batched,
-     * so Jetty writes them together in one gathering write when the last arrives, instead of one write
-     * (one syscall) each. Each payload is a view of the broadcast's shared read-only bytes. Jetty
-     * completes a socket's frames in order, so the batch is written when its last frame is; the
-     * callbacks are made once, may run inline and only flip inFlight and ask for another pass.
+     * Hands the {@code n} frames of {@link #batch} to Jetty: all but the last as batched, so Jetty writes
+     * them together in one gathering write when the last arrives, instead of one write (one syscall)
+     * each. Each payload is a view of the broadcast's shared read-only bytes. Jetty completes a socket's
+     * frames in order, so the batch is written when its last frame is; the callbacks are made once, may
+     * run inline and only flip inFlight and ask for another pass. Frames skip the session's own layers
+     * when they can ({@link DirectFrames}).
      */
     private void writeBatch(int n) {
         batchFailure = null;
+        WebSocketConnection connection = DirectFrames.connection(core, batch, n);
         for (int i = 0; i < n; i++) {
             OutboundQueue.Entry e = batch[i];
             batch[i] = null;
             ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
             boolean last = i == n - 1;
-            core.sendFrame(new Frame(OpCode.TEXT, payload), last ? batchDone : frameDone, !last);
+            Frame frame = new Frame(OpCode.TEXT, payload);
+            Callback done = last ? batchDone : frameDone;
+            if (connection != null) {
+                connection.enqueueFrame(new OutgoingEntry.Builder(frame, done).batch(!last).build());
+            } else {
+                core.sendFrame(frame, done, !last);
+            }
         }
     }
 

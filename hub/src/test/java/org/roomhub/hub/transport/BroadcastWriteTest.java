@@ -3,6 +3,9 @@ package org.roomhub.hub.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +97,56 @@ class BroadcastWriteTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(chats.get(i)).contains("\"text\":\"" + text + " " + i + "\"");
             }
+        }
+    }
+
+    @Test
+    void a_frame_larger_than_jetty_fragments_at_arrives_fragmented_whole_and_before_the_next_broadcast() throws Exception {
+        try (WsClient sender = hub.join("/rooms/chat/large?name=sender")) {
+            sender.await("connected");
+            // 20 messages of ~4,000 characters: the next joiner's history frame is ~80 KB, past Jetty's 64 KiB
+            // frame size, so it takes the session's fragmenting path, not the direct one.
+            String long20 = "l".repeat(3_990);
+            for (int i = 0; i < 20; i++) {
+                sender.send("{\"type\":\"chat-message\",\"text\":\"" + i + long20 + "\"}");
+            }
+            sender.await("chat-message", m -> m.path("text").asText().startsWith("19"));
+            try (RawSocket raw = RawSocket.connect(hub.port())) {
+                raw.write(RawSocket.upgradeRequest("/rooms/chat/large?name=reader"));
+                assertThat(raw.readHead()).contains("101");
+                sender.await("user-joined", j -> j.path("user").asText().equals("reader"));
+                sender.send("{\"type\":\"chat-message\",\"text\":\"after\"}");
+                List<JsonNode> messages = new ArrayList<>();
+                int continuations = 0;
+                ByteArrayOutputStream message = new ByteArrayOutputStream();
+                while (messages.stream().noneMatch(m -> m.path("text").asText().equals("after"))) {
+                    RawSocket.Frame f = raw.readFrame();
+                    if (f.opcode() == 0x9) {
+                        raw.send(0xA, f.payload());
+                        continue;
+                    }
+                    continuations += f.opcode() == 0x0 ? 1 : 0;
+                    message.write(f.payload());
+                    JsonNode json = whole(message.toString(StandardCharsets.UTF_8));
+                    if (json != null) {
+                        message.reset();
+                        messages.add(json);
+                    }
+                }
+                JsonNode history = messages.stream().filter(m -> m.path("type").asText().equals("history")).findFirst().orElseThrow();
+                assertThat(history.toString()).contains("\"0" + long20 + "\"", "\"19" + long20 + "\"");
+                assertThat(continuations).as("continuation frames of the history").isGreaterThan(0);
+                assertThat(messages.indexOf(history)).isLessThan(messages.size() - 1);
+            }
+        }
+    }
+
+    /** The message as JSON once all its fragments are in, else null. */
+    private static JsonNode whole(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException incomplete) {
+            return null;
         }
     }
 
