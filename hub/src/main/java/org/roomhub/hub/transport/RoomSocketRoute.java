@@ -83,11 +83,11 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
 
                 @Override
                 public void customize(org.eclipse.jetty.websocket.core.Configuration c) {
-                    // Frames over 64 KiB close the socket with 1009 (PROTOCOL.md). Jetty's idle timeout counts
-                    // writes too: it is only the backstop behind the heartbeats.
+                    // Frames over 64 KiB close the socket with 1009 (PROTOCOL.md). No Jetty idle timeout: the
+                    // heartbeats close silent sockets (WebSocketLiveness, with the 2-window backstop Jetty's timeout
+                    // was), and Jetty's would keep a timer task per socket (~0.1 KB of an idle socket's heap).
                     c.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES);
-                    Duration window = edge.settings().heartbeatWindow;
-                    c.setIdleTimeout(window.plus(window));
+                    c.setIdleTimeout(Duration.ZERO);
                 }
             };
             if (handshaker.upgradeRequest(negotiator, request, response, callback, components, null)) {

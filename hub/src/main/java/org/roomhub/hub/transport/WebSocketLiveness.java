@@ -75,7 +75,13 @@ final class WebSocketLiveness {
             }
             long bytes = w.bytesIn();
             if (bytes < 0) {
-                continue; // connection not found: Jetty's idle timeout is the backstop
+                // Connection not found, so what it read is unknown: closed after two windows, as Jetty's idle timeout did.
+                if (now - w.lastHeard >= 2 * windowMillis) {
+                    watched.remove(w);
+                    session.close(SILENT, "idle past twice the heartbeat window", Callback.NOOP);
+                    w.leave(SILENT, "idle past twice the heartbeat window");
+                }
+                continue;
             }
             if (bytes != w.lastBytes) {
                 w.lastBytes = bytes;
