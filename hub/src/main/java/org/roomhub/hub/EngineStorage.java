@@ -34,6 +34,11 @@ final class EngineStorage implements StoragePort {
     }
 
     @Override
+    public void release(RoomAddress address) {
+        storage.release(address.toString());
+    }
+
+    @Override
     public Map<String, Long> alarms() {
         return storage.alarms();
     }

@@ -7,8 +7,9 @@ import org.roomhub.hub.config.HubConfig.LimitsConfig;
 
 /**
  * Token buckets (Bucket4j): one per connection, one per user and room type. A frame passes when both
- * have a token. User buckets are dropped when their user's last connection closes, so memory follows
- * the connections.
+ * have a token. A connection takes its buckets on its first frame, so a silent socket holds none (~0.7 KB
+ * saved each); a user's bucket is dropped when their last connection that sent closes, so memory follows
+ * the connections. A bucket made late starts full, as one made at join would be by then.
  */
 public final class RateLimits {
 
@@ -32,14 +33,7 @@ public final class RateLimits {
 
     /** The limiter of a new connection of {@code user} to a room of {@code roomType}; {@link Limiter#release()} it on close. */
     public Limiter open(String roomType, String user) {
-        LimitsConfig.Rate rate = config.rateOf(roomType);
-        String key = roomType + "\u0000" + user;
-        Shared shared = users.compute(key, (k, s) -> {
-            Shared v = s == null ? new Shared(perMinute(rate.perUser())) : s;
-            v.holders++;
-            return v;
-        });
-        return new Limiter(perMinute(rate.perConnection()), shared.bucket, () -> users.computeIfPresent(key, (k, s) -> --s.holders == 0 ? null : s));
+        return new Limiter(this, roomType, user);
     }
 
     /** User buckets held (for tests: none once every connection closed). */
@@ -47,31 +41,63 @@ public final class RateLimits {
         return users.size();
     }
 
+    private Bucket hold(String key, LimitsConfig.Rate rate) {
+        return users.compute(key, (k, s) -> {
+            Shared v = s == null ? new Shared(perMinute(rate.perUser())) : s;
+            v.holders++;
+            return v;
+        }).bucket;
+    }
+
+    private void letGo(String key) {
+        users.computeIfPresent(key, (k, s) -> --s.holders == 0 ? null : s);
+    }
+
     private static Bucket perMinute(int n) {
         int budget = Math.max(1, n);
         return Bucket.builder().addLimit(l -> l.capacity(budget).refillGreedy(budget, Duration.ofMinutes(1))).build();
     }
 
-    /** The buckets one connection draws from. */
+    /** The buckets one connection draws from, taken on its first frame. */
     public static final class Limiter {
-        private final Bucket connection;
-        private final Bucket user;
-        private final Runnable release;
+        private final RateLimits owner;
+        private final String roomType;
+        private final String user;
+        private Bucket connection;
+        private Bucket shared;
         private boolean released;
 
-        Limiter(Bucket connection, Bucket user, Runnable release) {
-            this.connection = connection;
+        Limiter(RateLimits owner, String roomType, String user) {
+            this.owner = owner;
+            this.roomType = roomType;
             this.user = user;
-            this.release = release;
+        }
+
+        private String key() {
+            return roomType + "\u0000" + user;
         }
 
         /** Takes one token from each bucket; false (taking none) when either is empty. */
         public boolean tryAcquire() {
-            if (!connection.tryConsume(1)) {
+            Bucket own;
+            Bucket theirs;
+            synchronized (this) {
+                if (connection == null) {
+                    if (released) {
+                        return true; // the connection left meanwhile: the room drops the frame, as before
+                    }
+                    LimitsConfig.Rate rate = owner.config.rateOf(roomType);
+                    connection = perMinute(rate.perConnection());
+                    shared = owner.hold(key(), rate);
+                }
+                own = connection;
+                theirs = shared;
+            }
+            if (!own.tryConsume(1)) {
                 return false;
             }
-            if (!user.tryConsume(1)) {
-                connection.addTokens(1);
+            if (!theirs.tryConsume(1)) {
+                own.addTokens(1);
                 return false;
             }
             return true;
@@ -81,7 +107,9 @@ public final class RateLimits {
         public synchronized void release() {
             if (!released) {
                 released = true;
-                release.run();
+                if (shared != null) {
+                    owner.letGo(key());
+                }
             }
         }
     }

@@ -31,6 +31,8 @@ final class Dispatcher {
     private volatile boolean deleted;
     /** Set on the room's queue when another member took the room over: no event runs, joins go there. */
     private volatile boolean evicted;
+    /** Set on the room's queue when the quiet room went back to the registry's dormant set: later arrivals go to its new host. */
+    private volatile boolean retired;
 
     Dispatcher(RoomAddress address, HostServices services, SerialQueue queue, RoomLife life, RoomCounters counters,
             RoomOutput output, OutputGate gate) {
@@ -61,7 +63,7 @@ final class Dispatcher {
 
     /** Runs one room event now (on the queue); false when it threw (its effects are then dropped). */
     boolean event(ClientSession origin, String kind, Consumer<RoomObject> body) {
-        if (deleted || evicted) {
+        if (deleted || evicted || retired) {
             return false;
         }
         life.touched();
@@ -119,6 +121,15 @@ final class Dispatcher {
 
     boolean evicted() {
         return evicted;
+    }
+
+    /** From now on no event runs here: the registry forgot this host (on the queue). */
+    void markRetired() {
+        retired = true;
+    }
+
+    boolean retired() {
+        return retired;
     }
 
     private void startTimers(Effects effects) {

@@ -15,7 +15,8 @@ import org.roomhub.protocol.value.RoomAddress;
  * @param queueCapacity most events waiting per room
  * @param sessions the edge's side of the seam
  * @param runsHere whether this process runs a room now (always on a single hub; in a cluster, only its current host)
+ * @param registry where a quiet hibernated room retires to (its dormant set), and where a retired host forwards late arrivals
  */
 record HostServices(Clock clock, FrameCodec codec, Executor pool, ScheduledExecutorService timer,
         Tunables tunables, int queueCapacity, RoomListener listener, SessionPort sessions,
-        java.util.function.Predicate<RoomAddress> runsHere) {}
+        java.util.function.Predicate<RoomAddress> runsHere, RoomRegistry registry) {}

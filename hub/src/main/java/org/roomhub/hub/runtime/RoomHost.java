@@ -43,6 +43,7 @@ public final class RoomHost {
     private final AlarmScheduler alarm;
     private final SessionEvents arrivals;
     private final java.util.concurrent.atomic.AtomicBoolean countersSaveQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Retirement retirement;
 
     RoomHost(RoomAddress address, RoomType type, HostServices services, RoomStore data) {
         this.address = address;
@@ -64,6 +65,7 @@ public final class RoomHost {
         presence.runOn(dispatcher);
         life.onEvict(output::forgetEncoded);
         this.arrivals = new SessionEvents(address, type, services, counters, sessions, output, gate, dispatcher, presence);
+        this.retirement = new Retirement(this, life, sessions, queue, dispatcher, gate, counters);
         context[0] = new HostContext(address, services.clock(), sessions, output, this::current, data, services.codec().mapper(),
                 presence::version);
     }
@@ -75,6 +77,10 @@ public final class RoomHost {
     /** The room's address. */
     public RoomAddress address() {
         return address;
+    }
+
+    HostServices services() {
+        return services;
     }
 
     /** The room's type. */
@@ -127,6 +133,11 @@ public final class RoomHost {
     public CompletableFuture<RoomResponse> request(RoomRequest request) {
         CompletableFuture<RoomResponse> answer = new CompletableFuture<>();
         dispatcher.run(null, () -> {
+            if (dispatcher.retired()) { // the room went dormant meanwhile: its new host answers
+                services.registry().open(address).request(request).whenComplete((r, e) ->
+                        answer.complete(e == null ? r : RoomResponse.text(500, "The room failed to handle the request")));
+                return;
+            }
             RoomResponse[] response = new RoomResponse[1];
             boolean ok = dispatcher.event(null, "request", r -> response[0] = r.onRequest(request));
             if (!ok) {
@@ -154,6 +165,16 @@ public final class RoomHost {
         dispatcher.always(life::hibernate);
     }
 
+    /** Whether an alarm is stored (a room with one is not retired: its host fires it). */
+    boolean alarmStored() {
+        return HostContext.storedAlarm(data).isPresent();
+    }
+
+    /** The room went dormant: its armed alarm, if any, is let go (a stored one would have kept it here). */
+    void retired() {
+        alarm.cancel();
+    }
+
     /** Arms the stored alarm, if any (at startup). */
     void restoreAlarm() {
         alarm.restore();
@@ -165,10 +186,11 @@ public final class RoomHost {
             dispatcher.always(() -> saveCounters(false));
         }
         life.tick(now, queue);
+        retirement.tick(now);
     }
 
     /** Stores the figures when only they changed; events that write store them with their own writes. */
-    private CompletableFuture<Void> saveCounters(boolean last) {
+    CompletableFuture<Void> saveCounters(boolean last) {
         countersSaveQueued.set(false);
         counters.savedAt = now();
         if (last ? !counters.changedWithCpu() : !counters.changed()) {
@@ -197,11 +219,16 @@ public final class RoomHost {
     /**
      * Deletes the room (admin): once the events queued before ran and their frames went out, every session is
      * closed with {@code code}, the alarm cancelled and the room object dropped; later joins are closed and no
-     * event runs. The caller deletes the stored data. Completes when the sessions are closed.
+     * event runs. The caller deletes the stored data. Completes when the sessions are closed, with false (and
+     * nothing done) when the room had gone dormant meanwhile: the caller deletes it through its new host.
      */
-    CompletableFuture<Void> delete(int code, String reason) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Boolean> delete(int code, String reason) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         dispatcher.always(() -> {
+            if (dispatcher.retired()) {
+                done.complete(false);
+                return;
+            }
             dispatcher.markDeleted();
             gate.drained().whenComplete((v, e) -> dispatcher.always(() -> {
                 for (ClientSession s : sessions.ordered()) {
@@ -212,7 +239,7 @@ public final class RoomHost {
                 sessions.clear();
                 alarm.cancel();
                 life.drop();
-                done.complete(null);
+                done.complete(true);
             }));
         });
         return done;
@@ -260,7 +287,7 @@ public final class RoomHost {
 
         @Override
         public boolean fire() {
-            if (!services.runsHere().test(address)) {
+            if (!services.runsHere().test(address) || dispatcher.retired()) {
                 return true; // cluster mode: another member hosts the room now and fires its alarm
             }
             services.listener().alarmFired(address, now());

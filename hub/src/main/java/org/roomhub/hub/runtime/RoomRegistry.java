@@ -44,6 +44,8 @@ public final class RoomRegistry {
     private final RoomPort port = new LocalRooms(this);
     /** Whether a room's alarm may fire here: always on one hub; in a cluster, set to "this member holds its epoch". */
     private volatile java.util.function.Predicate<RoomAddress> runsHere = a -> true;
+    /** Whether quiet hibernated rooms go back to the dormant set: on a single hub (a cluster re-arms alarms through hosts). */
+    private volatile boolean retires = true;
 
     /** A registry over {@code storage}, sending through the edge's {@code sessions}; call {@link #start()} before use. */
     public RoomRegistry(RoomTypes types, StoragePort storage, SessionPort sessions, Clock clock, FrameCodec codec,
@@ -55,7 +57,7 @@ public final class RoomRegistry {
         t.setRemoveOnCancelPolicy(true);
         this.timer = t;
         this.services = new HostServices(clock, codec, pool, timer, new Tunables(settings.hibernateAfter()),
-                settings.queueCapacity(), listener, sessions, a -> runsHere.test(a));
+                settings.queueCapacity(), listener, sessions, a -> runsHere.test(a), this);
     }
 
     /** Knows the stored rooms (hibernated; hosts built on first use), re-arms stored alarms, starts the idle ticker. */
@@ -88,8 +90,41 @@ public final class RoomRegistry {
     /** The room at {@code address}, created (hibernated) on first use; the type must be registered. */
     public RoomHost open(RoomAddress address) {
         RoomHost host = hosts.computeIfAbsent(address, a -> new RoomHost(a, type(a), services, storage.room(a)));
-        dormant.remove(address); // after the host is in: a listing meanwhile sees the room once or twice, never not at all
+        if (dormant.contains(address)) {
+            // After the host is in (a listing meanwhile sees the room once or twice, never not at all), and only while
+            // it is still this host: one that retired meanwhile left the room dormant again.
+            hosts.computeIfPresent(address, (a, h) -> {
+                if (h == host) {
+                    dormant.remove(a);
+                }
+                return h;
+            });
+        }
         return host;
+    }
+
+    /** Whether quiet hibernated rooms retire to the dormant set here. */
+    boolean retires() {
+        return retires;
+    }
+
+    /**
+     * On {@code host}'s queue: the quiet room is held as a dormant address again and its store let go, unless
+     * another host took its place. Atomic with {@link #open}'s making of a host, so the next use builds a fresh
+     * one over a fresh store. True when retired.
+     */
+    boolean retire(RoomAddress address, RoomHost host) {
+        boolean[] retired = new boolean[1];
+        hosts.computeIfPresent(address, (a, h) -> {
+            if (h != host || !retires) {
+                return h;
+            }
+            dormant.add(a); // before the host is gone: a listing sees the room throughout
+            storage.release(a);
+            retired[0] = true;
+            return null;
+        });
+        return retired[0];
     }
 
     private RoomType type(RoomAddress a) {
@@ -133,9 +168,9 @@ public final class RoomRegistry {
         if (host == null) {
             return Optional.empty();
         }
-        return Optional.of(host.delete(code, reason)
-                .thenComposeAsync(v -> storage.delete(address), pool)
-                .whenComplete((v, e) -> hosts.remove(address, host)));
+        return Optional.of(host.delete(code, reason).thenComposeAsync(deleted -> deleted
+                ? storage.delete(address).whenComplete((v, e) -> hosts.remove(address, host))
+                : delete(address, code, reason).orElseGet(() -> CompletableFuture.completedFuture(null)), pool));
     }
 
     /**
@@ -154,6 +189,7 @@ public final class RoomRegistry {
     /** Cluster mode: alarms fire only for rooms {@code test} says this member runs (the room's current host). */
     public void runsHere(java.util.function.Predicate<RoomAddress> test) {
         this.runsHere = test;
+        this.retires = false;
     }
 
     /** Cluster mode: this member took the room's epoch; its stored alarm is armed here (the host is the one that fires it). */

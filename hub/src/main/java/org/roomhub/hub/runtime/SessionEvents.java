@@ -50,6 +50,10 @@ final class SessionEvents {
         ClientSession session = new ClientSession(open, counters.totalConnections.incrementAndGet(), services.clock().millis(), output,
                 services.sessions(), services.codec().mapper());
         dispatcher.always(() -> {
+            if (dispatcher.retired()) {
+                services.registry().open(address).events().open(open); // the room went dormant meanwhile
+                return;
+            }
             if (dispatcher.evicted()) {
                 services.sessions().moved(address, session.sessionId());
                 return;

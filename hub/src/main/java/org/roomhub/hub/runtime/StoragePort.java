@@ -20,6 +20,13 @@ public interface StoragePort extends AutoCloseable {
         return room(address);
     }
 
+    /**
+     * Lets go of a room's store when nothing of it is pending (its host retired); the next {@link #room} makes a
+     * fresh one. Called while no host of the room exists.
+     */
+    default void release(RoomAddress address) {
+    }
+
     /** Every stored alarm: room address ({@code type/name}) to epoch ms. */
     Map<String, Long> alarms();
 

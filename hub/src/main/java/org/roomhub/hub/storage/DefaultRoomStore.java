@@ -157,6 +157,11 @@ final class DefaultRoomStore implements RoomStore {
         return write(List.of(new Op.Delete(keys.alarmKey())));
     }
 
+    /** Whether no write through this store is pending (nor being handed to the engine). */
+    boolean idle() {
+        return last.isDone() && !lock.isLocked();
+    }
+
     @Override
     public CompletableFuture<Void> durable() {
         CompletableFuture<Void> f = last;

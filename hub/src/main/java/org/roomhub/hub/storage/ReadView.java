@@ -52,6 +52,11 @@ final class ReadView {
                 reverse);
     }
 
+    /** Accepted-but-unapplied live keys in {@code [from, to)} (for listing rooms whose data is not in the slot yet). */
+    NavigableMap<byte[], byte[]> pending(byte[] from, byte[] to) {
+        return overlay.snapshot(from, to);
+    }
+
     /** The slot's first key at or after {@code key} (for skipping through rooms). */
     byte[] slotCeilingKey(byte[] key) {
         return slot.map().ceilingKey(key);

@@ -99,6 +99,14 @@ public final class Storage implements AutoCloseable {
         return store != null ? store : new DefaultRoomStore(engine, new RoomKeys(roomId));
     }
 
+    /**
+     * Lets go of the store handed out for {@code roomId} when none of its writes is pending (the room's host
+     * retired); the next {@link #forRoom} makes a fresh one. The caller makes sure nobody writes through the old one.
+     */
+    public void release(String roomId) {
+        rooms.computeIfPresent(roomId, (id, store) -> store.idle() ? null : store);
+    }
+
     /** Every room's stored alarm time (epoch ms), including alarms set before a restart. */
     public Map<String, Long> alarms() {
         engine.lifecycle.checkReadable();
@@ -119,6 +127,10 @@ public final class Storage implements AutoCloseable {
         while (k != null && k[0] == RoomKeys.DATA) {
             candidates.add(RoomKeys.roomOf(k));
             k = engine.view.slotCeilingKey(RoomKeys.nextRoomData(k));
+        }
+        // Data accepted but not yet in the slot (a store let go since: see release), checked like the rest below.
+        for (byte[] key : engine.view.pending(RoomKeys.DATA_START, RoomKeys.DATA_END).keySet()) {
+            candidates.add(RoomKeys.roomOf(key));
         }
         // Candidates come from the slot (skipping from room to room) and alarms; each is checked through the
         // overlay, which may hold a pending deleteAll. Rooms with only pending data are added from the handed-out stores.

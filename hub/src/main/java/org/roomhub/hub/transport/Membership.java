@@ -1,6 +1,6 @@
 package org.roomhub.hub.transport;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.roomhub.hub.auth.Principal;
 import org.roomhub.hub.limit.RateLimits;
 import org.roomhub.hub.runtime.seam.ClientMessage;
@@ -24,7 +24,9 @@ public final class Membership {
     private final String sessionId;
     private final Principal principal;
     private final RateLimits.Limiter limiter;
-    private final AtomicBoolean left = new AtomicBoolean();
+    /** 1 once left; a field and an updater rather than an AtomicBoolean: 16 bytes less per socket. */
+    private volatile int left;
+    private static final AtomicIntegerFieldUpdater<Membership> LEFT = AtomicIntegerFieldUpdater.newUpdater(Membership.class, "left");
 
     Membership(Edge edge, RoomAddress room, String sessionId, Principal principal, RateLimits.Limiter limiter) {
         this.edge = edge;
@@ -51,7 +53,7 @@ public final class Membership {
 
     /** A text frame from the client. */
     public void receive(String text) {
-        if (left.get()) {
+        if (left != 0) {
             return;
         }
         Decoded<ClientFrame> decoded = edge.codec().decodeClient(text);
@@ -79,7 +81,7 @@ public final class Membership {
 
     /** A transport error on the connection, for the room's {@code onError}. */
     public void failed(Throwable error) {
-        if (!left.get()) {
+        if (left == 0) {
             edge.rooms().failed(room, sessionId, error);
         }
     }
@@ -96,7 +98,7 @@ public final class Membership {
 
     /** The connection closed: the room hears of it once and the limits are given back. */
     public void leave(int code, String reason) {
-        if (left.compareAndSet(false, true)) {
+        if (LEFT.compareAndSet(this, 0, 1)) {
             try {
                 edge.rooms().left(new SessionLeft(room, sessionId, code, reason));
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -110,6 +112,6 @@ public final class Membership {
 
     /** Whether {@link #leave} ran. */
     public boolean hasLeft() {
-        return left.get();
+        return left != 0;
     }
 }

@@ -81,10 +81,13 @@ public final class OutboundQueue {
     private final int maxFrames;
     private final long maxBytes;
     private final Overflow policy;
-    /** Insertion order is delivery order; may hold dead entries (conflating queues only). */
-    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
-    /** The live entry of each subject; conflating queues only. */
-    private final Map<String, Entry> bySubject;
+    /**
+     * Insertion order is delivery order; may hold dead entries (conflating queues only). Null while empty:
+     * most sockets are idle most of the time, and an empty deque costs ~0.1 KB each.
+     */
+    private ArrayDeque<Entry> entries;
+    /** The live entry of each subject; conflating queues only, null while none waits. */
+    private Map<String, Entry> bySubject;
     /** Live entries. */
     private int size;
     private int dead;
@@ -101,7 +104,6 @@ public final class OutboundQueue {
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
         this.policy = policy;
-        this.bySubject = policy == Overflow.CONFLATE ? new HashMap<>() : null;
     }
 
     /** The policy applied when full. */
@@ -119,12 +121,12 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        String subject = bySubject != null ? frame.conflationKey() : null;
+        String subject = policy == Overflow.CONFLATE ? frame.conflationKey() : null;
         int sz = frame.byteLength();
         // A waiting value of the same subject means the client is behind: the newer value wins.
         boolean full = size > replayFrames
                 && (size - replayFrames >= maxFrames || bytes - replayBytes + sz > maxBytes);
-        if (subject != null && (bySubject.containsKey(subject) || full)) {
+        if (subject != null && ((bySubject != null && bySubject.containsKey(subject)) || full)) {
             if (!evict(subject)) {
                 return Result.OVERFLOW;
             }
@@ -140,10 +142,16 @@ public final class OutboundQueue {
     }
 
     private void put(Entry e) {
+        if (entries == null) {
+            entries = new ArrayDeque<>();
+        }
         entries.addLast(e);
         size++;
         bytes += e.frame.byteLength();
         if (e.subject != null) {
+            if (bySubject == null) {
+                bySubject = new HashMap<>();
+            }
             bySubject.put(e.subject, e);
         }
     }
@@ -170,24 +178,27 @@ public final class OutboundQueue {
             replayFrames--;
             replayBytes -= e.frame.byteLength();
         }
-        if (e.subject != null && bySubject.get(e.subject) == e) {
+        if (e.subject != null && bySubject != null && bySubject.get(e.subject) == e) {
             bySubject.remove(e.subject);
+            if (bySubject.isEmpty()) {
+                bySubject = null;
+            }
         }
     }
 
     /** Removes the waiting frame of {@code subject}, else the oldest conflatable frame; false when there is none. */
     private boolean evict(String subject) {
-        Entry victim = bySubject.get(subject);
-        if (victim == null) {
+        Entry victim = bySubject == null ? null : bySubject.get(subject);
+        if (victim == null && entries != null) {
             for (Entry e : entries) {
                 if (!e.dead && e.subject != null) {
                     victim = e;
                     break;
                 }
             }
-            if (victim == null) {
-                return false;
-            }
+        }
+        if (victim == null) {
+            return false;
         }
         removed(victim);
         victim.dead = true;
@@ -201,15 +212,21 @@ public final class OutboundQueue {
 
     /** The oldest live entry, taken off the deque; null when none. */
     private Entry take() {
-        Entry e;
-        while ((e = entries.pollFirst()) != null) {
-            if (!e.dead) {
-                removed(e);
-                return e;
-            }
+        Entry e = null;
+        while (entries != null && (e = entries.pollFirst()) != null && e.dead) {
             dead--;
         }
-        return null;
+        if (e != null) {
+            removed(e);
+        }
+        dropIfEmpty();
+        return e;
+    }
+
+    private void dropIfEmpty() {
+        if (entries != null && entries.isEmpty()) {
+            entries = null;
+        }
     }
 
     /** Takes the oldest waiting frame, or null. */
@@ -230,7 +247,7 @@ public final class OutboundQueue {
     /** Forgets frames numbered up to {@code n} (acknowledged) and returns up to {@code max} of the rest, oldest first, keeping them. */
     public synchronized List<Entry> acknowledgeAndPeek(long n, int max) {
         Entry head;
-        while ((head = entries.peekFirst()) != null && (head.dead || head.n <= n)) {
+        while (entries != null && (head = entries.peekFirst()) != null && (head.dead || head.n <= n)) {
             entries.pollFirst();
             if (head.dead) {
                 dead--;
@@ -239,6 +256,10 @@ public final class OutboundQueue {
             }
         }
         List<Entry> out = new ArrayList<>();
+        dropIfEmpty();
+        if (entries == null) {
+            return out;
+        }
         Iterator<Entry> it = entries.iterator();
         while (it.hasNext() && out.size() < max) {
             Entry e = it.next();
@@ -278,10 +299,8 @@ public final class OutboundQueue {
     public synchronized int close() {
         closed = true;
         int n = size;
-        entries.clear();
-        if (bySubject != null) {
-            bySubject.clear();
-        }
+        entries = null;
+        bySubject = null;
         size = 0;
         dead = 0;
         bytes = 0;

@@ -53,6 +53,8 @@ final class RoomSocket implements FrameHandler {
     long lastBytes = -1;
     long lastHeard;
     boolean closedSeen;
+    /** Joined, so the heartbeat looks at it (written once, after {@link #lastHeard}). */
+    volatile boolean watched;
 
     RoomSocket(RoomSocketRoute route, RoomAddress address, Principal principal, String suggested, Long since) {
         this.route = route;
@@ -214,7 +216,6 @@ final class RoomSocket implements FrameHandler {
     @Override
     public void onClosed(CloseStatus status, Callback callback) {
         route.liveness().forget(this);
-        route.closed(this);
         partial = null;
         Membership m;
         synchronized (this) {

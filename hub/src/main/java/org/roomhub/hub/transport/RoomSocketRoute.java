@@ -4,9 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -46,8 +44,6 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
     private final WebSocketLiveness liveness;
     private final Handshaker handshaker = Handshaker.newInstance();
     private final WebSocketComponents components;
-    /** Open sockets, closed with 1001 when the server stops (what Jetty's API layer did for Javalin). */
-    private final Set<RoomSocket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean shutdown;
 
     RoomSocketRoute(Server server, Edge edge, WebSocketLiveness liveness) {
@@ -66,11 +62,7 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
 
     /** Sockets open. */
     int size() {
-        return open.size();
-    }
-
-    void closed(RoomSocket socket) {
-        open.remove(socket);
+        return liveness.open().size();
     }
 
     @Override
@@ -85,17 +77,17 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
                     // As Javalin did: the first subprotocol offered is accepted (browsers fail the socket otherwise).
                     req.getSubProtocols().stream().filter(p -> !p.isBlank()).findFirst().ifPresent(res::setAcceptedSubProtocol);
                     edge.rooms().ensure(socket.address()); // the room exists once the handshake completes
-                    open.add(socket);
+                    liveness.opened(socket); // closed with 1001 when the server stops (as Jetty's API layer did for Javalin)
                     return socket;
                 }
 
                 @Override
                 public void customize(org.eclipse.jetty.websocket.core.Configuration c) {
-                    // Frames over 64 KiB close the socket with 1009 (PROTOCOL.md). Jetty's idle timeout counts
-                    // writes too: it is only the backstop behind the heartbeats.
+                    // Frames over 64 KiB close the socket with 1009 (PROTOCOL.md). No Jetty idle timeout: the
+                    // heartbeats close silent sockets (WebSocketLiveness, with the 2-window backstop Jetty's timeout
+                    // was), and Jetty's would keep a timer task per socket (~0.1 KB of an idle socket's heap).
                     c.setMaxTextMessageSize(FrameCodec.MAX_FRAME_BYTES);
-                    Duration window = edge.settings().heartbeatWindow;
-                    c.setIdleTimeout(window.plus(window));
+                    c.setIdleTimeout(Duration.ZERO);
                 }
             };
             if (handshaker.upgradeRequest(negotiator, request, response, callback, components, null)) {
@@ -122,7 +114,8 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
         if (!RoomAddress.isValidName(name) || !RoomAddress.isValidType(type) || edge.types().get(type).isEmpty()) {
             return null;
         }
-        RoomAddress address = new RoomAddress(type, name);
+        // The type's own name and one shared copy of the room's name: a big room's sockets do not hold one each.
+        RoomAddress address = new RoomAddress(edge.types().get(type).get().name(), name.intern());
         Fields query;
         try {
             query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
@@ -158,7 +151,7 @@ final class RoomSocketRoute extends Handler.Wrapper implements Graceful {
     }
 
     private void closeAll() {
-        for (RoomSocket s : List.copyOf(open)) {
+        for (RoomSocket s : List.copyOf(liveness.open())) {
             CoreSession session = s.session();
             if (session != null && session.isOutputOpen()) {
                 session.close(GOING_AWAY, "hub shutting down", Callback.NOOP);

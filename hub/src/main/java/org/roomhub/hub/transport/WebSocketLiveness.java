@@ -13,7 +13,7 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * Jetty's own idle timeout cannot do this: it counts our writes as activity, so a peer that lets
  * the kernel acknowledge but never answers would live forever. Incoming bytes are read from the
  * socket's Jetty connection ({@link RoomSocket#bytesIn}); the per-socket state lives on the socket,
- * so watching costs one set entry. A socket Jetty already closed is reaped within two beats whatever
+ * and the set of open sockets (kept for a graceful stop) is the one watched: one set entry per socket. A socket Jetty already closed is reaped within two beats whatever
  * else happened, so no session outlives its socket.
  */
 final class WebSocketLiveness {
@@ -21,6 +21,7 @@ final class WebSocketLiveness {
     /** Close code for a socket silent past its heartbeat window (the code Jetty uses for idle sockets). */
     static final int SILENT = 1001;
 
+    /** Open sockets; those joined are watched. */
     private final Set<RoomSocket> watched = ConcurrentHashMap.newKeySet();
     private final long windowMillis;
 
@@ -28,13 +29,24 @@ final class WebSocketLiveness {
         this.windowMillis = windowMillis;
     }
 
-    /** Starts watching a joined socket. */
-    void watch(RoomSocket socket, long now) {
-        socket.lastHeard = now;
+    /** A socket about to open: held (see {@link #open}), not yet watched. */
+    void opened(RoomSocket socket) {
         watched.add(socket);
     }
 
-    /** Stops watching a closed socket. */
+    /** Starts watching a joined socket. */
+    void watch(RoomSocket socket, long now) {
+        socket.lastHeard = now;
+        socket.watched = true;
+        watched.add(socket);
+    }
+
+    /** Open sockets, joined or not. */
+    Set<RoomSocket> open() {
+        return watched;
+    }
+
+    /** Stops watching a closed socket and forgets it. */
     void forget(RoomSocket socket) {
         watched.remove(socket);
     }
@@ -47,6 +59,9 @@ final class WebSocketLiveness {
     /** One heartbeat: reaps sockets Jetty closed, pings quiet ones, closes silent ones. */
     void beat(long now) {
         for (RoomSocket w : watched) {
+            if (!w.watched) {
+                continue; // still joining
+            }
             CoreSession session = w.session();
             if (!session.isOutputOpen()) {
                 // Closed, yet still watched: its close handler had not run by the previous beat either
@@ -60,7 +75,13 @@ final class WebSocketLiveness {
             }
             long bytes = w.bytesIn();
             if (bytes < 0) {
-                continue; // connection not found: Jetty's idle timeout is the backstop
+                // Connection not found, so what it read is unknown: closed after two windows, as Jetty's idle timeout did.
+                if (now - w.lastHeard >= 2 * windowMillis) {
+                    watched.remove(w);
+                    session.close(SILENT, "idle past twice the heartbeat window", Callback.NOOP);
+                    w.leave(SILENT, "idle past twice the heartbeat window");
+                }
+                continue;
             }
             if (bytes != w.lastBytes) {
                 w.lastBytes = bytes;
