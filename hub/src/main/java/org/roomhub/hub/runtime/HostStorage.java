@@ -81,6 +81,14 @@ final class HostStorage implements RoomStorage {
     @Override
     public SortedSet<String> keys(ListOptions o) {
         SortedSet<String> out = o.reverse() ? new TreeSet<>(java.util.Comparator.reverseOrder()) : new TreeSet<>();
+        if (current.get().keys().isEmpty()) {
+            // Nothing pending (a room built on wake): the store lists the keys without reading a value.
+            String prefix = PREFIX + (o.prefix() == null ? "" : o.prefix());
+            var range = org.roomhub.hub.storage.ListOptions.withPrefix(prefix).start(o.start() == null ? null : PREFIX + o.start())
+                    .end(o.end() == null ? null : PREFIX + o.end()).reverse(o.reverse());
+            data.keys(o.limit() > 0 ? range.limit(o.limit()) : range).forEach(k -> out.add(k.substring(PREFIX.length())));
+            return out;
+        }
         out.addAll(raw(o).keySet());
         return out;
     }

@@ -92,6 +92,33 @@ class WelcomeEncodingTest {
         assertThat(rooms.list(ListOptions.prefix("msg/").limit(2), Integer.class).keySet()).containsExactly("msg/100", "msg/101");
     }
 
+    @Test
+    void the_keys_a_woken_room_reads_are_those_its_list_gives_from_pending_and_from_reopened_storage() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            current.writes().put("r:msg/" + (100 + i), Integer.toString(i).getBytes());
+        }
+        data.commit(current.writes()).join();
+        Effects deletes = new Effects();
+        deletes.writes().delete("r:msg/128");
+        deletes.writes().delete("r:msg/103");
+        data.commit(deletes.writes()).join();
+        ListOptions newest = ListOptions.prefix("msg/").reversed().limit(5);
+        ListOptions oldest = ListOptions.prefix("msg/").limit(4);
+
+        current = new Effects();
+        HostStorage rooms = new HostStorage(() -> current.writes(), data, codec.mapper());
+        assertThat(rooms.keys(newest)).containsExactly("msg/129", "msg/127", "msg/126", "msg/125", "msg/124");
+        assertThat(rooms.keys(oldest)).containsExactly("msg/100", "msg/101", "msg/102", "msg/104");
+
+        storage.close(); // reopened, every entry is in the B-tree rather than the overlay of recent writes
+        storage = Storage.open(dir);
+        data = storage.forRoom("chat/big");
+        HostStorage reopened = new HostStorage(() -> current.writes(), data, codec.mapper());
+        assertThat(reopened.keys(newest)).containsExactlyElementsOf(reopened.list(newest, Integer.class).keySet())
+                .containsExactly("msg/129", "msg/127", "msg/126", "msg/125", "msg/124");
+        assertThat(reopened.keys(oldest)).containsExactly("msg/100", "msg/101", "msg/102", "msg/104");
+    }
+
     private ClientSession session(String id) {
         ClientSession s = new ClientSession(new SessionOpen(new RoomAddress("chat", "big"), id, "u" + id, "member", "websocket",
                 OptionalLong.empty()), sessions.size() + 1, 1, null, null, codec.mapper());
