@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.roomhub.hub.config.HubConfig.LimitsConfig.Rate;
 import org.roomhub.hub.fixture.ProbeRoomType;
 import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.testkit.RunningHub;
@@ -144,6 +145,42 @@ class HibernationTest {
             assertThat(probe.constructions.get()).isEqualTo(2000);
         } finally {
             clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void a_chat_room_woken_by_messages_trims_and_welcomes_with_exactly_its_last_hundred() {
+        hub.start(cfg -> {
+            cfg.rooms.hibernateAfter = Duration.ofHours(1);
+            cfg.limits.rates.put("chat", new Rate(100_000, 100_000)); // 108 messages at once
+        });
+        try (WsClient a = hub.join("/rooms/chat/trim?name=ann")) {
+            a.await("presence");
+            for (int i = 0; i < 105; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+            }
+            a.await("chat-message", f -> f.path("text").asText().equals("m104"));
+            RoomHost room = room("chat", "trim");
+            for (int round = 0; round < 3; round++) {
+                room.hibernateNow();
+                awaitState(room, RoomState.HIBERNATING);
+                // Woken by a message: the room trims its oldest message without having built a welcome.
+                String text = "w" + round;
+                a.send("{\"type\":\"chat-message\",\"text\":\"" + text + "\"}");
+                a.await("chat-message", f -> f.path("text").asText().equals(text));
+            }
+            room.hibernateNow();
+            awaitState(room, RoomState.HIBERNATING);
+            try (WsClient b = hub.join("/rooms/chat/trim?name=bob")) {
+                List<String> texts = new ArrayList<>();
+                b.await("history").path("messages").forEach(m -> texts.add(m.path("text").asText()));
+                List<String> expected = new ArrayList<>();
+                for (int i = 8; i < 105; i++) {
+                    expected.add("m" + i);
+                }
+                expected.addAll(List.of("w0", "w1", "w2"));
+                assertThat(texts).containsExactlyElementsOf(expected);
+            }
         }
     }
 }

@@ -23,6 +23,11 @@ public interface RoomContext {
     /** Every open connection of the room. */
     Collection<Connection> getWebSockets();
 
+    /** How many connections are open: what {@code getWebSockets().size()} says, without a copy of the list. */
+    default int connectionCount() {
+        return getWebSockets().size();
+    }
+
     /** Open connections carrying {@code tag}. */
     Collection<Connection> getWebSockets(String tag);
 

@@ -3,6 +3,7 @@ package org.roomhub.hub.room;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,9 @@ public interface RoomStorage {
 
     /** Entries in key order matching {@code options}. */
     <T> SortedMap<String, T> list(ListOptions options, Class<T> type);
+
+    /** The keys {@link #list} would return for {@code options}, in its order, without reading their values. */
+    SortedSet<String> keys(ListOptions options);
 
     /** Runs {@code body} so its writes apply together (every event already is one transaction). */
     void transaction(Consumer<RoomStorage> body);

@@ -64,6 +64,11 @@ final class HostContext implements RoomContext {
     }
 
     @Override
+    public int connectionCount() {
+        return sessions.size(); // a welcome's "N connected" copied the whole list on every join
+    }
+
+    @Override
     public Collection<Connection> getWebSockets(String tag) {
         return sessions.ordered().stream().filter(s -> s.tags().contains(tag)).map(Connection.class::cast).toList();
     }

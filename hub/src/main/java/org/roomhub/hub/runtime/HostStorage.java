@@ -2,13 +2,17 @@ package org.roomhub.hub.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.roomhub.hub.room.RoomStorage;
@@ -66,13 +70,45 @@ final class HostStorage implements RoomStorage {
 
     @Override
     public <T> SortedMap<String, T> list(ListOptions o, Class<T> type) {
+        SortedMap<String, T> out = o.reverse() ? new TreeMap<>(java.util.Comparator.reverseOrder()) : new TreeMap<>();
+        ObjectReader reader = mapper.readerFor(type);
+        for (Map.Entry<String, byte[]> e : raw(o).entrySet()) {
+            out.put(e.getKey(), read(reader, e.getValue(), type));
+        }
+        return out;
+    }
+
+    @Override
+    public SortedSet<String> keys(ListOptions o) {
+        SortedSet<String> out = o.reverse() ? new TreeSet<>(java.util.Comparator.reverseOrder()) : new TreeSet<>();
+        if (current.get().keys().isEmpty()) {
+            // Nothing pending (a room built on wake): the store lists the keys without reading a value.
+            String prefix = PREFIX + (o.prefix() == null ? "" : o.prefix());
+            var range = org.roomhub.hub.storage.ListOptions.withPrefix(prefix).start(o.start() == null ? null : PREFIX + o.start())
+                    .end(o.end() == null ? null : PREFIX + o.end()).reverse(o.reverse());
+            data.keys(o.limit() > 0 ? range.limit(o.limit()) : range).forEach(k -> out.add(k.substring(PREFIX.length())));
+            return out;
+        }
+        out.addAll(raw(o).keySet());
+        return out;
+    }
+
+    /** Stored entries merged with this event's pending writes, cut to the limit, in the order asked; room keys. */
+    private Map<String, byte[]> raw(ListOptions o) {
         String prefix = PREFIX + (o.prefix() == null ? "" : o.prefix());
         String start = o.start() == null ? null : PREFIX + o.start();
         String end = o.end() == null ? null : PREFIX + o.end();
-        // Stored entries merged with this event's pending writes, then cut to the limit.
-        TreeMap<String, byte[]> merged = new TreeMap<>(data.list(
-                org.roomhub.hub.storage.ListOptions.withPrefix(prefix).start(start).end(end)));
         WriteSet w = current.get();
+        org.roomhub.hub.storage.ListOptions range = org.roomhub.hub.storage.ListOptions.withPrefix(prefix).start(start).end(end)
+                .reverse(o.reverse());
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        if (w.keys().isEmpty()) {
+            // Nothing pending (a room object built on wake): the store cuts to the limit in the right order
+            // itself, so only the newest entries asked for are read.
+            data.list(o.limit() > 0 ? range.limit(o.limit()) : range).forEach((k, v) -> out.put(k.substring(PREFIX.length()), v));
+            return out;
+        }
+        TreeMap<String, byte[]> merged = new TreeMap<>(data.list(range.reverse(false)));
         for (String k : w.keys()) {
             boolean inRange = k.startsWith(prefix) && (start == null || k.compareTo(start) >= 0)
                     && (end == null || k.compareTo(end) < 0);
@@ -80,13 +116,12 @@ final class HostStorage implements RoomStorage {
                 w.pending(k).ifPresentOrElse(v -> merged.put(k, v), () -> merged.remove(k));
             }
         }
-        SortedMap<String, T> out = o.reverse() ? new TreeMap<>(java.util.Comparator.reverseOrder()) : new TreeMap<>();
         Iterable<Map.Entry<String, byte[]>> order = o.reverse() ? merged.descendingMap().entrySet() : merged.entrySet();
         for (Map.Entry<String, byte[]> e : order) {
             if (o.limit() > 0 && out.size() >= o.limit()) {
                 break;
             }
-            out.put(e.getKey().substring(PREFIX.length()), read(e.getValue(), type));
+            out.put(e.getKey().substring(PREFIX.length()), e.getValue());
         }
         return out;
     }
@@ -106,6 +141,14 @@ final class HostStorage implements RoomStorage {
     @Override
     public long approximateBytes() {
         return data.approximateBytes();
+    }
+
+    private static <T> T read(ObjectReader reader, byte[] bytes, Class<T> type) {
+        try {
+            return reader.readValue(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored value is not a " + type.getSimpleName(), e);
+        }
     }
 
     private <T> T read(byte[] bytes, Class<T> type) {

@@ -1,5 +1,7 @@
 package org.roomhub.hub.runtime;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -13,6 +15,8 @@ import org.roomhub.protocol.value.RoomState;
  * with timers pending stays awake. Touched only on the room's queue, except {@link #tick}.
  */
 final class RoomLife {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final RoomAddress address;
     private final HostServices services;
@@ -75,6 +79,7 @@ final class RoomLife {
         }
         WakeEvent event = new WakeEvent();
         event.begin();
+        long cpu0 = event.isEnabled() ? THREADS.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         lifecycle.moveTo(RoomState.RESUMING, now());
         room = factory.get();
@@ -82,6 +87,7 @@ final class RoomLife {
         long took = System.nanoTime() - start;
         event.end();
         if (event.shouldCommit()) {
+            event.cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu0;
             event.room = address.toString();
             event.commit();
         }

@@ -30,7 +30,8 @@ final class RoomOutput {
     /** Made on first use, dropped on eviction: a hibernated room holds none. */
     private ServerFrame[] recentFrames;
     private EncodedFrame[] recentEncoded;
-    private int nextRecent;
+    private long[] recentUse;
+    private long uses;
 
     RoomOutput(FrameCodec codec, RoomStore data, SessionTable sessions, ResumeLog log, Supplier<Effects> current,
             Supplier<RoomObject> room) {
@@ -75,21 +76,30 @@ final class RoomOutput {
     /**
      * The same frame instance sent again (a welcome's presence list or history reused for many joiners)
      * is encoded once: the last few encodings are kept by identity until the room object is evicted.
+     * The least recently used one goes: a welcome's one-off frames ({@code connected}, the greeting)
+     * then push out each other, never the reused ones (oldest-first evicted those every other join,
+     * so a 1,000-name presence list was encoded once per two joiners).
      */
     private EncodedFrame encodeOnce(ServerFrame frame) {
         if (recentFrames == null) {
             recentFrames = new ServerFrame[4];
             recentEncoded = new EncodedFrame[4];
+            recentUse = new long[4];
         }
+        int eldest = 0;
         for (int i = 0; i < recentFrames.length; i++) {
             if (recentFrames[i] == frame) {
+                recentUse[i] = ++uses;
                 return recentEncoded[i];
+            }
+            if (recentUse[i] < recentUse[eldest]) {
+                eldest = i;
             }
         }
         EncodedFrame encoded = codec.encode(frame);
-        recentFrames[nextRecent] = frame;
-        recentEncoded[nextRecent] = encoded;
-        nextRecent = (nextRecent + 1) % recentFrames.length;
+        recentFrames[eldest] = frame;
+        recentEncoded[eldest] = encoded;
+        recentUse[eldest] = ++uses;
         return encoded;
     }
 
@@ -97,6 +107,7 @@ final class RoomOutput {
     void forgetEncoded() {
         recentFrames = null;
         recentEncoded = null;
+        recentUse = null;
     }
 
     void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {

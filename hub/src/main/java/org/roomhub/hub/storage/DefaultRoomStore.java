@@ -94,6 +94,18 @@ final class DefaultRoomStore implements RoomStore {
     }
 
     @Override
+    public List<String> keys(ListOptions options) {
+        byte[][] range = range(options);
+        engine.lifecycle.checkReadable();
+        Iterator<Map.Entry<byte[], byte[]>> it = engine.view.scanKeys(range[0], range[1], options.reverse());
+        List<String> result = new ArrayList<>();
+        while (result.size() < options.limit() && it.hasNext()) {
+            result.add(keys.keyOf(it.next().getKey()));
+        }
+        return result;
+    }
+
+    @Override
     public CompletableFuture<Void> transaction(Consumer<RoomTransaction> body) {
         lock.lock();
         try {

@@ -57,6 +57,35 @@ final class ReadView {
         return overlay.snapshot(from, to);
     }
 
+    /**
+     * Like {@link #scan}, but the slot's values are not read (the B-tree keeps them outside its nodes: one
+     * record read each); the entries' values are not to be used.
+     */
+    Iterator<Map.Entry<byte[], byte[]>> scanKeys(byte[] from, byte[] to, boolean reverse) {
+        if (Arrays.compareUnsigned(from, to) >= 0) {
+            return Collections.emptyIterator();
+        }
+        NavigableMap<byte[], byte[]> pending = overlay.snapshot(from, to);
+        List<Overlay.RangeTombstone> tombstones = overlay.rangesSnapshot(from, to);
+        java.util.NavigableSet<byte[]> base = slot.map().subMap(from, true, to, false).navigableKeySet();
+        Iterator<byte[]> keys = reverse ? base.descendingIterator() : base.iterator();
+        Iterator<Map.Entry<byte[], byte[]>> bottom = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Map.Entry<byte[], byte[]> next() {
+                return new java.util.AbstractMap.SimpleImmutableEntry<>(keys.next(), NO_VALUE);
+            }
+        };
+        return new MergingIterator((reverse ? pending.descendingMap() : pending).entrySet().iterator(), bottom,
+                key -> tombstones.stream().anyMatch(t -> t.covers(key)), reverse);
+    }
+
+    private static final byte[] NO_VALUE = new byte[0];
+
     /** The slot's first key at or after {@code key} (for skipping through rooms). */
     byte[] slotCeilingKey(byte[] key) {
         return slot.map().ceilingKey(key);

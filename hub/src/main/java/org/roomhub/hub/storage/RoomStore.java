@@ -49,6 +49,11 @@ public interface RoomStore {
     /** Entries selected by {@code options}; the map iterates in list order (descending when reversed). */
     SortedMap<String, byte[]> list(ListOptions options);
 
+    /** The keys {@link #list} would return, in its order; a store may skip reading the values. */
+    default java.util.List<String> keys(ListOptions options) {
+        return new java.util.ArrayList<>(list(options).keySet());
+    }
+
     /**
      * Runs {@code body} with exclusive access to this room's storage and commits its writes as one atomic
      * record. If {@code body} throws or calls {@link RoomTransaction#rollback()}, nothing is written (the

@@ -268,7 +268,8 @@ public final class HubBenchmark {
                     n++;
                 }
             }
-            List<Long> measuredWakes = recording == null ? List.of() : recording.stop();
+            List<WakeRecording.Wake> wakes = recording == null ? List.of() : recording.stop();
+            List<Long> measuredWakes = wakes.stream().map(WakeRecording.Wake::nanos).toList();
             String stats = hub.get("/api/rooms/" + room).body();
             String metrics = hub.get("/metrics").body();
             s.close();
@@ -302,6 +303,12 @@ public final class HubBenchmark {
                             ms(recreated.getValueAtPercentile(90)), ms(recreated.getMaxValue()),
                             measuredWakes.isEmpty() ? Double.NaN
                                     : 100.0 * measuredWakes.stream().filter(w -> w <= 2_000_000L).count() / measuredWakes.size()));
+            Histogram wakeCpu = new Histogram(60_000_000_000L, 3);
+            wakes.stream().filter(w -> w.cpuNanos() >= 0).forEach(w -> wakeCpu.recordValue(w.cpuNanos()));
+            add("wake", "room re-creation alone after the warm-up: thread CPU (roomhub.Wake cpuNanos), p50 / p99",
+                    ms(wakeCpu.getValueAtPercentile(50)) + " / " + ms(wakeCpu.getValueAtPercentile(99)), "ms",
+                    String.format(Locale.ROOT, "%d wakes; p90 %s, max %s; the work itself, without waiting for a core",
+                            wakeCpu.getTotalCount(), ms(wakeCpu.getValueAtPercentile(90)), ms(wakeCpu.getMaxValue())));
             add("wake", "POST …/hibernate until state=hibernating, p50", ms(hibernateCall.getValueAtPercentile(50)), "ms",
                     "p99 " + ms(hibernateCall.getValueAtPercentile(99)) + " (includes 1 ms polling)");
         }

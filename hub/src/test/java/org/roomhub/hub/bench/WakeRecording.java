@@ -41,14 +41,17 @@ final class WakeRecording {
         return new WakeRecording(hub, dir);
     }
 
-    /** Stops the recording; the duration of every wake in it, nanoseconds, in the order they happened. */
-    List<Long> stop() throws IOException, InterruptedException {
+    /** One wake: its wall time and the re-creating thread's CPU time over it, nanoseconds. */
+    record Wake(long nanos, long cpuNanos) {}
+
+    /** Stops the recording; every wake in it, in the order they happened. */
+    List<Wake> stop() throws IOException, InterruptedException {
         Path file = dir.resolve("wakes.jfr").toAbsolutePath();
         hub.jcmd("JFR.stop", "name=" + NAME, "filename=" + file);
         return RecordingFile.readAllEvents(file).stream()
                 .filter(e -> e.getEventType().getName().equals("roomhub.Wake"))
                 .sorted(java.util.Comparator.comparing(RecordedEvent::getStartTime))
-                .map(e -> e.getDuration().toNanos())
+                .map(e -> new Wake(e.getDuration().toNanos(), e.hasField("cpuNanos") ? e.getLong("cpuNanos") : -1))
                 .toList();
     }
 }

@@ -1,7 +1,6 @@
 package org.roomhub.hub.rooms.chat;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,13 +23,21 @@ import org.roomhub.protocol.value.Presence;
 final class ChatRoom implements RoomObject {
 
     static final int HISTORY = 100;
+    /** The newest {@value #HISTORY} messages. */
+    private static final ListOptions LAST = ListOptions.prefix("msg/").reversed().limit(HISTORY);
 
     /** A connection's display name, kept as its attachment. */
     record Name(String name) {}
 
     private final RoomContext ctx;
     private final RoomStorage storage;
-    private final ArrayDeque<ChatEntry> recent = new ArrayDeque<>();
+    /** Keys of the stored messages, oldest first: what a post trims. Read on wake without the values. */
+    private final ArrayDeque<String> keys = new ArrayDeque<>();
+    /**
+     * The last messages, oldest first, decoded when a welcome first needs them: a room woken by a message
+     * (the common wake) decodes no history at all; null until then.
+     */
+    private ArrayDeque<ChatEntry> recent;
     /** Welcome frames reused by every joiner until they change (the hub then encodes them once). */
     private ServerFrame.ChatHistory history;
     private ServerFrame.PresenceWelcome presenceWelcome;
@@ -39,20 +46,16 @@ final class ChatRoom implements RoomObject {
     ChatRoom(RoomContext ctx) {
         this.ctx = ctx;
         this.storage = ctx.storage();
-        recent.addAll(storage.list(ListOptions.prefix("msg/").reversed().limit(HISTORY), ChatEntry.class).values());
-        List<ChatEntry> oldestFirst = new ArrayList<>(recent);
-        java.util.Collections.reverse(oldestFirst);
-        recent.clear();
-        recent.addAll(oldestFirst);
+        storage.keys(LAST).forEach(keys::addFirst);
     }
 
     @Override
     public void welcome(Connection c) {
         long now = now();
         c.send(new ServerFrame.SystemNotice("Welcome to " + ctx.address() + ", " + nameOf(c) + ". "
-                + ctx.getWebSockets().size() + " connected.", now));
+                + ctx.connectionCount() + " connected.", now));
         if (history == null) {
-            history = new ServerFrame.ChatHistory(List.copyOf(recent), now);
+            history = new ServerFrame.ChatHistory(List.copyOf(recent()), now);
         }
         c.send(history);
         if (presenceWelcome == null || presenceWelcomeVersion != ctx.presenceVersion()) {
@@ -89,13 +92,29 @@ final class ChatRoom implements RoomObject {
             entry[0] = m.entry();
             return m;
         });
-        storage.put("msg/" + Keys.ordered(entry[0].seq()), entry[0]);
-        recent.addLast(entry[0]);
-        history = null;
-        if (recent.size() > HISTORY) {
-            // The bulk form: no read of the old value just to say whether it existed.
-            storage.delete(List.of("msg/" + Keys.ordered(recent.removeFirst().seq())));
+        String key = "msg/" + Keys.ordered(entry[0].seq());
+        storage.put(key, entry[0]);
+        keys.addLast(key);
+        if (recent != null) {
+            recent.addLast(entry[0]);
         }
+        history = null;
+        if (keys.size() > HISTORY) {
+            // The bulk form: no read of the old value just to say whether it existed.
+            storage.delete(List.of(keys.removeFirst()));
+            if (recent != null) {
+                recent.removeFirst();
+            }
+        }
+    }
+
+    /** The last messages, oldest first, read and decoded on first use (through this event's own writes). */
+    private ArrayDeque<ChatEntry> recent() {
+        if (recent == null) {
+            recent = new ArrayDeque<>();
+            storage.list(LAST, ChatEntry.class).values().forEach(recent::addFirst);
+        }
+        return recent;
     }
 
     /**
