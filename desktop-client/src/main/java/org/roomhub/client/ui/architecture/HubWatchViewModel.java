@@ -15,7 +15,7 @@ import org.roomhub.client.net.ObserverConnection;
 import org.roomhub.protocol.frame.ObserverFrame;
 
 /**
- * Watches one hub for the diagram: its observer stream, {@code /api/rooms} every 2 s, and
+ * Watches one hub for the diagram: its observer stream, {@code /api/rooms} every 2 s while the diagram is in sight, and
  * {@code /api/cluster} (members, and {@code node} on room rows) when the hub is a cluster member. Switching
  * to another hub (a lab scenario's child hub or cluster member) closes the previous watch. Answers come
  * back on the UI thread.
