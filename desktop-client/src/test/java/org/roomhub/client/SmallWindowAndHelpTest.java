@@ -144,7 +144,7 @@ class SmallWindowAndHelpTest {
                         || node instanceof Spinner || node instanceof ListView;
                 if (input) {
                     controls++;
-                    if (((Control) node).getTooltip() == null) {
+                    if (org.roomhub.client.ui.common.FieldTooltip.of((Control) node) == null) { // a focused field holds its tooltip back
                         missing.add(view + ": " + describe(node));
                     }
                 }

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /**
  * The architecture view's controls: counters, the room the buttons act on, simulated clients and
@@ -64,7 +65,7 @@ final class ArchitectureSidebar extends VBox {
         delay.setMinWidth(70);
         delay.textProperty().bindBidirectional(viewModel.delayTextProperty());
         delay.setOnAction(e -> viewModel.applyHibernationDelay());
-        delay.setTooltip(new Tooltip("Seconds a room may sit idle before the hub hibernates it (1–3600); Enter applies it"));
+        FieldTooltip.install(delay, "Seconds a room may sit idle before the hub hibernates it (1–3600); Enter applies it");
         Button setDelay = button("architecture-set-delay", "Set", viewModel::applyHibernationDelay,
                 "Apply this idle delay to every room of the hub");
         Label delayProblem = new Label();

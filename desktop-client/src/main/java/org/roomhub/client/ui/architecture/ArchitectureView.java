@@ -54,6 +54,7 @@ public final class ArchitectureView extends BorderPane {
     }
 
     private void frame(boolean paint) {
+        viewModel.inSight(paint);
         long now = System.currentTimeMillis();
         if (now - lastTick >= 1000) {
             viewModel.tick();

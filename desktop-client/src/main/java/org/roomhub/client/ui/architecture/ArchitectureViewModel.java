@@ -67,6 +67,11 @@ public final class ArchitectureViewModel implements TabViewModel {
         selectedRoom.addListener((o, before, key) -> lab.pickRoom(key));
     }
 
+    /** Whether the diagram is in sight; hidden, the hub's room list is not polled (see {@link HubWatchViewModel#inSight}). UI thread. */
+    public void inSight(boolean seen) {
+        watch.inSight(seen);
+    }
+
     /** The lab panel's view-model: scenarios run on the hub this view observes. */
     public LabViewModel lab() {
         return lab;

@@ -15,7 +15,7 @@ import org.roomhub.client.net.ObserverConnection;
 import org.roomhub.protocol.frame.ObserverFrame;
 
 /**
- * Watches one hub for the diagram: its observer stream, {@code /api/rooms} every 2 s, and
+ * Watches one hub for the diagram: its observer stream, {@code /api/rooms} every 2 s while the diagram is in sight, and
  * {@code /api/cluster} (members, and {@code node} on room rows) when the hub is a cluster member. Switching
  * to another hub (a lab scenario's child hub or cluster member) closes the previous watch. Answers come
  * back on the UI thread.
@@ -28,6 +28,7 @@ final class HubWatchViewModel {
     private final java.util.function.Consumer<ObserverFrame> frames;
     private ObserverConnection observer;
     private ScheduledExecutorService poller;
+    private volatile boolean inSight = true;
     private volatile HubClient hub;
     private HubClient own;
 
@@ -79,9 +80,27 @@ final class HubWatchViewModel {
         }
     }
 
+    /**
+     * Whether the diagram can be seen. While it cannot (another tab), the 2-s poll is skipped: three HTTP
+     * requests every 2 s, answered and parsed for nobody, were a good part of the app's work at rest (issue 12).
+     * Coming into sight polls at once. The observer stream keeps running (the event log and counters). UI thread.
+     */
+    void inSight(boolean now) {
+        boolean was = inSight;
+        inSight = now;
+        ScheduledExecutorService current = poller;
+        if (now && !was && current != null && !current.isShutdown()) {
+            try {
+                current.execute(this::poll);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // stopped meanwhile: nothing to poll
+            }
+        }
+    }
+
     private void poll() {
         HubClient current = hub;
-        if (current == null) {
+        if (current == null || !inSight) {
             return;
         }
         current.rooms().thenAccept(list -> ui.execute(() -> {

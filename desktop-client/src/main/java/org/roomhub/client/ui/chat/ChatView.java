@@ -22,6 +22,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.roomhub.client.ui.common.NameColors;
 import org.roomhub.protocol.value.Presence;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /** Message list, composer, and the people present (click one to write to them privately). */
 public final class ChatView extends BorderPane {
@@ -45,7 +46,7 @@ public final class ChatView extends BorderPane {
         draft.promptTextProperty().bind(Bindings.createStringBinding(() -> viewModel.directToProperty().get() == null
                 ? "Message the room" : "Private message to " + viewModel.directToProperty().get().user(), viewModel.directToProperty()));
         HBox.setHgrow(draft, Priority.ALWAYS);
-        draft.setTooltip(new Tooltip("Type a message; Enter sends it to everyone in the room (or privately, after picking a person)"));
+        FieldTooltip.install(draft, "Type a message; Enter sends it to everyone in the room (or privately, after picking a person)");
         Button send = new Button("Send");
         send.setId("chat-send");
         send.setOnAction(e -> viewModel.send());

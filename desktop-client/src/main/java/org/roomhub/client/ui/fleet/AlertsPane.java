@@ -16,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /** The fleet view's side: alerts with their times, the rules and their editor, the sound switch. */
 final class AlertsPane extends VBox {
@@ -105,7 +106,7 @@ final class AlertsPane extends VBox {
         f.setId(id);
         f.setPromptText(prompt);
         f.setPrefWidth(width);
-        f.setTooltip(new Tooltip(tip));
+        FieldTooltip.install(f, tip);
         return f;
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.roomhub.client.lab.LabReport;
 import org.roomhub.client.lab.ScenarioKind;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /**
  * The lab panel beside the architecture diagram: a button per scenario, what the running one does,
@@ -104,12 +105,12 @@ public final class LabView extends ScrollPane {
         users.setId("lab-users");
         users.setPrefColumnCount(6);
         users.textProperty().bindBidirectional(viewModel.usersTextProperty());
-        users.setTooltip(new Tooltip("How many connected users the cost example counts"));
+        FieldTooltip.install(users, "How many connected users the cost example counts");
         TextField rate = new TextField();
         rate.setId("lab-rate");
         rate.setPrefColumnCount(5);
         rate.textProperty().bindBidirectional(viewModel.rateTextProperty());
-        rate.setTooltip(new Tooltip("Price of keeping one room in memory for one hour, in any currency"));
+        FieldTooltip.install(rate, "Price of keeping one room in memory for one hour, in any currency");
         Label problem = new Label();
         problem.textProperty().bind(viewModel.inputProblemProperty());
         problem.setStyle("-fx-text-fill: #b91c1c;");

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.web.WebView;
 import org.roomhub.protocol.value.Pin;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /**
  * Leaflet in a WebView with offline country shapes, and beside it the trip planner: pins, route,
@@ -193,7 +194,7 @@ public final class MapView extends BorderPane {
         tiles.setId("map-tile-url");
         tiles.setPromptText("https://…/{z}/{x}/{y}.png");
         tiles.textProperty().bindBidirectional(viewModel.tiles().urlProperty());
-        tiles.setTooltip(new Tooltip("Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes"));
+        FieldTooltip.install(tiles, "Optional tile server URL template with {z}/{x}/{y}; empty keeps the offline country shapes");
         Button applyTiles = new Button("Apply");
         applyTiles.setTooltip(new Tooltip("Load tiles from the URL above (needs network)"));
         applyTiles.setMinWidth(Region.USE_PREF_SIZE);

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.roomhub.protocol.value.Pin;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /**
  * The pin list beside the map: every pin with its owner; the selected one can be flown to, and
@@ -53,9 +54,9 @@ final class PinsPane extends VBox {
 
         label.setId("map-pin-label");
         label.setPromptText("Label");
-        label.setTooltip(new Tooltip("The selected pin's label (only your own pins can be edited)"));
+        FieldTooltip.install(label, "The selected pin's label (only your own pins can be edited)");
         color.setTooltip(new Tooltip("The selected pin's colour"));
-        note.setTooltip(new Tooltip("A note others see when hovering the pin"));
+        FieldTooltip.install(note, "A note others see when hovering the pin");
         color.setId("map-pin-color");
         color.setMaxWidth(Double.MAX_VALUE);
         note.setId("map-pin-note");

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /**
  * Plans beside the map: the room's named snapshots (save the current map under a name, restore
@@ -29,7 +30,7 @@ final class PlansPane extends VBox {
         TextField name = new TextField();
         name.setId("map-plan-name");
         name.setPromptText("Plan name");
-        name.setTooltip(new Tooltip("A name for the current pins and route; Enter saves"));
+        FieldTooltip.install(name, "A name for the current pins and route; Enter saves");
         Button save = new Button("Save");
         save.setId("map-plan-save");
         save.setTooltip(new Tooltip("Save the current pins and route under this name"));

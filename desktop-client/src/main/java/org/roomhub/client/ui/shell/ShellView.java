@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.roomhub.client.net.TransportKind;
 import org.roomhub.client.ui.common.PngWriter;
+import org.roomhub.client.ui.common.FieldTooltip;
 
 /** Menu, connection bar and the tabs. */
 public final class ShellView extends BorderPane {
@@ -155,7 +156,7 @@ public final class ShellView extends BorderPane {
         });
         token.setPrefWidth(120);
         token.setMinWidth(80);
-        token.setTooltip(new Tooltip("The credential a hub beyond loopback asks for (roomhub-hub.jar token …); leave empty for a local hub"));
+        FieldTooltip.install(token, "The credential a hub beyond loopback asks for (roomhub-hub.jar token …); leave empty for a local hub");
         token.textProperty().bindBidirectional(viewModel.tokenProperty());
         TextField name = field("user-name", 110, 70, "your name", "Your name as others see it in chat, on the map and in the architecture view; Enter renames you everywhere");
         name.textProperty().bindBidirectional(viewModel.userNameProperty());
@@ -253,7 +254,7 @@ public final class ShellView extends BorderPane {
         field.setPrefWidth(width);
         field.setMinWidth(minWidth);
         field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tip));
+        FieldTooltip.install(field, tip);
         return field;
     }
 
