@@ -200,7 +200,7 @@ class MapPlannerAppTest {
         assertThat(onFx(() -> bob.app().map().routeLengthKmProperty().get())).isGreaterThan(before);
 
         Path gpxFile = dataDir.resolve("plan.gpx");
-        onFx(() -> ann.app().map().plans().exportTo(gpxFile, MapFileFormat.GPX)).get(20, TimeUnit.SECONDS);
+        onFx(() -> ann.app().map().plans().exportTo(gpxFile, MapFileFormat.GPX)).get(60, TimeUnit.SECONDS);
         GPX gpx = GPX.Reader.of(GPX.Version.V11, GPX.Reader.Mode.STRICT).read(gpxFile);
         assertThat(gpx.getRoutes().get(0).getPoints()).extracting(p -> p.getLatitude().doubleValue()).containsExactly(47.0, 46.0, 46.5);
 
@@ -209,12 +209,12 @@ class MapPlannerAppTest {
             return null;
         });
         waiting().until(() -> onFx(() -> ann.app().map().routeProperty().get().waypoints().isEmpty()));
-        onFx(() -> bob.app().map().plans().importFrom(gpxFile)).get(20, TimeUnit.SECONDS);
+        onFx(() -> bob.app().map().plans().importFrom(gpxFile)).get(60, TimeUnit.SECONDS);
         waiting().until(() -> onFx(() -> lats(ann).equals(List.of(47.0, 46.0, 46.5))));
         assertThat(onFx(() -> bob.app().map().plans().messageProperty().get())).startsWith("Imported");
 
         Path bad = Files.writeString(dataDir.resolve("bad.geojson"), "{\"type\":\"FeatureCollection\"}");
-        onFx(() -> bob.app().map().plans().importFrom(bad)).get(20, TimeUnit.SECONDS);
+        onFx(() -> bob.app().map().plans().importFrom(bad)).get(60, TimeUnit.SECONDS);
         assertThat(onFx(() -> bob.app().map().plans().messageProperty().get())).contains("refused").contains("features");
     }
 
@@ -343,6 +343,6 @@ class MapPlannerAppTest {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(20, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
     }
 }
