@@ -27,12 +27,14 @@ class WelcomeFailureTest {
             assertThat(failed.closed.join()).isEqualTo(1011);
             assertThat(failed.types()).doesNotContain("system");
         }
-        var room = hub.hub().registry().find(new RoomAddress("probe", "welcome")).orElseThrow();
+        RoomAddress address = new RoomAddress("probe", "welcome");
+        var room = hub.hub().registry().find(address).orElseThrow();
         await().atMost(Duration.ofSeconds(1)).until(() -> room.connections() == 0 && hub.hub().edgeCounts().places() == 0);
 
         try (WsClient next = hub.join("/rooms/probe/welcome")) {
             next.await("system");
-            assertThat(room.connections()).isEqualTo(1);
+            // Looked up again: an empty room may have retired to the dormant form meanwhile (a new host on the join).
+            assertThat(hub.hub().registry().find(address).orElseThrow().connections()).isEqualTo(1);
         }
     }
 }
