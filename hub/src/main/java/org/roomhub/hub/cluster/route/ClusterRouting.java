@@ -95,7 +95,7 @@ public final class ClusterRouting implements AutoCloseable {
      */
     public RoomPort edgeRooms(RoomPort localRooms, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated,
             SessionPort edgeSessions) {
-        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated);
+        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated, this::bounce);
         edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link, this::refused);
         hostRouter.localEdge(edgeRouter);
         return new MinorityRefusal(edgeRouter, edgeSessions, codec, () -> {
@@ -194,8 +194,9 @@ public final class ClusterRouting implements AutoCloseable {
             if (hostRouter.knows(d.message().sessionId())) {
                 hostRooms.deliver(d.message());
             } else {
-                // Its open never arrived (lost while this member was joining) or it moved on: re-open it here.
-                link.post(from, new RouteMessage.Moved(d.message().room(), d.message().sessionId()));
+                // Its open never arrived (lost while this member was joining, or it restarted) or it moved on:
+                // the edge re-opens it and sends the frame again.
+                link.post(from, new RouteMessage.Bounced(d.message()));
             }
         } else if (m instanceof RouteMessage.Left l) {
             hostRooms.left(l.left());
@@ -208,10 +209,22 @@ public final class ClusterRouting implements AutoCloseable {
             edgeRouter.closeFromHost(from, c.sessionId(), c.code(), c.reason());
         } else if (m instanceof RouteMessage.Moved mv) {
             edgeRouter.moved(from, mv.room(), mv.sessionId());
+        } else if (m instanceof RouteMessage.Bounced b) {
+            edgeRouter.bounced(from, b.message());
         } else if (m instanceof RouteMessage.Ask a) {
             questions.respond(from, a);
         } else if (m instanceof RouteMessage.Answer a) {
             questions.answered(from, a.id(), a.body());
+        }
+    }
+
+    /** A client frame the host could not take goes back to its edge (see {@link RouteMessage.Bounced}). */
+    private void bounce(org.roomhub.hub.runtime.seam.ClientMessage m) {
+        String edge = hostRouter.edgeOf(m.sessionId());
+        if (edge == null) {
+            edgeRouter.bounced(self, m);
+        } else {
+            link.post(edge, new RouteMessage.Bounced(m));
         }
     }
 
