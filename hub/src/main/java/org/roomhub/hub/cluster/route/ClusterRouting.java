@@ -39,7 +39,7 @@ public final class ClusterRouting implements AutoCloseable {
         return t;
     });
     private volatile ClusterNode node;
-    private java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms = java.util.Set::of;
+    private final AlarmClaims alarmClaims;
     private HostRooms hostRooms;
     private EdgeRouter edgeRouter;
 
@@ -51,6 +51,7 @@ public final class ClusterRouting implements AutoCloseable {
         this.hostRouter = new HostRouter(where(), link, edgeSessions);
         this.edgeSessions = edgeSessions;
         this.questions = new Questions(nodeId, link, sweeper, () -> node, hostRouter::edgeOf, edgeSessions);
+        this.alarmClaims = new AlarmClaims(sweeper, nodeId, () -> node, this::hosts, room -> hostRooms.ensure(room));
     }
 
     /** Questions to the other members (room lists, remote sessions' queues) and the answers to theirs. */
@@ -111,7 +112,7 @@ public final class ClusterRouting implements AutoCloseable {
             public void nodeUp(String n, String url) {
                 observers.nodeUp(n, url);
                 sweepSoon();
-                claimAlarmsSoon();
+                alarmClaims.soon();
             }
 
             @Override
@@ -120,13 +121,16 @@ public final class ClusterRouting implements AutoCloseable {
                 hostRouter.edgeDown(n, hostRooms);
                 edgeRouter.hostDown(n);
                 sweepSoon();
-                claimAlarmsSoon();
+                alarmClaims.soon();
             }
 
             @Override
             public void roomMoved(String room, String from, String to, String reason) {
                 observers.roomMoved(room, from, to, reason);
                 sweepSoon();
+                if (self.equals(to)) {
+                    alarmClaims.soon(); // node-down fires before placement moved the rooms: claim once they are ours
+                }
             }
 
             @Override
@@ -143,13 +147,13 @@ public final class ClusterRouting implements AutoCloseable {
      * fires on the room's host even when no client uses the room.
      */
     public void attach(ClusterNode cluster, java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms) {
-        this.alarmRooms = alarmRooms;
+        alarmClaims.rooms(alarmRooms);
         link.attach(cluster, this::received);
         hostRooms.attach(cluster);
         node = cluster;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         sweepSoon();
-        claimAlarmsSoon();
+        alarmClaims.soon();
     }
 
     /** The room's data refused a write here (another member claimed it): give the room up. */
@@ -250,34 +254,9 @@ public final class ClusterRouting implements AutoCloseable {
         }
     }
 
-    /** Only on membership changes: listing the rooms with alarms reads every room key of the cluster. */
-    private void claimAlarmsSoon() {
-        try {
-            sweeper.execute(this::claimAlarms);
-        } catch (RejectedExecutionException stopping) {
-            // closed
-        }
-    }
-
     private void sweep() {
         if (node != null) {
             edgeRouter.sweep();
-        }
-    }
-
-    /** Activates the rooms with alarms that placement gives this member (off any room's queue). */
-    private void claimAlarms() {
-        if (node == null) {
-            return;
-        }
-        try {
-            for (RoomAddress room : alarmRooms.get()) {
-                if (node.owner(room.toString()).equals(self) && !hosts(room)) {
-                    hostRooms.ensure(room);
-                }
-            }
-        } catch (RuntimeException e) {
-            // no topology or storage now: the next cluster event tries again
         }
     }
 
