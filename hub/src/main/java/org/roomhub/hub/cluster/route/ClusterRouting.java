@@ -99,6 +99,7 @@ public final class ClusterRouting implements AutoCloseable {
         hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated, this::bounce);
         edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link, this::refused);
         hostRouter.localEdge(edgeRouter);
+        link.onUndelivered(edgeRouter::bounced);
         return new MinorityRefusal(edgeRouter, edgeSessions, codec, () -> {
             ClusterNode n = node;
             return n == null || n.hasQuorum(); // before joining, everything is local
