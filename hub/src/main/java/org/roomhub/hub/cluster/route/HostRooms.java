@@ -165,10 +165,18 @@ final class HostRooms implements RoomPort {
             });
             activating.put(room, list);
         }
-        pool.execute(() -> activate(c, room));
+        pool.execute(() -> activate(c, room, 1));
     }
 
-    private void activate(ClusterNode c, RoomAddress room) {
+    /**
+     * Activations that fail for another reason than a missing majority (e.g. right after a healed split the
+     * room data cache stays degraded for a moment) are tried again, once a second, while placement still
+     * names this member: the calls keep waiting, in order. Before, the sessions waiting were refused with
+     * 1013 and the epoch just taken left the room with no host (ClusterSplitTest after healing).
+     */
+    static final int ACTIVATION_ATTEMPTS = 30;
+
+    private void activate(ClusterNode c, RoomAddress room, int attempt) {
         try {
             long epoch = c.activate(room.toString());
             held.put(room, epoch);
@@ -182,7 +190,18 @@ final class HostRooms implements RoomPort {
         } catch (NoQuorumException e) {
             LOG.warn("Cannot activate {}: {}", room, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Activation of {} failed", room, e);
+            if (attempt < ACTIVATION_ATTEMPTS && ownedHere(c, room)) {
+                LOG.warn("Activation of {} failed (attempt {}), trying again in 1 s: {}", room, attempt, e.toString());
+                try {
+                    java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, pool)
+                            .execute(() -> activate(c, room, attempt + 1));
+                    return;
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    // stopping: refuse what waits
+                }
+            } else {
+                LOG.warn("Activation of {} failed", room, e);
+            }
         }
         synchronized (this) {
             for (Runnable r : activating.remove(room)) {
@@ -192,6 +211,14 @@ final class HostRooms implements RoomPort {
                     LOG.warn("A call waiting for {} failed", room, e);
                 }
             }
+        }
+    }
+
+    private static boolean ownedHere(ClusterNode c, RoomAddress room) {
+        try {
+            return c.owner(room.toString()).equals(c.self());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
