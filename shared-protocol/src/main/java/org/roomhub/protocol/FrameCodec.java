@@ -154,12 +154,21 @@ public final class FrameCodec {
 
     /** The wire {@code type} of a frame record. */
     public static String typeName(Object frame) {
-        JsonTypeName name = frame.getClass().getAnnotation(JsonTypeName.class);
+        String name = TYPE_NAMES.get(frame.getClass());
         if (name == null) {
             throw new IllegalArgumentException(frame.getClass() + " is not a frame");
         }
-        return name.value();
+        return name;
     }
+
+    /** Read once per class: an annotation lookup per encoded frame showed in the chat profile. */
+    private static final ClassValue<String> TYPE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+            return name == null ? null : name.value();
+        }
+    };
 
     private <F> Decoded<F> decode(String text, FrameTypes<F> types) {
         if (text == null) {

@@ -17,6 +17,8 @@ import java.util.function.Function;
 final class FrameTypes<F> {
 
     private final Map<String, Function<JsonNode, Class<? extends F>>> byName = new HashMap<>();
+    /** Names with exactly one record: it is known without looking at the other fields. */
+    private final Map<String, Class<? extends F>> single = new HashMap<>();
 
     FrameTypes(Class<F> family, Map<String, Function<JsonNode, Class<? extends F>>> choosers) {
         Map<String, List<Class<? extends F>>> found = new HashMap<>();
@@ -25,6 +27,7 @@ final class FrameTypes<F> {
             if (classes.size() == 1) {
                 Class<? extends F> only = classes.get(0);
                 byName.put(name, node -> only);
+                single.put(name, only);
             } else if (choosers.containsKey(name)) {
                 byName.put(name, choosers.get(name));
             } else {
@@ -45,6 +48,11 @@ final class FrameTypes<F> {
             }
             found.computeIfAbsent(name.value(), k -> new ArrayList<>()).add(sub.asSubclass(family));
         }
+    }
+
+    /** The record for {@code name} when the name alone decides it; null when unknown or a chooser decides. */
+    Class<? extends F> onlyRecordFor(String name) {
+        return single.get(name);
     }
 
     /** The record for a frame named {@code name}, or null when the family has no such frame. */

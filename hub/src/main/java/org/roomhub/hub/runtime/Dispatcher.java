@@ -71,9 +71,12 @@ final class Dispatcher {
         try {
             body.accept(life.awake());
             current = null;
-            if (!effects.wroteNothing()) {
-                effects.writes().put(RoomCounters.KEY, counters.encode(now())); // the figures ride along, in the same commit
-                counters.savedAt = now();
+            long now = now();
+            if (!effects.wroteNothing() && now - counters.savedAt >= RoomCounters.SAVE_EVERY_MILLIS) {
+                // The figures ride along with a write at most once a second (the ticker stores the rest):
+                // one key less per event for a busy room; a kill -9 may lose the last second of figures.
+                effects.writes().put(RoomCounters.KEY, counters.encode(now));
+                counters.savedAt = now;
             }
             startTimers(effects);
             gate.commit(effects);

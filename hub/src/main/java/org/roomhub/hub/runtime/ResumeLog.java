@@ -50,6 +50,20 @@ final class ResumeLog {
                 .append("0000000000000000000", 0, 19 - digits.length()).append(digits).toString();
     }
 
+    /** Whether every broadcast's seq is stored with it (as its log key), so the seq needs no key of its own. */
+    boolean storesSeq() {
+        return retention.durable() && retention.frames() > 0;
+    }
+
+    /** The seq of the newest stored frame, 0 when none (or the log is not stored). */
+    long lastStoredSeq() {
+        if (!storesSeq()) {
+            return 0;
+        }
+        var last = data.list(ListOptions.withPrefix(KEY_PREFIX).reverse(true).limit(1));
+        return last.isEmpty() ? 0 : Long.parseLong(last.firstKey().substring(KEY_PREFIX.length()));
+    }
+
     /** Adds this event's broadcasts to the effects (durable) or to memory (after commit). */
     void record(Effects effects, EncodedFrame frame) {
         effects.logged.add(frame);

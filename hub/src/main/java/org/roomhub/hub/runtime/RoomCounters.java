@@ -15,6 +15,8 @@ final class RoomCounters {
 
     /** Storage key of the persisted figures. */
     static final String KEY = "h:counters";
+    /** How often an event's writes carry the figures, at most (RoomHost's ticker stores them as often when only they changed). */
+    static final long SAVE_EVERY_MILLIS = 1_000;
 
     final AtomicLong totalConnections = new AtomicLong();
     final AtomicLong messagesProcessed = new AtomicLong();

@@ -39,7 +39,10 @@ final class RoomOutput {
         this.log = log;
         this.current = current;
         this.room = room;
-        this.seq = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+        long stored = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
+        // A durable log's newest key is the seq of the last broadcast, written in that broadcast's own commit;
+        // h:seq is then no longer written per broadcast (older stores still hold it: the larger one wins).
+        this.seq = Math.max(stored, log.lastStoredSeq());
     }
 
     /** The latest broadcast sequence number. */
@@ -108,7 +111,9 @@ final class RoomOutput {
             throw new IllegalStateException("broadcast frame must carry the seq it was given");
         }
         seq = frame.seq();
-        effects.writes().put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        if (!log.storesSeq()) {
+            effects.writes().put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        }
         EncodedFrame encoded = codec.encode(frame);
         log.record(effects, encoded);
         RoomObject r = room.get();

@@ -112,22 +112,23 @@ final class DefaultRoomStore implements RoomStore {
 
     @Override
     public CompletableFuture<Void> commit(WriteSet w) {
-        // The same record a transaction with these calls writes: the journal format is unchanged.
-        return transaction(tx -> {
-            if (!w.puts().isEmpty()) {
-                tx.put(w.puts());
-            }
-            if (!w.deletes().isEmpty()) {
-                tx.delete(w.deletes());
-            }
-            w.alarm().ifPresent(at -> {
-                if (at.isPresent()) {
-                    tx.setAlarm(at.getAsLong());
-                } else {
-                    tx.deleteAlarm();
-                }
-            });
-        });
+        // The record a transaction with these calls writes (ops sorted by encoded key, one per key: the
+        // journal format is unchanged), built without a transaction's map or copies of the set's values.
+        List<Op> ops = new ArrayList<>(w.puts().size() + w.deletes().size() + 1);
+        for (Map.Entry<String, byte[]> e : w.puts().entrySet()) {
+            RoomKeys.checkValue(e.getValue());
+            ops.add(new Op.Put(keys.data(e.getKey()), e.getValue()));
+        }
+        for (String key : w.deletes()) {
+            ops.add(new Op.Delete(keys.data(key)));
+        }
+        w.alarm().ifPresent(at -> ops.add(at.isPresent() ? alarmOp(at.getAsLong()) : new Op.Delete(keys.alarmKey())));
+        ops.sort((a, b) -> java.util.Arrays.compareUnsigned(keyOf(a), keyOf(b)));
+        return write(ops);
+    }
+
+    private static byte[] keyOf(Op op) {
+        return op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key();
     }
 
     @Override

@@ -60,7 +60,7 @@ public interface RoomStore {
 
     /**
      * Commits one event's {@link WriteSet} (puts, deletes, alarm change) as ONE atomic record: a crash keeps
-     * all of it or none. Completes when durable.
+     * all of it or none. Completes when durable. The set's value arrays are kept as they are: not changed after.
      */
     CompletableFuture<Void> commit(WriteSet writes);
 

@@ -14,11 +14,13 @@ import java.util.stream.Stream;
  * Benchmark (not a test): storage CPU per durable chat message, the store alone. Each message is the
  * one write a chat event makes ({@code r:msg/<seq>} put, the 100th older one deleted, {@code h:seq},
  * {@code h:log:<seq>} put, the 1000th older one deleted, the room's figures), 128 in flight as in
- * {@code vs-chat}. Reports process CPU ÷ messages, which is steadier than the end-to-end figure on a
+ * {@code vs-chat}. With a third argument {@code lean}, the write a chat event makes since {@code chatcpu2}: no
+ * {@code h:seq} (the seq is the newest log key) and the figures only with every 10,000th message (once a
+ * second at that rate). Reports process CPU ÷ messages, which is steadier than the end-to-end figure on a
  * loaded machine (no sockets, no starved peer). Run:
  * <pre>
  * mvn -B -o -pl hub -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured"]
+ *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured [lean]"]
  * </pre>
  */
 public final class ChatWritesBenchmark {
@@ -29,6 +31,7 @@ public final class ChatWritesBenchmark {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        boolean lean = args.length > 2 && args[2].equals("lean");
         Path dir = Files.createTempDirectory("chat-writes");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Storage storage = Storage.open(dir)) {
@@ -56,12 +59,16 @@ public final class ChatWritesBenchmark {
                 if (seq > 100) {
                     w.delete("r:msg/" + pad(seq - 100));
                 }
-                w.put("h:seq", Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+                if (!lean) {
+                    w.put("h:seq", Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+                }
                 w.put("h:log:" + pad(seq), frame);
                 if (seq > 1000) {
                     w.delete("h:log:" + pad(seq - 1000));
                 }
-                w.put("h:counters", counters);
+                if (!lean || seq % 10_000 == 0) {
+                    w.put("h:counters", counters);
+                }
                 inFlight.add(room.commit(w));
                 if (inFlight.size() >= 128) {
                     inFlight.poll().join();
@@ -75,7 +82,7 @@ public final class ChatWritesBenchmark {
             }
             double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / measured;
             double seconds = (System.nanoTime() - wall0) / 1e9;
-            System.out.printf("chat writes: %.1f µs process CPU per message, %.0f msg/s, %d measured after %d warm-up%n",
+            System.out.printf((lean ? "lean " : "") + "chat writes: %.1f µs process CPU per message, %.0f msg/s, %d measured after %d warm-up%n",
                     cpuMicros, measured / seconds, measured, warmup);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

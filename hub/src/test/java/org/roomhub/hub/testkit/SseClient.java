@@ -25,7 +25,8 @@ public final class SseClient implements AutoCloseable {
     public record Event(String id, String type, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** An upper bound only (passing tests never wait it out): generous, for a busy CI machine. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     public static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public final List<Event> events = new CopyOnWriteArrayList<>();

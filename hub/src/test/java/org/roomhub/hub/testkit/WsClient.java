@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 public final class WsClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** An upper bound only (passing tests never wait it out): generous, for a busy CI machine. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     /** One client for all sockets: each HttpClient owns threads, and tests open a thousand sockets. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

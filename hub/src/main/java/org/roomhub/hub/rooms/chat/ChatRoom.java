@@ -82,7 +82,7 @@ final class ChatRoom implements RoomObject {
     }
 
     private void post(Connection c, String text) {
-        String id = UUID.randomUUID().toString();
+        String id = newId();
         ChatEntry[] entry = new ChatEntry[1];
         ctx.broadcast(seq -> {
             ServerFrame.ChatMessage m = new ServerFrame.ChatMessage(id, nameOf(c), c.sessionId(), text, now(), seq);
@@ -96,6 +96,16 @@ final class ChatRoom implements RoomObject {
             // The bulk form: no read of the old value just to say whether it existed.
             storage.delete(List.of("msg/" + Keys.ordered(recent.removeFirst().seq())));
         }
+    }
+
+    /**
+     * A version-4 UUID as {@link UUID#randomUUID()} makes, from the thread's own generator: a message id must be
+     * unique, not secret, and randomUUID's SecureRandom is one lock for every room (it showed in the chat profile).
+     */
+    private static String newId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID((r.nextLong() & ~0xF000L) | 0x4000L, (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L)
+                .toString();
     }
 
     private List<Presence> presence() {
