@@ -24,7 +24,6 @@ import org.roomhub.hub.transport.HttpSessions;
 import org.roomhub.hub.transport.PollingTransport;
 import org.roomhub.hub.transport.SseTransport;
 import org.roomhub.hub.http.ApiRoutes;
-import org.roomhub.hub.http.ClusterRooms;
 import org.roomhub.hub.http.ClusterRoutes;
 import org.roomhub.hub.http.RoomPath;
 import org.roomhub.hub.http.RoomAdminRoutes;
@@ -58,8 +57,8 @@ public final class Hub {
     private final Clock clock;
     private Javalin app;
     private org.roomhub.hub.runtime.StoragePort storage;
-    /** Set in cluster mode: the rooms' data lives in the cluster (replicated, fenced), not in the local engine. */
-    private org.roomhub.hub.cluster.store.ClusterStorage clusterStorage;
+    /** Set in cluster mode: the rooms' data lives in the cluster and the seam crosses the network. */
+    private ClusterMode clusterMode;
     private RoomRegistry registry;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService edgeTimer;
@@ -68,9 +67,6 @@ public final class Hub {
     private Edge edge;
     private HttpSessions httpSessions;
     private TlsIdentity tls;
-    private volatile org.roomhub.hub.cluster.ClusterNode cluster;
-    /** Cluster mode only: routes the seam between members. */
-    private org.roomhub.hub.cluster.route.ClusterRouting routing;
 
     private Hub(HubConfig config) {
         this.config = config;
@@ -93,17 +89,18 @@ public final class Hub {
     public synchronized Hub start(int port) {
         // First, so a bad certificate stops the start before storage is opened.
         tls = config.tls.enabled() ? Tls.identity(config) : null;
+        FrameCodec codec = new FrameCodec();
+        EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
         try {
             if (config.cluster != null) {
-                clusterStorage = new org.roomhub.hub.cluster.store.ClusterStorage(config.storage.dataDir.resolve("cluster-store"));
-                storage = clusterStorage;
+                clusterMode = ClusterMode.open(config.cluster, config.storage.dataDir, sessions, codec);
+                storage = clusterMode.storage();
             } else {
                 storage = new EngineStorage(Storage.open(config.storage.dataDir));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);
         }
-        FrameCodec codec = new FrameCodec();
         ObserverHub observers = new ObserverHub(codec, clock::millis);
         HubMetrics metrics = new HubMetrics(this::rooms);
         List<org.roomhub.hub.room.RoomType> builtIns = new java.util.ArrayList<>(List.of(
@@ -111,15 +108,13 @@ public final class Hub {
                 new ChatRoomType(), new MapRoomType()));
         builtIns.addAll(config.rooms.extraTypes);
         RoomTypes types = RoomTypes.of(builtIns);
-        EdgeSessions sessions = new EdgeSessions(); // the edge's side of the seam: the host sends through it
         // Cluster mode puts the network inside the seam; one hub wires edge and host directly.
-        routing = config.cluster == null ? null : new org.roomhub.hub.cluster.route.ClusterRouting(config.cluster.nodeId(), sessions, codec);
-        registry = new RoomRegistry(types, storage, routing == null ? sessions : routing.hostSessions(), clock, codec, new Listeners(List.of(observers, metrics)),
+        registry = new RoomRegistry(types, storage, clusterMode == null ? sessions : clusterMode.hostSessions(), clock, codec,
+                new Listeners(List.of(observers, metrics)),
                 new RoomRegistry.Settings(config.rooms.hibernateAfter, config.rooms.queueCapacity, config.rooms.threads));
-        if (routing != null) {
-            registry.runsHere(routing::hosts); // before start: restored alarms fire only on their room's host
-        }
-        if (clusterStorage == null) {
+        if (clusterMode != null) {
+            clusterMode.registry(registry);
+        } else {
             registry.start(); // in cluster mode: once the member has joined and its storage is attached
         }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -141,8 +136,7 @@ public final class Hub {
         });
         writer = org.roomhub.hub.transport.Writers.start(config.transport.writeLinger);
         sessions.writeOn(writer);
-        org.roomhub.hub.runtime.seam.RoomPort rooms = routing == null ? registry.port()
-                : routing.edgeRooms(registry.port(), this::evict, registry::activated, sessions);
+        org.roomhub.hub.runtime.seam.RoomPort rooms = clusterMode == null ? registry.port() : clusterMode.edgeRooms(sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),
                 EdgeEvents.all(List.of(observers, metrics)), config.transport, edgeTimer, codec, writer);
         httpSessions = new HttpSessions(edge);
@@ -163,13 +157,9 @@ public final class Hub {
             new Cors(origins).register(cfg.routes);
             ApiRoutes api = new ApiRoutes(registry, paths, codec, access, metrics::scrape);
             RoomAdminRoutes admin = new RoomAdminRoutes(registry, storage, paths, codec, access);
-            ClusterRoutes clusterRoutes = new ClusterRoutes(() -> cluster, paths, codec, access);
-            if (routing != null) { // lists and the observer's hello cover every member
-                ClusterRooms all = new ClusterRooms(registry, routing, codec, config.cluster.nodeId());
-                api.node(routing::fields).cluster(all);
-                admin.cluster(routing);
-                observers.clusterHello(all::hello);
-                clusterRoutes.links(routing::linkFigures);
+            ClusterRoutes clusterRoutes = new ClusterRoutes(() -> cluster().orElse(null), paths, codec, access);
+            if (clusterMode != null) {
+                clusterMode.routes(api, admin, observers, clusterRoutes, codec);
             }
             api.register(cfg.routes);
             admin.register(cfg.routes);
@@ -182,29 +172,15 @@ public final class Hub {
             clusterRoutes.register(cfg.routes);
         });
         app.start();
-        if (config.cluster != null) {
+        if (clusterMode != null) {
             try {
-                cluster = org.roomhub.hub.cluster.ClusterNode.start(config.cluster, publicUrl(),
-                        routing.events(org.roomhub.hub.cluster.ObserverClusterEvents.of(observers::publish, clock::millis)));
-                clusterStorage.attach(cluster);
-                // A store that refuses writes (stale host, no quorum) means another member runs the room: evict it here.
-                clusterStorage.onFenced((room, e) -> routing.fenced(room));
-                registry.start();
-                routing.attach(cluster, registry::alarmRooms);
+                clusterMode.join(publicUrl(), observers, clock);
             } catch (RuntimeException e) {
                 stop();
                 throw new IllegalStateException("cannot join cluster " + config.cluster.name() + ": " + e.getMessage(), e);
             }
         }
         return this;
-    }
-
-    /** Cluster mode: another member runs {@code room} now; drop it here, and this member's copy of its data. */
-    private void evict(org.roomhub.protocol.value.RoomAddress room) {
-        registry.evict(room);
-        if (clusterStorage != null) {
-            clusterStorage.forget(room);
-        }
     }
 
     /** The URL other members and clients use: the listen address, or the cluster address when it is a wildcard. */
@@ -222,7 +198,8 @@ public final class Hub {
 
     /** This hub's cluster membership, when started with {@code --cluster}. */
     public java.util.Optional<org.roomhub.hub.cluster.ClusterNode> cluster() {
-        return java.util.Optional.ofNullable(cluster);
+        ClusterMode c = clusterMode;
+        return java.util.Optional.ofNullable(c == null ? null : c.node());
     }
 
     private static boolean isLoopback(String bind) {
@@ -298,21 +275,14 @@ public final class Hub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (cluster != null) {
-            // After the rooms' last writes: in cluster mode they go to the cluster's caches.
-            cluster.close();
-            cluster = null;
-        }
-        if (routing != null) {
-            routing.close();
+        if (clusterMode != null) {
+            clusterMode.leave(); // after the rooms' last writes: in cluster mode they go to the cluster's caches
         }
         ticker.shutdownNow();
         edgeTimer.shutdownNow();
         app.stop();
         storage.close();
-        if (clusterStorage != null) {
-            clusterStorage = null;
-        }
+        clusterMode = null;
         app = null;
     }
 }

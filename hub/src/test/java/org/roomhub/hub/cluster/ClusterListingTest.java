@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +36,7 @@ import org.roomhub.hub.testkit.WsClient;
  * as its edge member told it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ClusterListingTest {
 
@@ -71,6 +75,7 @@ class ClusterListingTest {
     }
 
     @Test
+    @Order(1)
     void everyMemberListsEveryRoomOfTheClusterWithItsHostAndTheHelloDoesToo() throws Exception {
         String onA = roomOn("a");
         String onB = roomOn("b");
@@ -107,6 +112,47 @@ class ClusterListingTest {
         assertThat(remote.path("queuedFrames").asInt()).isGreaterThanOrEqualTo(0);
         assertThat(mine.path("node").asText()).isEqualTo("a");
         assertThat(viaA.sessionId()).isNotBlank();
+    }
+
+    /**
+     * Member b stays in the view but its answers reach a only after the listing's 2 s: JGroups {@code DELAY}
+     * (constant 3.5 s on what a receives, inserted above {@code TCP} at run time; heartbeats still arrive
+     * every 1.5 s, so failure detection, 6 s, keeps b in the view).
+     */
+    @Test
+    @Order(2)
+    void aMemberThatDoesNotAnswerInTimeIsNamedMissingAndTheListHasTheOthersRooms() throws Exception {
+        String onA = roomOn("a");
+        String onB = roomOn("b");
+        join("a", onA);
+        join("b", onB);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("a", "/api/rooms").path("missing").size()).isZero());
+
+        org.jgroups.JChannel channel = ((org.infinispan.remoting.transport.jgroups.JGroupsTransport)
+                org.infinispan.factories.GlobalComponentRegistry.componentOf(hubs.get("a").cluster().orElseThrow().cacheManager(),
+                        org.infinispan.remoting.transport.Transport.class)).getChannel();
+        org.jgroups.protocols.DELAY delay = new org.jgroups.protocols.DELAY();
+        delay.setValue("constant_delay", true);
+        channel.getProtocolStack().insertProtocol(delay, org.jgroups.stack.ProtocolStack.Position.ABOVE, org.jgroups.protocols.TCP.class);
+        delay.init();
+        delay.start();
+        delay.setInDelay(3_500);
+        try {
+            // Each request asks again; a busy machine may fire the 2 s timer late, so wait for one that timed out.
+            JsonNode partial = await().atMost(Duration.ofSeconds(90)).until(() -> get("a", "/api/rooms"),
+                    l -> l.path("missing").toString().equals("[\"b\"]"));
+            assertThat(partial.path("nodes").toString()).as("only a's rooms are in it").isEqualTo("[\"a\"]");
+            assertThat(row(partial, onA).path("node").asText()).isEqualTo("a");
+            assertThat(partial.path("rooms").toString()).as("b's room is absent, not guessed").doesNotContain("\"" + onB + "\"");
+            assertThat(hubs.get("a").cluster().orElseThrow().inView("b")).as("b is still in a's view").isTrue();
+        } finally {
+            delay.setInDelay(0);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode list = get("a", "/api/rooms");
+            assertThat(list.path("missing").size()).isZero();
+            assertThat(row(list, onB).path("node").asText()).isEqualTo("b");
+        });
     }
 
     private WsClient join(String member, String room) {

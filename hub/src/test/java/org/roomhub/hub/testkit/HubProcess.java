@@ -115,7 +115,8 @@ public final class HubProcess implements AutoCloseable {
             return new HubProcess(p, port.get(START_SECONDS, TimeUnit.SECONDS), output); // a cluster member joins before it says so
         } catch (Exception e) {
             p.destroyForcibly();
-            throw new IllegalStateException("hub child did not start", e);
+            int from = Math.max(0, output.size() - 40);
+            throw new IllegalStateException("hub child did not start; its last lines: " + String.join("\n", output.subList(from, output.size())), e);
         }
     }
 

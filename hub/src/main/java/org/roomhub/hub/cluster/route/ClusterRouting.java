@@ -39,7 +39,7 @@ public final class ClusterRouting implements AutoCloseable {
         return t;
     });
     private volatile ClusterNode node;
-    private java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms = java.util.Set::of;
+    private final AlarmClaims alarmClaims;
     private HostRooms hostRooms;
     private EdgeRouter edgeRouter;
 
@@ -51,6 +51,7 @@ public final class ClusterRouting implements AutoCloseable {
         this.hostRouter = new HostRouter(where(), link, edgeSessions);
         this.edgeSessions = edgeSessions;
         this.questions = new Questions(nodeId, link, sweeper, () -> node, hostRouter::edgeOf, edgeSessions);
+        this.alarmClaims = new AlarmClaims(sweeper, nodeId, () -> node, this::hosts, room -> hostRooms.ensure(room));
     }
 
     /** Questions to the other members (room lists, remote sessions' queues) and the answers to theirs. */
@@ -95,9 +96,10 @@ public final class ClusterRouting implements AutoCloseable {
      */
     public RoomPort edgeRooms(RoomPort localRooms, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated,
             SessionPort edgeSessions) {
-        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated);
+        hostRooms = new HostRooms(localRooms, hostRouter, codec, evict, activated, this::bounce);
         edgeRouter = new EdgeRouter(where(), hostRooms, edgeSessions, link, this::refused);
         hostRouter.localEdge(edgeRouter);
+        link.onUndelivered(edgeRouter::bounced);
         return new MinorityRefusal(edgeRouter, edgeSessions, codec, () -> {
             ClusterNode n = node;
             return n == null || n.hasQuorum(); // before joining, everything is local
@@ -111,7 +113,7 @@ public final class ClusterRouting implements AutoCloseable {
             public void nodeUp(String n, String url) {
                 observers.nodeUp(n, url);
                 sweepSoon();
-                claimAlarmsSoon();
+                alarmClaims.soon();
             }
 
             @Override
@@ -120,13 +122,16 @@ public final class ClusterRouting implements AutoCloseable {
                 hostRouter.edgeDown(n, hostRooms);
                 edgeRouter.hostDown(n);
                 sweepSoon();
-                claimAlarmsSoon();
+                alarmClaims.soon();
             }
 
             @Override
             public void roomMoved(String room, String from, String to, String reason) {
                 observers.roomMoved(room, from, to, reason);
                 sweepSoon();
+                if (self.equals(to)) {
+                    alarmClaims.soon(); // node-down fires before placement moved the rooms: claim once they are ours
+                }
             }
 
             @Override
@@ -143,13 +148,13 @@ public final class ClusterRouting implements AutoCloseable {
      * fires on the room's host even when no client uses the room.
      */
     public void attach(ClusterNode cluster, java.util.function.Supplier<java.util.Set<RoomAddress>> alarmRooms) {
-        this.alarmRooms = alarmRooms;
+        alarmClaims.rooms(alarmRooms);
         link.attach(cluster, this::received);
         hostRooms.attach(cluster);
         node = cluster;
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         sweepSoon();
-        claimAlarmsSoon();
+        alarmClaims.soon();
     }
 
     /** The room's data refused a write here (another member claimed it): give the room up. */
@@ -194,8 +199,9 @@ public final class ClusterRouting implements AutoCloseable {
             if (hostRouter.knows(d.message().sessionId())) {
                 hostRooms.deliver(d.message());
             } else {
-                // Its open never arrived (lost while this member was joining) or it moved on: re-open it here.
-                link.post(from, new RouteMessage.Moved(d.message().room(), d.message().sessionId()));
+                // Its open never arrived (lost while this member was joining, or it restarted) or it moved on:
+                // the edge re-opens it and sends the frame again.
+                link.post(from, new RouteMessage.Bounced(d.message()));
             }
         } else if (m instanceof RouteMessage.Left l) {
             hostRooms.left(l.left());
@@ -208,10 +214,22 @@ public final class ClusterRouting implements AutoCloseable {
             edgeRouter.closeFromHost(from, c.sessionId(), c.code(), c.reason());
         } else if (m instanceof RouteMessage.Moved mv) {
             edgeRouter.moved(from, mv.room(), mv.sessionId());
+        } else if (m instanceof RouteMessage.Bounced b) {
+            edgeRouter.bounced(from, b.message());
         } else if (m instanceof RouteMessage.Ask a) {
             questions.respond(from, a);
         } else if (m instanceof RouteMessage.Answer a) {
             questions.answered(from, a.id(), a.body());
+        }
+    }
+
+    /** A client frame the host could not take goes back to its edge (see {@link RouteMessage.Bounced}). */
+    private void bounce(org.roomhub.hub.runtime.seam.ClientMessage m) {
+        String edge = hostRouter.edgeOf(m.sessionId());
+        if (edge == null) {
+            edgeRouter.bounced(self, m);
+        } else {
+            link.post(edge, new RouteMessage.Bounced(m));
         }
     }
 
@@ -237,34 +255,9 @@ public final class ClusterRouting implements AutoCloseable {
         }
     }
 
-    /** Only on membership changes: listing the rooms with alarms reads every room key of the cluster. */
-    private void claimAlarmsSoon() {
-        try {
-            sweeper.execute(this::claimAlarms);
-        } catch (RejectedExecutionException stopping) {
-            // closed
-        }
-    }
-
     private void sweep() {
         if (node != null) {
             edgeRouter.sweep();
-        }
-    }
-
-    /** Activates the rooms with alarms that placement gives this member (off any room's queue). */
-    private void claimAlarms() {
-        if (node == null) {
-            return;
-        }
-        try {
-            for (RoomAddress room : alarmRooms.get()) {
-                if (node.owner(room.toString()).equals(self) && !hosts(room)) {
-                    hostRooms.ensure(room);
-                }
-            }
-        } catch (RuntimeException e) {
-            // no topology or storage now: the next cluster event tries again
         }
     }
 

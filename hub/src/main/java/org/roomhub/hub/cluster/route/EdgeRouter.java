@@ -29,32 +29,13 @@ final class EdgeRouter implements RoomPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeRouter.class);
 
-    /** One open session as the edge routes it; guarded by itself. */
-    private static final class Tracked {
-        final SessionOpen open;
-        /** The member hosting the session now; null while it waits to be re-opened. */
-        String host;
-        long lastSeq = -1;
-        boolean dropConnected;
-        /** Opened (or re-opened) and no {@code connected} back yet: the open may have been lost. */
-        boolean awaitingConnected;
-        long openedAt;
-        /** Frames the client sent while the session had no host; delivered after the re-open. */
-        final List<ClientMessage> parked = new ArrayList<>();
-
-        Tracked(SessionOpen open, String host) {
-            this.open = open;
-            this.host = host;
-        }
-    }
-
     /** Client frames kept per session while its room has no live host; more are refused ({@code RATE_LIMIT}). */
     static final int MAX_PARKED = 1_000;
 
     /** A (re-)open not answered by {@code connected} within this time is sent again. */
     static final long OPEN_RETRY_MILLIS = 10_000;
 
-    private final Map<String, Tracked> sessions = new ConcurrentHashMap<>();
+    private final Map<String, RoutedSession> sessions = new ConcurrentHashMap<>();
     private final Where where;
     private final RoomPort localHost;
     private final SessionPort edge;
@@ -89,7 +70,7 @@ final class EdgeRouter implements RoomPort {
 
     @Override
     public void open(SessionOpen open) {
-        Tracked t = new Tracked(open, where.owner(open.room()));
+        RoutedSession t = new RoutedSession(open, where.owner(open.room()));
         synchronized (t) {
             sessions.put(open.sessionId(), t);
             t.awaitingConnected = true;
@@ -100,30 +81,33 @@ final class EdgeRouter implements RoomPort {
 
     @Override
     public void deliver(ClientMessage message) {
-        Tracked t = sessions.get(message.sessionId());
+        RoutedSession t = sessions.get(message.sessionId());
         if (t == null) {
             return; // not open here (left meanwhile)
         }
         synchronized (t) {
-            if (t.host == null || !where.up(t.host)) {
-                // No host now, or it crashed and placement has not moved the room yet: keep the frame for
-                // the re-open on the room's next host instead of sending it to a member that is gone.
-                if (t.parked.size() < MAX_PARKED) {
-                    t.parked.add(message);
-                } else {
-                    refused.accept(message.sessionId(), String.valueOf(t.host));
-                }
-            } else if (t.host.equals(where.self())) {
-                localHost.deliver(message);
-            } else {
-                deliverTo(t.host, message);
+            send(t, message);
+        }
+    }
+
+    /** A client frame to the session's host now, or kept while it has none alive (guarded by {@code t}). */
+    private void send(RoutedSession t, ClientMessage message) {
+        if (t.host == null || t.hostLost || !where.up(t.host)) {
+            // No host now, or it crashed and placement has not moved the room yet: keep the frame for the
+            // re-open on the room's next host instead of sending it to a member that is gone.
+            if (!t.park(message, MAX_PARKED)) {
+                refused.accept(message.sessionId(), String.valueOf(t.host));
             }
+        } else if (t.host.equals(where.self())) {
+            localHost.deliver(message);
+        } else {
+            deliverTo(t.host, message);
         }
     }
 
     @Override
     public void left(SessionLeft left) {
-        Tracked t = sessions.remove(left.sessionId());
+        RoutedSession t = sessions.remove(left.sessionId());
         if (t == null) {
             return;
         }
@@ -140,7 +124,7 @@ final class EdgeRouter implements RoomPort {
 
     @Override
     public void failed(RoomAddress room, String sessionId, Throwable error) {
-        Tracked t = sessions.get(sessionId);
+        RoutedSession t = sessions.get(sessionId);
         String host = t == null ? null : t.host;
         if (where.self().equals(host)) {
             localHost.failed(room, sessionId, error);
@@ -156,7 +140,7 @@ final class EdgeRouter implements RoomPort {
         EncodedFrame f = out.frame();
         List<String> keep = new ArrayList<>(out.sessionIds().size());
         for (String id : out.sessionIds()) {
-            Tracked t = sessions.get(id);
+            RoutedSession t = sessions.get(id);
             if (t == null) {
                 continue;
             }
@@ -191,7 +175,7 @@ final class EdgeRouter implements RoomPort {
 
     /** A close from member {@code host}, for a session hosted there. */
     void closeFromHost(String host, String sessionId, int code, String reason) {
-        Tracked t = sessions.get(sessionId);
+        RoutedSession t = sessions.get(sessionId);
         if (t == null || host.equals(hostOf(t))) {
             edge.close(sessionId, code, reason);
         }
@@ -199,25 +183,50 @@ final class EdgeRouter implements RoomPort {
 
     /** Member {@code host} gave the room up: re-open the session wherever the room runs now. */
     void moved(String host, RoomAddress room, String sessionId) {
-        Tracked t = sessions.get(sessionId);
+        RoutedSession t = sessions.get(sessionId);
         if (t == null) {
             return;
         }
         synchronized (t) {
-            if (!host.equals(t.host)) {
-                return; // already re-opened elsewhere
-            }
-            t.host = null;
-            String owner = where.owner(room);
-            if (!owner.equals(host)) {
-                reopen(t, owner);
-            } // else placement here still names the member that gave it up: the next sweep retries
+            movedOff(t, host, room);
         }
+    }
+
+    /**
+     * Member {@code host} could not take a client frame (it did not know the session, or no longer runs the
+     * room): the frame goes again after the session's re-open, ahead of what the client sent since.
+     */
+    void bounced(String host, ClientMessage message) {
+        RoutedSession t = sessions.get(message.sessionId());
+        if (t == null) {
+            return; // the client left meanwhile
+        }
+        synchronized (t) {
+            if (host.equals(t.host)) {
+                t.parkBounced(message);
+                movedOff(t, host, message.room());
+            } else if (t.host == null || t.hostLost) {
+                t.parkBounced(message);
+            } else {
+                send(t, message); // re-opened elsewhere already: after the frames flushed there
+            }
+        }
+    }
+
+    private void movedOff(RoutedSession t, String host, RoomAddress room) {
+        if (!host.equals(t.host)) {
+            return; // already re-opened elsewhere
+        }
+        t.host = null;
+        String owner = where.owner(room);
+        if (!owner.equals(host)) {
+            reopen(t, owner);
+        } // else placement here still names the member that gave it up: the next sweep retries
     }
 
     /** Re-opens every session whose room's owner is not the member it is open on (a host died or placement moved). */
     void sweep() {
-        for (Tracked t : sessions.values()) {
+        for (RoutedSession t : sessions.values()) {
             synchronized (t) {
                 String owner;
                 try {
@@ -227,8 +236,12 @@ final class EdgeRouter implements RoomPort {
                 }
                 if (!owner.equals(t.host)) {
                     reopen(t, owner);
-                } else if (!t.parked.isEmpty() && where.up(owner)) {
-                    flushParked(t, owner); // the host was only out of the view for a moment
+                } else if (t.hostLost) {
+                    if (where.up(owner)) {
+                        reopen(t, owner); // back in the view (restarted, or a split healed) without our session
+                    }
+                } else if (t.hasParked() && where.up(owner)) {
+                    flushParked(t, owner);
                 } else if (t.awaitingConnected && System.currentTimeMillis() - t.openedAt > OPEN_RETRY_MILLIS) {
                     // A member that just joined drops messages until its channel is up: open again.
                     reopen(t, owner);
@@ -239,17 +252,17 @@ final class EdgeRouter implements RoomPort {
 
     /**
      * Member {@code host} left this member's view (it died, or a split cut it off): what it sent meanwhile
-     * is lost and it makes our sessions leave. Each session hosted there is re-opened by the sweep (after
-     * the seq it last passed on), on the room's new owner or, when placement did not move the room, on the
-     * same member again every {@value #OPEN_RETRY_MILLIS} ms until it answers — after a healed split the
-     * client gets what the majority wrote meanwhile (before, it got nothing more; ClusterSplitTest).
+     * is lost and it makes our sessions leave. Each session hosted there keeps its client's frames and is
+     * re-opened by the sweep (after the seq it last passed on) on the room's new owner, or on the same member
+     * once it is back in the view: after a healed split the client gets what the majority wrote meanwhile,
+     * and no frame goes to a restarted member before the session's open (ClusterSplitTest, ClusterChaosTest).
      */
     void hostDown(String host) {
-        for (Tracked t : sessions.values()) {
+        for (RoutedSession t : sessions.values()) {
             synchronized (t) {
                 if (host.equals(t.host)) {
+                    t.hostLost = true;
                     t.awaitingConnected = true;
-                    t.openedAt = 0;
                 }
             }
         }
@@ -262,34 +275,36 @@ final class EdgeRouter implements RoomPort {
         return out;
     }
 
-    private static String hostOf(Tracked t) {
+    private static String hostOf(RoutedSession t) {
         synchronized (t) {
             return t.host;
         }
     }
 
-    private void reopen(Tracked t, String owner) {
+    private void reopen(RoutedSession t, String owner) {
         LOG.debug("session {} of {} re-opens on {} after seq {}", t.open.sessionId(), t.open.room(), owner, t.lastSeq);
         t.host = owner;
+        t.hostLost = !where.up(owner); // placement may name a member before it is in our view: open again then
         t.dropConnected = true;
         t.awaitingConnected = true;
         t.openedAt = System.currentTimeMillis();
         SessionOpen o = t.open;
         OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
         openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));
-        flushParked(t, owner);
+        if (!t.hostLost) {
+            flushParked(t, owner); // never into a member out of the view: they would be lost
+        }
     }
 
     /** Sends the frames kept while the session had no live host, in order, after its open. */
-    private void flushParked(Tracked t, String owner) {
-        for (ClientMessage m : t.parked) {
+    private void flushParked(RoutedSession t, String owner) {
+        for (ClientMessage m : t.takeParked()) {
             if (owner.equals(where.self())) {
                 localHost.deliver(m);
             } else {
                 deliverTo(owner, m);
             }
         }
-        t.parked.clear();
     }
 
     private void openAt(String host, SessionOpen open) {

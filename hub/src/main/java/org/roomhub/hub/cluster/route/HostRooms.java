@@ -40,6 +40,7 @@ final class HostRooms implements RoomPort {
     private final FrameCodec codec;
     private final Consumer<RoomAddress> evict;
     private final Consumer<RoomAddress> activated;
+    private final Consumer<ClientMessage> bounce;
     private final Map<RoomAddress, Long> active = new ConcurrentHashMap<>();
     /**
      * Epochs this member holds, from the moment it took them: set before the room is loaded, whose stored
@@ -56,8 +57,10 @@ final class HostRooms implements RoomPort {
     });
     private volatile ClusterNode cluster;
 
-    HostRooms(RoomPort local, SessionPort out, FrameCodec codec, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated) {
+    HostRooms(RoomPort local, SessionPort out, FrameCodec codec, Consumer<RoomAddress> evict, Consumer<RoomAddress> activated,
+            Consumer<ClientMessage> bounce) {
         this.local = local;
+        this.bounce = bounce;
         this.out = out;
         this.codec = codec;
         this.evict = evict;
@@ -75,7 +78,7 @@ final class HostRooms implements RoomPort {
 
     @Override
     public void ensure(RoomAddress room) {
-        whenActive(room, true, () -> local.ensure(room), () -> {});
+        whenActive(room, true, () -> local.ensure(room), () -> {}, null);
     }
 
     @Override
@@ -83,7 +86,7 @@ final class HostRooms implements RoomPort {
         whenActive(open.room(), true, () -> local.open(open), () -> {
             refuse(open.sessionId(), MinorityRefusal.JOIN);
             out.close(open.sessionId(), 1013, "no cluster majority here; try another member");
-        });
+        }, null);
     }
 
     @Override
@@ -93,17 +96,19 @@ final class HostRooms implements RoomPort {
             refuse(message.sessionId(), MinorityRefusal.WRITE);
             return;
         }
-        whenActive(message.room(), false, () -> local.deliver(message), () -> {});
+        // A room given up here (fenced) drops frames: hand them back to the edge, which re-opens the session
+        // on the room's host and sends them again, instead of losing a write the client was told was taken.
+        whenActive(message.room(), false, () -> local.deliver(message), () -> {}, () -> bounce.accept(message));
     }
 
     @Override
     public void left(SessionLeft left) {
-        whenActive(left.room(), false, () -> local.left(left), () -> {});
+        whenActive(left.room(), false, () -> local.left(left), () -> {}, null);
     }
 
     @Override
     public void failed(RoomAddress room, String sessionId, Throwable error) {
-        whenActive(room, false, () -> local.failed(room, sessionId, error), () -> {});
+        whenActive(room, false, () -> local.failed(room, sessionId, error), () -> {}, null);
     }
 
     /** Another member activated {@code room} (or its data refused a write here): this host is stale and gives the room up. */
@@ -121,10 +126,10 @@ final class HostRooms implements RoomPort {
 
     /**
      * Runs {@code call} now when the room is active here, else after its activation ({@code refused} if
-     * that fails). Only a join ({@code activate}) starts an activation: a frame or a leave for a room
-     * this member gave up goes to the local rooms, which drop it, rather than taking the room back.
+     * that fails). Only a join ({@code activate}) starts an activation: a call for a room this member does
+     * not run goes to {@code elsewhere} (null: to the local rooms, which drop it) rather than taking it back.
      */
-    private void whenActive(RoomAddress room, boolean activate, Runnable call, Runnable refused) {
+    private void whenActive(RoomAddress room, boolean activate, Runnable call, Runnable refused, Runnable elsewhere) {
         ClusterNode c = cluster;
         if (c == null || active.containsKey(room)) {
             call.run();
@@ -137,7 +142,7 @@ final class HostRooms implements RoomPort {
             }
             List<Runnable> waiting = activating.get(room);
             if (waiting == null && !activate) {
-                call.run();
+                (elsewhere == null ? call : elsewhere).run();
                 return;
             }
             if (waiting != null) {
@@ -160,10 +165,18 @@ final class HostRooms implements RoomPort {
             });
             activating.put(room, list);
         }
-        pool.execute(() -> activate(c, room));
+        pool.execute(() -> activate(c, room, 1));
     }
 
-    private void activate(ClusterNode c, RoomAddress room) {
+    /**
+     * Activations that fail for another reason than a missing majority (e.g. right after a healed split the
+     * room data cache stays degraded for a moment) are tried again, once a second, while placement still
+     * names this member: the calls keep waiting, in order. Before, the sessions waiting were refused with
+     * 1013 and the epoch just taken left the room with no host (ClusterSplitTest after healing).
+     */
+    static final int ACTIVATION_ATTEMPTS = 30;
+
+    private void activate(ClusterNode c, RoomAddress room, int attempt) {
         try {
             long epoch = c.activate(room.toString());
             held.put(room, epoch);
@@ -177,7 +190,18 @@ final class HostRooms implements RoomPort {
         } catch (NoQuorumException e) {
             LOG.warn("Cannot activate {}: {}", room, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warn("Activation of {} failed", room, e);
+            if (attempt < ACTIVATION_ATTEMPTS && ownedHere(c, room)) {
+                LOG.warn("Activation of {} failed (attempt {}), trying again in 1 s: {}", room, attempt, e.toString());
+                try {
+                    java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS, pool)
+                            .execute(() -> activate(c, room, attempt + 1));
+                    return;
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    // stopping: refuse what waits
+                }
+            } else {
+                LOG.warn("Activation of {} failed", room, e);
+            }
         }
         synchronized (this) {
             for (Runnable r : activating.remove(room)) {
@@ -187,6 +211,14 @@ final class HostRooms implements RoomPort {
                     LOG.warn("A call waiting for {} failed", room, e);
                 }
             }
+        }
+    }
+
+    private static boolean ownedHere(ClusterNode c, RoomAddress room) {
+        try {
+            return c.owner(room.toString()).equals(c.self());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.roomhub.hub.cluster.ClusterNode;
+import org.roomhub.hub.runtime.seam.ClientMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class Link implements AutoCloseable {
     private final Map<String, Outbox> outboxes = new ConcurrentHashMap<>();
     private final Inbox in;
     private volatile ClusterNode node;
+    private volatile BiConsumer<String, ClientMessage> undelivered = (to, m) -> {};
 
     Link(RouteCodec codec) {
         this(codec, OUTBOX_MESSAGES, OUTBOX_BYTES, INBOX_BYTES);
@@ -57,6 +59,14 @@ final class Link implements AutoCloseable {
             }
         });
         node.onMessage(in::put);
+    }
+
+    /**
+     * Told (member, frame) for a client frame still queued for a member that left the view: it was not
+     * sent, so the edge keeps it for the session's re-open (before, it was dropped with the member).
+     */
+    void onUndelivered(BiConsumer<String, ClientMessage> handler) {
+        this.undelivered = handler;
     }
 
     /** Queues {@code message} for member {@code to}; returns at once with what the outbox did. */
@@ -88,13 +98,17 @@ final class Link implements AutoCloseable {
         try {
             for (RouteMessage m = box.take(); m != null; m = box.take()) {
                 ClusterNode n = node;
+                boolean sent = false;
                 try {
                     // Encoded here, not on the room's queue: the bytes live only while JGroups sends them.
-                    if (n == null || !n.send(to, codec.encode(m))) {
-                        LOG.debug("member {} is not in the view: {} dropped", to, m.getClass().getSimpleName());
-                    }
+                    sent = n != null && n.send(to, codec.encode(m));
                 } catch (RuntimeException e) {
                     LOG.warn("Cannot send to member {}", to, e);
+                }
+                if (!sent && m instanceof RouteMessage.Deliver d) {
+                    undelivered.accept(to, d.message());
+                } else if (!sent) {
+                    LOG.debug("member {} is not in the view: {} dropped", to, m.getClass().getSimpleName());
                 }
             }
         } catch (InterruptedException stopping) {

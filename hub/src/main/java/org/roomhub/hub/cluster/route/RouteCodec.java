@@ -51,11 +51,10 @@ final class RouteCodec {
                 out.writeLong(o.since().orElse(Long.MIN_VALUE));
             } else if (message instanceof RouteMessage.Deliver m) {
                 out.writeByte(3);
-                ClientMessage c = m.message();
-                str(out, c.room().toString());
-                str(out, c.sessionId());
-                str(out, frames.write(c.frame()));
-                out.writeInt(c.bytes());
+                clientMessage(out, m.message());
+            } else if (message instanceof RouteMessage.Bounced m) {
+                out.writeByte(13);
+                clientMessage(out, m.message());
             } else if (message instanceof RouteMessage.Left m) {
                 out.writeByte(4);
                 SessionLeft l = m.left();
@@ -123,16 +122,8 @@ final class RouteCodec {
                     yield new RouteMessage.Open(new SessionOpen(room, id, user, role, transport,
                             since == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(since)));
                 }
-                case 3 -> {
-                    RoomAddress room = room(in);
-                    String id = str(in);
-                    String text = str(in);
-                    int size = in.readInt();
-                    if (!(frames.decodeClient(text) instanceof Decoded.Ok<ClientFrame> ok)) {
-                        throw new IllegalArgumentException("a forwarded client frame does not decode: " + text);
-                    }
-                    yield new RouteMessage.Deliver(new ClientMessage(room, id, ok.frame(), size));
-                }
+                case 3 -> new RouteMessage.Deliver(clientMessage(in));
+                case 13 -> new RouteMessage.Bounced(clientMessage(in));
                 case 4 -> new RouteMessage.Left(new SessionLeft(room(in), str(in), in.readInt(), str(in)));
                 case 5 -> new RouteMessage.Failed(room(in), str(in), str(in));
                 case 10 -> {
@@ -160,6 +151,24 @@ final class RouteCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void clientMessage(DataOutputStream out, ClientMessage c) throws IOException {
+        str(out, c.room().toString());
+        str(out, c.sessionId());
+        str(out, frames.write(c.frame()));
+        out.writeInt(c.bytes());
+    }
+
+    private ClientMessage clientMessage(DataInputStream in) throws IOException {
+        RoomAddress room = room(in);
+        String id = str(in);
+        String text = str(in);
+        int size = in.readInt();
+        if (!(frames.decodeClient(text) instanceof Decoded.Ok<ClientFrame> ok)) {
+            throw new IllegalArgumentException("a forwarded client frame does not decode: " + text);
+        }
+        return new ClientMessage(room, id, ok.frame(), size);
     }
 
     private static RoomAddress room(DataInputStream in) throws IOException {

@@ -33,6 +33,13 @@ sealed interface RouteMessage {
     /** Host → edge: {@code SessionPort.moved}. */
     record Moved(RoomAddress room, String sessionId) implements RouteMessage {}
 
+    /**
+     * Host → edge: a client frame this member could not take (it does not know the session — its open was
+     * lost while it joined, or it restarted — or it gave the room up), handed back so that the edge re-opens
+     * the session and sends the frame again; before, it was dropped and an accepted write was lost.
+     */
+    record Bounced(ClientMessage message) implements RouteMessage {}
+
     /** Any member → another: a question of {@code kind} (see {@link Asks}); {@code id} pairs it with its answer. */
     record Ask(long id, String kind, String arg) implements RouteMessage {}
 

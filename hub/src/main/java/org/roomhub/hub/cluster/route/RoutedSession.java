@@ -1,0 +1,60 @@
+package org.roomhub.hub.cluster.route;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.roomhub.hub.runtime.seam.ClientMessage;
+import org.roomhub.hub.runtime.seam.SessionOpen;
+
+/** One open session as the {@link EdgeRouter} routes it; guarded by itself. */
+final class RoutedSession {
+
+    final SessionOpen open;
+    /** The member hosting the session now; null while it waits to be re-opened. */
+    String host;
+    /**
+     * Its host left the view (died, or a split cut it off) and has not had the session opened again since:
+     * client frames wait in {@link #parked} until the re-open, also once the member is back in the view (it
+     * lost our session: a frame sent before the re-open would only bounce).
+     */
+    boolean hostLost;
+    long lastSeq = -1;
+    boolean dropConnected;
+    /** Opened (or re-opened) and no {@code connected} back yet: the open may have been lost. */
+    boolean awaitingConnected;
+    long openedAt;
+    /** Frames the client sent while the session had no live host; delivered after the re-open, in order. */
+    private final List<ClientMessage> parked = new ArrayList<>();
+    /** How many of {@link #parked}'s first frames came back from a host: they were sent before the others. */
+    private int bounced;
+
+    RoutedSession(SessionOpen open, String host) {
+        this.open = open;
+        this.host = host;
+    }
+
+    /** Keeps a client frame for later; false when {@code max} frames wait already. */
+    boolean park(ClientMessage m, int max) {
+        if (parked.size() >= max) {
+            return false;
+        }
+        parked.add(m);
+        return true;
+    }
+
+    /** Keeps a frame a host handed back, ahead of frames the client sent after it. */
+    void parkBounced(ClientMessage m) {
+        parked.add(bounced++, m);
+    }
+
+    boolean hasParked() {
+        return !parked.isEmpty();
+    }
+
+    /** The waiting frames in the order the client sent them; none wait afterwards. */
+    List<ClientMessage> takeParked() {
+        List<ClientMessage> out = List.copyOf(parked);
+        parked.clear();
+        bounced = 0;
+        return out;
+    }
+}
