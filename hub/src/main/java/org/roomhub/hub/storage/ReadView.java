@@ -44,10 +44,13 @@ final class ReadView {
         }
         NavigableMap<byte[], byte[]> pending = overlay.snapshot(from, to);
         List<Overlay.RangeTombstone> tombstones = overlay.rangesSnapshot(from, to);
-        NavigableMap<byte[], byte[]> base = slot.map().subMap(from, true, to, false);
+        Iterator<Map.Entry<byte[], byte[]>> bottom = reverse
+                ? new DescendingRetry<>(to, bound -> slot.map().subMap(from, true, bound, false).descendingMap().entrySet().iterator(),
+                        Map.Entry::getKey)
+                : slot.map().subMap(from, true, to, false).entrySet().iterator();
         return new MergingIterator(
                 (reverse ? pending.descendingMap() : pending).entrySet().iterator(),
-                (reverse ? base.descendingMap() : base).entrySet().iterator(),
+                bottom,
                 key -> tombstones.stream().anyMatch(t -> t.covers(key)),
                 reverse);
     }
@@ -67,8 +70,10 @@ final class ReadView {
         }
         NavigableMap<byte[], byte[]> pending = overlay.snapshot(from, to);
         List<Overlay.RangeTombstone> tombstones = overlay.rangesSnapshot(from, to);
-        java.util.NavigableSet<byte[]> base = slot.map().subMap(from, true, to, false).navigableKeySet();
-        Iterator<byte[]> keys = reverse ? base.descendingIterator() : base.iterator();
+        Iterator<byte[]> keys = reverse
+                ? new DescendingRetry<>(to, bound -> slot.map().subMap(from, true, bound, false).navigableKeySet().descendingIterator(),
+                        key -> key)
+                : slot.map().subMap(from, true, to, false).navigableKeySet().iterator();
         Iterator<Map.Entry<byte[], byte[]>> bottom = new Iterator<>() {
             @Override
             public boolean hasNext() {
