@@ -84,34 +84,43 @@ final class Applier implements Runnable {
                 round.add(queue.take());
                 gather(round);
                 boolean ending = false;
+                List<Record> records = new ArrayList<>();
+                for (List<Record> batch : round) {
+                    if (batch == end) {
+                        ending = true;
+                        break;
+                    }
+                    records.addAll(batch);
+                }
+                // Without range deletes (nearly always) a round is sorted once; with one, op by op as journaled.
+                Round sorted = Round.sortable(records) ? Round.of(records) : null;
                 applyLock.lock();
                 try {
-                    long last = -1;
-                    List<Op> ops = new ArrayList<>();
-                    for (List<Record> batch : round) {
-                        if (batch == end) {
-                            ending = true;
-                            break;
-                        }
-                        for (Record r : batch) {
+                    if (sorted != null) {
+                        slot.apply(sorted);
+                    } else {
+                        List<Op> ops = new ArrayList<>();
+                        for (Record r : records) {
                             ops.addAll(r.ops);
-                            last = r.seq;
                         }
+                        slot.apply(ops);
                     }
-                    slot.apply(ops);
-                    if (last >= 0) {
-                        slot.setAppliedSeq(last);
+                    if (!records.isEmpty()) {
+                        slot.setAppliedSeq(records.get(records.size() - 1).seq);
                     }
                 } finally {
                     applyLock.unlock();
                 }
                 FailPoints.reach(FailPoints.Point.APPLIED);
                 long released = 0;
-                for (List<Record> batch : round) {
-                    for (Record r : batch) {
-                        overlay.remove(r);
-                        released += r.weight;
+                if (sorted != null) {
+                    overlay.remove(sorted);
+                }
+                for (Record r : records) {
+                    if (sorted == null) {
+                        overlay.remove(r); // record by record: a range tombstone goes before later records' entries
                     }
+                    released += r.weight;
                 }
                 budget.release(released);
                 round.clear();

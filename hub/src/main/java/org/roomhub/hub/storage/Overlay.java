@@ -60,6 +60,14 @@ final class Overlay {
         }
     }
 
+    /** Forgets what a round applied: per key, its last write in the round, unless a newer record wrote it since. */
+    void remove(Round round) {
+        for (Round.Write w : round.last) {
+            Record record = w.record();
+            entries.computeIfPresent(w.key(), (k, e) -> e.record() == record ? null : e);
+        }
+    }
+
     /** The pending entry for {@code key}, or null. */
     Entry entry(byte[] key) {
         return entries.get(key);

@@ -164,6 +164,70 @@ final class Slot implements Closeable {
         return data;
     }
 
+    /**
+     * Applies a sorted round (the single writer): each key's last write, data keys before alarm keys. The
+     * deletes of keys the round first put are checked with one scan over their span, as in {@link #apply}.
+     */
+    void apply(Round round) {
+        Round.Write[] last = round.last;
+        boolean[] skip = freshAbsent(round);
+        boolean data = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < last.length; i++) {
+                byte[] key = last[i].key();
+                if ((key[0] == RoomKeys.DATA) != (pass == 0) || skip[i]) {
+                    continue;
+                }
+                if (pass == 1 && data && key[0] == RoomKeys.ALARM) {
+                    FailPoints.reach(FailPoints.Point.APPLIED_DATA_BEFORE_ALARM);
+                }
+                data |= key[0] == RoomKeys.DATA;
+                if (last[i].op() instanceof Op.Put p) {
+                    map.put(key, p.value());
+                } else {
+                    map.remove(key);
+                }
+            }
+        }
+    }
+
+    /**
+     * Marks the deletes of keys first put in this round that the slot does not hold (most of them: a rolling
+     * log's entries put and deleted again within the round), found by one walk over their span beside the
+     * sorted round instead of one B-tree descent each. Marks none when they are few or the span is crowded.
+     */
+    private boolean[] freshAbsent(Round round) {
+        Round.Write[] last = round.last;
+        boolean[] absent = new boolean[last.length];
+        int first = -1;
+        int end = -1;
+        int fresh = 0;
+        for (int i = 0; i < last.length; i++) {
+            if (round.putFirst[i] && !last[i].isPut()) {
+                absent[i] = true;
+                fresh++;
+                first = first < 0 ? i : first;
+                end = i;
+            }
+        }
+        if (fresh < 8) {
+            return new boolean[last.length]; // one descent each is as cheap
+        }
+        int budget = 2 * fresh + 64;
+        int p = first;
+        Iterator<byte[]> it = map.subMap(last[first].key(), true, last[end].key(), true).keySet().iterator();
+        while (it.hasNext() && budget-- > 0) {
+            byte[] k = it.next();
+            while (p <= end && Arrays.compareUnsigned(last[p].key(), k) < 0) {
+                p++;
+            }
+            if (p <= end && absent[p] && Arrays.equals(last[p].key(), k)) {
+                absent[p] = false; // in the slot: remove it
+            }
+        }
+        return it.hasNext() ? new boolean[last.length] : absent; // budget spent: remove each, as before
+    }
+
     void setAppliedSeq(long value) {
         seq.set(value);
     }
