@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -15,13 +14,15 @@ import javafx.scene.Scene;
 import javafx.stage.Window;
 
 /**
- * A view's per-frame work, run only while there is some. A running {@link AnimationTimer} keeps
+ * A view's per-frame work, run only while there is some. A running {@code AnimationTimer} keeps
  * JavaFX pulsing 60 times a second, so an app whose views each kept one running never rested
- * (issue 12: ~60 % of a core on an idle metrics tab). This runs the timer while the frame says the
- * next pulse has work, then stops it and wakes at the time the frame asks for, on {@link #wake},
- * or when the owner comes into sight (window shown, no hidden ancestor such as another tab's
- * content). While the owner is hidden, frames run at most every {@link #HIDDEN_PERIOD_MILLIS} as plain
- * {@code runLater} tasks, without asking for a pulse, so queues still drain but nothing animates.
+ * (issue 12: ~60 % of a core on an idle metrics tab). This asks for a pulse ({@link Platform#requestNextPulse})
+ * while the frame says the next pulse has work and runs the frame in it (a pre-layout pulse listener on the
+ * owner's scene), then wakes at the time the frame asks for, on {@link #wake}, or when the owner comes into
+ * sight (window shown, no hidden ancestor such as another tab's content). Not an {@code AnimationTimer}:
+ * JavaFX pulses once more after any pulse in which a timer ran, so a single frame cost two pulses. While
+ * the owner is hidden, frames run at most every {@link #HIDDEN_PERIOD_MILLIS} as plain {@code runLater}
+ * tasks, without asking for a pulse, so queues still drain but nothing animates.
  */
 public final class FrameLoop {
 
@@ -49,12 +50,9 @@ public final class FrameLoop {
 
     private final Node owner;
     private final Frame frame;
-    private final AnimationTimer timer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            tick(now);
-        }
-    };
+    /** Runs the frame in a pulse of the owner's scene that this loop asked for. */
+    private final Runnable pulse = this::pulsed;
+    private Scene pulsedScene;
     private final AtomicBoolean wakePosted = new AtomicBoolean();
     private final InvalidationListener sightChanged = o -> rewatch();
     private final List<Observable> watched = new ArrayList<>();
@@ -97,7 +95,7 @@ public final class FrameLoop {
         return frames;
     }
 
-    /** Whether the pulse-driven timer is running now; for tests. */
+    /** Whether the loop has asked for the next pulse to run a frame; for tests. */
     public boolean running() {
         return running;
     }
@@ -142,7 +140,13 @@ public final class FrameLoop {
             running = true;
             alarmAt = Long.MAX_VALUE;
             alarmGeneration++;
-            timer.start();
+            Platform.requestNextPulse();
+        }
+    }
+
+    private void pulsed() {
+        if (running) {
+            tick(System.nanoTime());
         }
     }
 
@@ -150,10 +154,10 @@ public final class FrameLoop {
         frames++;
         long next = frame.run(now, showing);
         if (next == 0 && showing) {
+            Platform.requestNextPulse();
             return;
         }
         running = false;
-        timer.stop();
         if (next != UNTIL_WOKEN) {
             wakeIn(showing ? next : Math.max(next, HIDDEN_PERIOD_MILLIS));
         }
@@ -170,6 +174,15 @@ public final class FrameLoop {
             now &= n.isVisible();
         }
         Scene scene = owner.getScene();
+        if (scene != pulsedScene) {
+            if (pulsedScene != null) {
+                pulsedScene.removePreLayoutPulseListener(pulse);
+            }
+            pulsedScene = scene;
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(pulse);
+            }
+        }
         if (scene == null) {
             now = false;
         } else {
@@ -186,6 +199,12 @@ public final class FrameLoop {
         showing = now;
         if (showing && !was) {
             start();
+        } else if (!showing && running) {
+            // A hidden window's scene gets no pulses: go on with hidden frames instead of waiting for one.
+            running = false;
+            wakeIn(HIDDEN_PERIOD_MILLIS);
+        } else if (running) {
+            Platform.requestNextPulse(); // the owner may have moved to another scene
         }
     }
 

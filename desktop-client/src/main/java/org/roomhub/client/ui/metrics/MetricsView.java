@@ -175,14 +175,16 @@ public final class MetricsView extends BorderPane {
 
     private long frame(long now, boolean showing) {
         long begin = System.nanoTime();
-        boolean applied = viewModel.applyPending();
+        viewModel.applyPending();
         long next = FrameLoop.UNTIL_WOKEN;
         if (showing) {
             next = repaintVisible();
         }
         frameStats.record(now, System.nanoTime() - begin);
-        // Points arriving: keep pulsing, a burst is coalesced into one frame; else sleep until the axis moves.
-        return applied && showing ? 0 : next;
+        // No follow-up pulse after points: the first point queued after this frame wakes the loop again (from the
+        // network thread), so a stream still gets a frame per pulse, and a single batch (metrics at rest: one a
+        // second) costs one pulse instead of two (issue 12). Else sleep until the axis moves.
+        return next;
     }
 
     /** Repaints the stale charts in sight; returns ms until one of them scrolls, or UNTIL_WOKEN while paused. */

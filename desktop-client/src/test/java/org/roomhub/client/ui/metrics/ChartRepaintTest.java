@@ -51,6 +51,23 @@ class ChartRepaintTest {
     }
 
     @Test
+    void a_batch_of_points_at_rest_is_drawn_in_one_pulse_and_the_view_asks_for_no_follow_up_pulse() throws Exception {
+        for (int s = 60; s > 0; s--) {
+            viewModel.offer("workstation", "busy", NOW - s * 1000L, s);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> paints("busy") > 0);
+        long seen = paints("busy");
+
+        viewModel.offer("workstation", "busy", NOW - 200, 7); // one batch, as the metrics of a host arrive each second
+        viewModel.offer("workstation", "quiet", NOW - 200, 7);
+
+        // Read on the FX thread right after the pulse that drew the batch: the loop has already stopped.
+        Boolean pulsingOn = await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(
+                () -> paints(charts(), "busy") > seen ? view.frameLoop().running() : null).get(), r -> r != null);
+        assertThat(pulsingOn).as("the frame loop still pulsing after drawing a single batch").isFalse();
+    }
+
+    @Test
     void charts_scrolled_out_of_sight_are_painted_only_once_they_are_scrolled_into_view() throws Exception {
         for (int m = 0; m < 12; m++) {
             for (int s = 30; s > 0; s--) {
@@ -67,8 +84,11 @@ class ChartRepaintTest {
     }
 
     private long paints(String title) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> charts().stream().filter(c -> c.model().spec().title().equals(title))
-                .mapToLong(TimeSeriesChart::paints).sum()).get();
+        return WaitForAsyncUtils.asyncFx(() -> paints(charts(), title)).get();
+    }
+
+    private static long paints(List<TimeSeriesChart> charts, String title) {
+        return charts.stream().filter(c -> c.model().spec().title().equals(title)).mapToLong(TimeSeriesChart::paints).sum();
     }
 
     private List<TimeSeriesChart> charts() {
