@@ -18,8 +18,6 @@ import org.jgroups.util.UUID;
  */
 final class Suspicions extends Protocol {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Suspicions.class);
-
     static final long EXPIRE_MILLIS = 10_000;
 
     private final Map<UUID, Long> suspects = new ConcurrentHashMap<>();
@@ -61,8 +59,8 @@ final class Suspicions extends Protocol {
     }
 
     private void note(Object member, long now) {
-        if (member instanceof UUID u && suspects.putIfAbsent(u, now) == null) {
-            LOG.info("member {} suspected: client frames for it wait for its answer or the next view", member);
+        if (member instanceof UUID u) {
+            suspects.putIfAbsent(u, now);
         }
     }
 }
