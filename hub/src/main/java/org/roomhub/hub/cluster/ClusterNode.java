@@ -51,8 +51,6 @@ public final class ClusterNode implements AutoCloseable {
     /** Members announced up (node id to URL), so each arrival is told once. */
     private final Map<String, String> announced = new ConcurrentHashMap<>();
     private final ClusterMessages messages;
-    /** Members failure detection suspects, before the view drops them. */
-    private final Suspicions suspicions = new Suspicions();
     private volatile java.util.function.BiConsumer<String, byte[]> receiver = (from, bytes) -> {};
 
     private ClusterNode(ClusterSettings settings, String url, ClusterEvents events, Clock clock) {
@@ -90,8 +88,6 @@ public final class ClusterNode implements AutoCloseable {
             members.put(settings.nodeId(), new MemberEntry("up", uuid(manager.getAddress()), url).encode());
             placement.recompute();
             JChannel channel = ((JGroupsTransport) GlobalComponentRegistry.componentOf(manager, Transport.class)).getChannel();
-            channel.getProtocolStack().insertProtocol(suspicions, org.jgroups.stack.ProtocolStack.Position.BELOW,
-                    org.jgroups.protocols.VERIFY_SUSPECT2.class);
             messages = new ClusterMessages(channel, (src, bytes) ->
                     receiver.accept(nodeIdOf(src), bytes));
         } catch (Exception e) {
@@ -184,19 +180,6 @@ public final class ClusterNode implements AutoCloseable {
         for (Address a : manager.getMembers()) {
             if (nodeId(a).equals(nodeId)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether failure detection suspects member {@code nodeId} (its socket closed, or it missed heartbeats)
-     * and the view has not dropped or cleared it yet: frames for it would be lost if it is dead.
-     */
-    public boolean suspected(String nodeId) {
-        for (Address a : manager.getMembers()) {
-            if (nodeId(a).equals(nodeId)) {
-                return suspicions.suspected(a.getMostSignificantBits(), a.getLeastSignificantBits());
             }
         }
         return false;

@@ -75,8 +75,7 @@ public final class ClusterRouting implements AutoCloseable {
             @Override
             public boolean up(String member) {
                 ClusterNode n = node;
-                // A suspected member may be dead already: what JGroups takes for it now would be lost with it.
-                return n == null || member.equals(self) || (n.inView(member) && !n.suspected(member));
+                return n == null || member.equals(self) || n.inView(member);
             }
         };
     }

@@ -91,10 +91,9 @@ final class EdgeRouter implements RoomPort {
 
     /** A client frame to the session's host now, or kept while it has none alive (guarded by {@code t}). */
     private void send(RoutedSession t, ClientMessage message) {
-        if (t.host == null || t.hostLost || !where.up(t.host) || t.hasParked()) {
-            // No host now, or it crashed (or is suspected) and placement has not moved the room yet: keep the
-            // frame for the re-open on the room's next host instead of sending it to a member that is gone;
-            // behind frames kept already, which the sweep sends first.
+        if (t.host == null || t.hostLost || !where.up(t.host)) {
+            // No host now, or it crashed and placement has not moved the room yet: keep the frame for the
+            // re-open on the room's next host instead of sending it to a member that is gone.
             if (!t.park(message, MAX_PARKED)) {
                 refused.accept(message.sessionId(), String.valueOf(t.host));
             }
