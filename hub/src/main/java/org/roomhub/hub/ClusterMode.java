@@ -28,6 +28,8 @@ import org.roomhub.protocol.value.RoomAddress;
  */
 final class ClusterMode {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterMode.class);
+
     private final ClusterSettings config;
     private final ClusterStorage storage;
     private final ClusterRouting routing;
@@ -78,12 +80,18 @@ final class ClusterMode {
 
     /** Joins the cluster (after the HTTP server listens, so other members can reach {@code url}) and starts the rooms. */
     void join(String url, ObserverHub observers, Clock clock) {
+        long started = System.nanoTime();
         node = ClusterNode.start(config, url, routing.events(ObserverClusterEvents.of(observers::publish, clock::millis)));
+        long joined = System.nanoTime();
         storage.attach(node);
+        long attached = System.nanoTime();
         // A store that refuses writes (stale host, no quorum) means another member runs the room: evict it here.
         storage.onFenced((room, e) -> routing.fenced(room));
-        registry.start();
+        registry.start(); // waits until every member in view has re-offered its stored entries
         routing.attach(node, registry::alarmRooms);
+        // Where a slow start went (docs/cluster.md, "Starting a member").
+        LOG.info("joined cluster {} in {} ms: membership {} ms, storage {} ms, rooms and alarms {} ms", config.name(),
+                ms(System.nanoTime() - started), ms(joined - started), ms(attached - joined), ms(System.nanoTime() - attached));
     }
 
     /** Another member runs {@code room} now: drop it here, and this member's copy of its data. */
@@ -105,5 +113,9 @@ final class ClusterMode {
             n.close();
         }
         routing.close();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 }

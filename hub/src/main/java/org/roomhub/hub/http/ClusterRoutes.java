@@ -14,6 +14,8 @@ public final class ClusterRoutes {
     private final Guard guard;
     /** Figures of the link's outbox to each member, added to {@code /api/cluster} as {@code links}. */
     private volatile Supplier<java.util.Map<String, java.util.Map<String, Long>>> links = java.util.Map::of;
+    /** Started with {@code --cluster}: until the join completes {@code /api/cluster} says so (503), not "runs alone". */
+    private volatile boolean clustered;
 
     /** Routes over the hub's membership, which is null until joined (and on a single hub). */
     public ClusterRoutes(Supplier<ClusterNode> cluster, RoomPath paths, FrameCodec codec, Access access) {
@@ -25,6 +27,7 @@ public final class ClusterRoutes {
     /** {@code /api/cluster} adds {@code links}: per member, what waits for it here and what overflowed. */
     public ClusterRoutes links(Supplier<java.util.Map<String, java.util.Map<String, Long>>> figures) {
         this.links = figures;
+        this.clustered = true; // only a hub started with --cluster has links
         return this;
     }
 
@@ -39,6 +42,10 @@ public final class ClusterRoutes {
         });
         routes.get("/api/cluster", guard.reader((ctx, principal) -> {
             ClusterNode node = cluster.get();
+            if (node == null && clustered) {
+                HttpErrors.answer(ctx, 503, "JOINING", "this member is still joining its cluster: try again in a moment");
+                return;
+            }
             if (node == null) {
                 HttpErrors.answer(ctx, 404, "NOT_CLUSTERED", "this hub runs alone (start it with --cluster to join one)");
                 return;

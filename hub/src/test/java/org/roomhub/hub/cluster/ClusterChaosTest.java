@@ -19,20 +19,21 @@ import org.roomhub.hub.testkit.WsClient;
  * Issue 13's failover story with real member JVMs: clients on all three members chat in 50 rooms (WebSocket
  * mostly, some SSE and polling); for several seeded random cycles a member is killed with SIGKILL (half the
  * time the one hosting the most rooms) and started again; at the end all three are killed and restarted.
- * {@code -Dcluster.chaos.seed=N} replays a run, {@code -Dcluster.chaos.cycles=N} changes the number of cycles.
- * It runs for many minutes on a busy 2-core machine, so it is tagged {@code chaos} (out of the default run);
- * {@link ClusterFailoverCycleTest} runs one short cycle of the same story in every build.
+ * {@code -Dcluster.chaos.seed=N} replays a run, {@code -Dcluster.chaos.cycles=N} changes the number of cycles
+ * (default {@value #LONG_CYCLES}). This long form is tagged {@code chaos} (out of the default run);
+ * {@link ClusterFailoverCycleTest} runs the same story with two cycles in every build.
  */
 @Tag("chaos")
 class ClusterChaosTest {
 
     private static final List<String> IDS = List.of("a", "b", "c");
-    private static final int ROOMS = 50;
+    static final int ROOMS = 50;
+    static final int LONG_CYCLES = 6;
 
     @Test
     void killingRandomMembersAgainAndAgainLosesNoAcknowledgedWriteAndFullRestartKeepsEverything(@TempDir Path dir)
             throws Exception {
-        run(dir, Integer.getInteger("cluster.chaos.cycles", 2), ROOMS, true);
+        run(dir, Integer.getInteger("cluster.chaos.cycles", LONG_CYCLES), ROOMS, true);
     }
 
     /** {@code cycles} kill -9/restart cycles over {@code rooms} rooms, then (if {@code fullRestart}) all three at once. */
@@ -93,8 +94,10 @@ class ClusterChaosTest {
                     }
                 }
 
+                long restarting = System.nanoTime();
                 hubs.restart(victim);
                 hubs.awaitUp(IDS);
+                System.out.printf("cycle %d: %s restarted and seen up by all in %d ms%n", cycle, victim, (System.nanoTime() - restarting) / 1_000_000);
                 traffic.learnPorts();
                 for (int i = cycle % 2; i < rooms; i += 2) {
                     traffic.joinWs(traffic.rooms.get(i), victim); // so the next victim has clients of its own again
@@ -112,9 +115,11 @@ class ClusterChaosTest {
             for (String m : IDS) {
                 hubs.member(m).kill9();
             }
+            long restarting = System.nanoTime();
             List<CompletableFuture<Void>> starting = IDS.stream().map(m -> CompletableFuture.runAsync(() -> hubs.restart(m))).toList();
             starting.forEach(CompletableFuture::join);
             hubs.awaitUp(IDS);
+            System.out.printf("full restart: all three up in %d ms%n", (System.nanoTime() - restarting) / 1_000_000);
             traffic.assertHistoryHasEverything(IDS.get(random.nextInt(3)));
         }
     }

@@ -155,6 +155,40 @@ class ClusterListingTest {
         });
     }
 
+    /**
+     * Hibernation is passivation in a cluster: the room's object leaves memory on its host (state
+     * {@code hibernating}) while a client connected through the other member keeps its socket there, and its
+     * next message wakes the room with its history.
+     */
+    @Test
+    @Order(3)
+    void anIdleRoomHibernatesOnItsHostWhileItsClientOnAnotherMemberKeepsItsSocketAndWakesIt() throws Exception {
+        String room = roomOn("a", "nap-");
+        WsClient viaB = join("b", room);
+        viaB.send("{\"type\":\"chat-message\",\"text\":\"before the nap\"}");
+        viaB.await("chat-message", f -> f.path("text").asText().equals("before the nap"));
+
+        HttpResponse<String> nap = HTTP.send(HttpRequest.newBuilder(URI.create(url("a") + "/api/rooms/chat/" + room + "/hibernate"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nap.statusCode()).as(nap.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode stats = get("a", "/api/rooms/chat/" + room);
+            assertThat(stats.path("state").asText()).isEqualTo("hibernating");
+            assertThat(stats.path("node").asText()).isEqualTo("a");
+            assertThat(stats.path("connections").asInt()).as("the remote client is still the room's").isEqualTo(1);
+        });
+        assertThat(viaB.closed).as("the client's socket on member b stays open").isNotDone();
+
+        viaB.send("{\"type\":\"chat-message\",\"text\":\"after the nap\"}");
+        viaB.await("chat-message", f -> f.path("text").asText().equals("after the nap"));
+        JsonNode stats = get("a", "/api/rooms/chat/" + room);
+        assertThat(stats.path("hibernations").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(stats.path("state").asText()).isNotEqualTo("hibernating");
+        try (WsClient late = join("b", room)) {
+            assertThat(late.await("history").toString()).as("the woken room kept its history").contains("before the nap", "after the nap");
+        }
+    }
+
     private WsClient join(String member, String room) {
         WsClient c = WsClient.connect(URI.create(url(member).replace("http", "ws") + "/rooms/chat/" + room + "?name=u" + member));
         clients.add(c);
@@ -163,10 +197,14 @@ class ClusterListingTest {
     }
 
     private String roomOn(String host) {
+        return roomOn(host, "list-");
+    }
+
+    private String roomOn(String host, String prefix) {
         ClusterNode node = hubs.get("a").cluster().orElseThrow();
         for (int i = 0; i < 100; i++) {
-            if (node.owner("chat/list-" + i).equals(host)) {
-                return "list-" + i;
+            if (node.owner("chat/" + prefix + i).equals(host)) {
+                return prefix + i;
             }
         }
         throw new AssertionError("no room of 100 placed on " + host);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -26,7 +25,6 @@ import org.roomhub.hub.testkit.WsClient;
  * writes with a clear error while the majority goes on, and after healing nothing acknowledged is lost or
  * doubled; a room's alarm whose host is killed fires once, on the new host.
  */
-@Tag("chaos")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSplitTest {

@@ -3,7 +3,6 @@ package org.roomhub.hub.cluster.route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roomhub.hub.runtime.seam.ClientMessage;
 import org.roomhub.hub.runtime.seam.Outgoing;
@@ -145,27 +144,9 @@ final class EdgeRouter implements RoomPort {
                 continue;
             }
             synchronized (t) {
-                if (!host.equals(t.host)) {
-                    continue;
+                if (t.passes(host, f)) {
+                    keep.add(id);
                 }
-                if (f.seq() >= 0 && f.seq() <= t.lastSeq) {
-                    continue; // passed on already (a repeated open's replay): a seq reaches the client once
-                }
-                if ("connected".equals(f.type())) {
-                    t.awaitingConnected = false;
-                }
-                if (t.dropConnected && "connected".equals(f.type())) {
-                    t.dropConnected = false; // the client was told once, on its first open
-                    continue;
-                }
-                if (f.seq() >= 0) {
-                    t.lastSeq = Math.max(t.lastSeq, f.seq());
-                } else if ("reset".equals(f.type())) {
-                    t.lastSeq = f.roomSeq(); // the room's history restarted from here
-                } else if ("connected".equals(f.type()) && t.open.since().isEmpty()) {
-                    t.lastSeq = Math.max(t.lastSeq, f.roomSeq());
-                }
-                keep.add(id);
             }
         }
         if (!keep.isEmpty()) {
@@ -283,14 +264,7 @@ final class EdgeRouter implements RoomPort {
 
     private void reopen(RoutedSession t, String owner) {
         LOG.debug("session {} of {} re-opens on {} after seq {}", t.open.sessionId(), t.open.room(), owner, t.lastSeq);
-        t.host = owner;
-        t.hostLost = !where.up(owner); // placement may name a member before it is in our view: open again then
-        t.dropConnected = true;
-        t.awaitingConnected = true;
-        t.openedAt = System.currentTimeMillis();
-        SessionOpen o = t.open;
-        OptionalLong since = t.lastSeq >= 0 ? OptionalLong.of(t.lastSeq) : o.since();
-        openAt(owner, new SessionOpen(o.room(), o.sessionId(), o.user(), o.role(), o.transport(), since));
+        openAt(owner, t.reopenOn(owner, where.up(owner)));
         if (!t.hostLost) {
             flushParked(t, owner); // never into a member out of the view: they would be lost
         }

@@ -2,10 +2,15 @@ package org.roomhub.hub.cluster.route;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.roomhub.hub.runtime.seam.ClientMessage;
 import org.roomhub.hub.runtime.seam.SessionOpen;
+import org.roomhub.protocol.EncodedFrame;
 
-/** One open session as the {@link EdgeRouter} routes it; guarded by itself. */
+/**
+ * One open session as the {@link EdgeRouter} routes it: its host, the last room seq passed to the client,
+ * the frames waiting for a host; and which of a host's frames reach the client. Guarded by itself.
+ */
 final class RoutedSession {
 
     final SessionOpen open;
@@ -56,5 +61,48 @@ final class RoutedSession {
         parked.clear();
         bounced = 0;
         return out;
+    }
+
+    /**
+     * Whether frame {@code f} from member {@code host} goes to the client, noting its seq for a later re-open:
+     * only frames of the session's current host, each seq once (a repeated open replays), and the
+     * {@code connected} of a re-open not again.
+     */
+    boolean passes(String host, EncodedFrame f) {
+        if (!host.equals(this.host)) {
+            return false;
+        }
+        if (f.seq() >= 0 && f.seq() <= lastSeq) {
+            return false;
+        }
+        if ("connected".equals(f.type())) {
+            awaitingConnected = false;
+        }
+        if (dropConnected && "connected".equals(f.type())) {
+            dropConnected = false; // the client was told once, on its first open
+            return false;
+        }
+        if (f.seq() >= 0) {
+            lastSeq = Math.max(lastSeq, f.seq());
+        } else if ("reset".equals(f.type())) {
+            lastSeq = f.roomSeq(); // the room's history restarted from here
+        } else if ("connected".equals(f.type()) && open.since().isEmpty()) {
+            lastSeq = Math.max(lastSeq, f.roomSeq());
+        }
+        return true;
+    }
+
+    /**
+     * The session moves to {@code owner}: the open to send there, resuming after the last seq passed on.
+     * {@code ownerUp}: the owner is in the view (placement may name a member before it is: open again then).
+     */
+    SessionOpen reopenOn(String owner, boolean ownerUp) {
+        host = owner;
+        hostLost = !ownerUp;
+        dropConnected = true;
+        awaitingConnected = true;
+        openedAt = System.currentTimeMillis();
+        OptionalLong since = lastSeq >= 0 ? OptionalLong.of(lastSeq) : open.since();
+        return new SessionOpen(open.room(), open.sessionId(), open.user(), open.role(), open.transport(), since);
     }
 }

@@ -72,8 +72,10 @@ public final class ClusterStorage implements StoragePort {
         cache = c.getAdvancedCache();
         readiness = new StoreReadiness(manager);
         for (Path copy : earlier) {
+            long started = System.nanoTime();
             new Reoffer(cache, copy).run();
             copies.done(copy);
+            LOG.info("re-offered the earlier copy {} in {} ms", copy.getFileName(), (System.nanoTime() - started) / 1_000_000);
         }
         readiness.markReady(member.self());
         node.complete(member);
