@@ -217,10 +217,10 @@ final class WebSocketOutbound extends QueuedOutbound {
     /**
      * The linger's tick: write what waits, unless frames keep coming and fewer than {@link #FULL} wait:
      * then they stay for another tick, up to {@link #lingerTicks} since the last write (no close, and
-     * the peer has not just sent).
+     * the peer has not just sent, the pool is not stopping).
      */
     private void lingered() {
-        if (++ticksWaited < lingerTicks && closeCode == 0 && !asking() && queue.size() < FULL) {
+        if (++ticksWaited < lingerTicks && closeCode == 0 && !asking() && !lingering.stopping() && queue.size() < FULL) {
             lingering.atNextTick(tickTask); // still deferred: new frames need no hand-off
             return;
         }

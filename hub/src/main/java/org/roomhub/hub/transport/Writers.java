@@ -39,7 +39,8 @@ public final class Writers implements Executor {
     private int count;
     /** Whether a tick is scheduled for the sockets waiting. */
     private boolean armed;
-    private boolean stopped;
+    /** Set under the lock; read without it by a socket deciding whether to wait for another tick. */
+    private volatile boolean stopped;
 
     private Writers(int threads, Duration linger, Duration lingerMax) {
         this.threads = threads;
@@ -84,6 +85,11 @@ public final class Writers implements Executor {
     /** Ticks a socket fed steadily may wait through since its last write; at least 1. */
     int lingerTicks() {
         return lingerTicks;
+    }
+
+    /** Whether the pool is stopping: no further ticks, so nothing should wait for one. */
+    boolean stopping() {
+        return stopped;
     }
 
     /** Runs {@code drain} on a writer at the next tick (at most one linger from now). */
