@@ -134,7 +134,8 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        writer = org.roomhub.hub.transport.Writers.start(config.transport.writeLinger);
+        writer = org.roomhub.hub.transport.Writers.start(config.transport.writeLinger,
+                config.transport.writeLingerMax);
         sessions.writeOn(writer);
         org.roomhub.hub.runtime.seam.RoomPort rooms = clusterMode == null ? registry.port() : clusterMode.edgeRooms(sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),

@@ -24,45 +24,6 @@ import org.roomhub.protocol.EncodedFrame;
  */
 public final class OutboundQueue {
 
-    /**
-     * A waiting frame and its session-local number; {@code replay} marks a frame resent for a resume;
-     * {@code wire}, when not null, is the frame's UTF-8 bytes shared read-only with other recipients.
-     */
-    public static final class Entry {
-        private final long n;
-        private final EncodedFrame frame;
-        private final boolean replay;
-        private final ByteBuffer wire;
-        /** The conflation subject in a conflating queue, else null. */
-        private final String subject;
-        /** Replaced by a newer frame of its subject: skipped, not delivered. */
-        private boolean dead;
-
-        private Entry(long n, EncodedFrame frame, boolean replay, ByteBuffer wire, String subject) {
-            this.n = n;
-            this.frame = frame;
-            this.replay = replay;
-            this.wire = wire;
-            this.subject = subject;
-        }
-
-        public long n() {
-            return n;
-        }
-
-        public EncodedFrame frame() {
-            return frame;
-        }
-
-        public boolean replay() {
-            return replay;
-        }
-
-        public ByteBuffer wire() {
-            return wire;
-        }
-    }
-
     /** What {@link #offer} did. */
     public enum Result {
         /** The frame waits in the queue. */
@@ -85,9 +46,9 @@ public final class OutboundQueue {
      * Insertion order is delivery order; may hold dead entries (conflating queues only). Null while empty:
      * most sockets are idle most of the time, and an empty deque costs ~0.1 KB each.
      */
-    private ArrayDeque<Entry> entries;
+    private ArrayDeque<QueuedFrame> entries;
     /** The live entry of each subject; conflating queues only, null while none waits. */
-    private Map<String, Entry> bySubject;
+    private Map<String, QueuedFrame> bySubject;
     /** Live entries. */
     private int size;
     private int dead;
@@ -131,17 +92,17 @@ public final class OutboundQueue {
                 return Result.OVERFLOW;
             }
             dropped++;
-            put(new Entry(++next, frame, false, wire, subject));
+            put(new QueuedFrame(++next, frame, false, wire, subject));
             return Result.CONFLATED;
         }
         if (full) {
             return Result.OVERFLOW;
         }
-        put(new Entry(++next, frame, false, wire, subject));
+        put(new QueuedFrame(++next, frame, false, wire, subject));
         return Result.QUEUED;
     }
 
-    private void put(Entry e) {
+    private void put(QueuedFrame e) {
         if (entries == null) {
             entries = new ArrayDeque<>();
         }
@@ -164,14 +125,14 @@ public final class OutboundQueue {
         if (closed) {
             return Result.CLOSED;
         }
-        put(new Entry(++next, frame, true, null, null));
+        put(new QueuedFrame(++next, frame, true, null, null));
         replayFrames++;
         replayBytes += frame.byteLength();
         return Result.QUEUED;
     }
 
     /** Accounts for a live entry leaving the queue (taken or replaced). */
-    private void removed(Entry e) {
+    private void removed(QueuedFrame e) {
         size--;
         bytes -= e.frame.byteLength();
         if (e.replay) {
@@ -188,9 +149,9 @@ public final class OutboundQueue {
 
     /** Removes the waiting frame of {@code subject}, else the oldest conflatable frame; false when there is none. */
     private boolean evict(String subject) {
-        Entry victim = bySubject == null ? null : bySubject.get(subject);
+        QueuedFrame victim = bySubject == null ? null : bySubject.get(subject);
         if (victim == null && entries != null) {
-            for (Entry e : entries) {
+            for (QueuedFrame e : entries) {
                 if (!e.dead && e.subject != null) {
                     victim = e;
                     break;
@@ -211,8 +172,8 @@ public final class OutboundQueue {
     }
 
     /** The oldest live entry, taken off the deque; null when none. */
-    private Entry take() {
-        Entry e = null;
+    private QueuedFrame take() {
+        QueuedFrame e = null;
         while (entries != null && (e = entries.pollFirst()) != null && e.dead) {
             dead--;
         }
@@ -230,14 +191,14 @@ public final class OutboundQueue {
     }
 
     /** Takes the oldest waiting frame, or null. */
-    public synchronized Entry poll() {
+    public synchronized QueuedFrame poll() {
         return take();
     }
 
     /** Takes up to {@code into.length} waiting frames, oldest first, into {@code into}; returns how many. */
-    public synchronized int poll(Entry[] into) {
+    public synchronized int poll(QueuedFrame[] into) {
         int n = 0;
-        Entry e;
+        QueuedFrame e;
         while (n < into.length && (e = take()) != null) {
             into[n++] = e;
         }
@@ -245,8 +206,8 @@ public final class OutboundQueue {
     }
 
     /** Forgets frames numbered up to {@code n} (acknowledged) and returns up to {@code max} of the rest, oldest first, keeping them. */
-    public synchronized List<Entry> acknowledgeAndPeek(long n, int max) {
-        Entry head;
+    public synchronized List<QueuedFrame> acknowledgeAndPeek(long n, int max) {
+        QueuedFrame head;
         while (entries != null && (head = entries.peekFirst()) != null && (head.dead || head.n <= n)) {
             entries.pollFirst();
             if (head.dead) {
@@ -255,14 +216,14 @@ public final class OutboundQueue {
                 removed(head);
             }
         }
-        List<Entry> out = new ArrayList<>();
+        List<QueuedFrame> out = new ArrayList<>();
         dropIfEmpty();
         if (entries == null) {
             return out;
         }
-        Iterator<Entry> it = entries.iterator();
+        Iterator<QueuedFrame> it = entries.iterator();
         while (it.hasNext() && out.size() < max) {
-            Entry e = it.next();
+            QueuedFrame e = it.next();
             if (!e.dead) {
                 out.add(e);
             }

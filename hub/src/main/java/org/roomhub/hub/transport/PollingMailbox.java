@@ -21,7 +21,7 @@ final class PollingMailbox extends QueuedOutbound {
     private static final long COALESCE_MILLIS = 5;
 
     /** One poll's answer. */
-    record Batch(List<OutboundQueue.Entry> messages, long next, Integer closeCode, String closeReason) {}
+    record Batch(List<QueuedFrame> messages, long next, Integer closeCode, String closeReason) {}
 
     private final BiConsumer<Integer, String> gone;
     private final ScheduledExecutorService timer;
@@ -106,7 +106,7 @@ final class PollingMailbox extends QueuedOutbound {
     }
 
     private Batch batch(long after) {
-        List<OutboundQueue.Entry> got = queue.acknowledgeAndPeek(after, MAX_BATCH);
+        List<QueuedFrame> got = queue.acknowledgeAndPeek(after, MAX_BATCH);
         long next = got.isEmpty() ? after : got.get(got.size() - 1).n();
         boolean drained = got.isEmpty() || queue.size() == got.size();
         return new Batch(got, next, drained ? closeCode : null, drained ? closeReason : null);

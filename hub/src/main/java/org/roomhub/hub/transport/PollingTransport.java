@@ -96,7 +96,7 @@ public final class PollingTransport {
     }
 
     private String body(String sessionId, PollingMailbox.Batch b) {
-        return new PollBatch(sessionId, b.messages().stream().map(OutboundQueue.Entry::frame).toList(), b.next(),
+        return new PollBatch(sessionId, b.messages().stream().map(QueuedFrame::frame).toList(), b.next(),
                 b.closeCode() == null ? Optional.empty() : Optional.of(new PollBatch.Closed(b.closeCode(), b.closeReason())))
                 .toJson(edge.codec().mapper());
     }

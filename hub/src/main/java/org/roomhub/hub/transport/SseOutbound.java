@@ -130,7 +130,7 @@ final class SseOutbound extends QueuedOutbound implements WriteListener {
                         needFlush = true;
                         continue;
                     }
-                    OutboundQueue.Entry e = queue.poll();
+                    QueuedFrame e = queue.poll();
                     if (e != null) {
                         out.write(event(e.frame()));
                         needFlush = true;

@@ -6,11 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
-import org.eclipse.jetty.websocket.core.OutgoingEntry;
-import org.eclipse.jetty.websocket.core.WebSocketConnection;
-import org.roomhub.protocol.EncodedFrame;
 
 /**
  * Sends frames on a Jetty WebSocket without blocking: frames wait in a bounded {@link OutboundQueue}
@@ -20,13 +15,16 @@ import org.roomhub.protocol.EncodedFrame;
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  * Frames that waited together are written together (one gathering write), from the broadcast's
  * bytes encoded once ({@link Fanout}). A socket that wrote less than the pool's linger ago leaves its
- * frames waiting until the pool's next tick ({@link Writers}), so a busy socket writes a few frames per
- * syscall; a quiet one writes at once, and so does one whose peer has just sent (see {@link #heard()}).
+ * frames waiting until the pool's next tick ({@link Writers}; a socket fed steadily, for a few ticks), so
+ * a busy socket writes several frames per syscall; a quiet one writes at once, and so does one whose
+ * peer has just sent (see {@link #heard()}).
  */
 final class WebSocketOutbound extends QueuedOutbound {
 
     /** Frames handed to Jetty in one go when several wait: written together, in one gathering write. */
     static final int BATCH = 16;
+    /** Frames that make a tick's write worth it at once: fewer may wait for another tick (see {@link Writers}). */
+    static final int FULL = BATCH / 2;
 
     /** Jetty's core session: frames go to it straight, payloads as views of shared bytes. */
     private final CoreSession core;
@@ -37,6 +35,10 @@ final class WebSocketOutbound extends QueuedOutbound {
     /** The pool's linger, or null when frames are always written at once. */
     private final Writers lingering;
     private final long linger;
+    /** Ticks the frames may wait through when they keep coming (the adaptive linger); 1: one tick. */
+    private final int lingerTicks;
+    /** Ticks waited through since the last write; only the tick task (one at a time) uses it. */
+    private int ticksWaited;
     /** The linger's tick as a task, made once. */
     private final Runnable tickTask = this::lingered;
     /** When the peer last sent a frame (nanoTime): see {@link #heard()}. */
@@ -50,10 +52,8 @@ final class WebSocketOutbound extends QueuedOutbound {
      * by a room thread that took the drain guard to leave a broadcast's frame for the tick.
      */
     private volatile long lastWrite;
-    /** The batch being handed to Jetty; only the draining thread uses it. */
-    private final OutboundQueue.Entry[] batch = new OutboundQueue.Entry[BATCH];
-    /** The first failure among the frames of the batch in flight but its last. */
-    private volatile Throwable batchFailure;
+    /** The batch being handed to Jetty; only the draining thread fills it. */
+    private final FrameBatch batch;
     /** Drain loop guard: only the thread that moved it from 0 drains; others just ask for another pass. */
     private final AtomicInteger wip = new AtomicInteger();
     private volatile boolean inFlight;
@@ -69,8 +69,10 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.gone = gone;
         this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
         this.linger = lingering == null ? 0 : lingering.lingerNanos();
+        this.lingerTicks = lingering == null ? 1 : lingering.lingerTicks();
         this.lastWrite = System.nanoTime() - linger;
         this.lastRequest = lastWrite;
+        this.batch = new FrameBatch(session, BATCH, this::written, this::failed);
     }
 
     /**
@@ -170,13 +172,13 @@ final class WebSocketOutbound extends QueuedOutbound {
         int missed = 1;
         do {
             while (!inFlight && !lingers()) {
-                int n = queue.poll(batch);
+                int n = batch.fill(queue);
                 if (n == 0) {
                     closeIfAsked();
                     break;
                 }
                 if (!core.isOutputOpen()) {
-                    java.util.Arrays.fill(batch, null);
+                    batch.clear();
                     queue.close();
                     gone.accept(1006, "connection closed");
                     break;
@@ -184,9 +186,9 @@ final class WebSocketOutbound extends QueuedOutbound {
                 inFlight = true;
                 // A full batch may leave more behind: those follow as soon as it is written, not at a
                 // later tick (a tick per batch would cap a socket at BATCH frames per linger).
-                due = n == batch.length;
+                due = n == BATCH;
                 lastWrite = System.nanoTime();
-                writeBatch(n);
+                batch.write(n);
             }
             missed = wip.addAndGet(-missed);
         } while (missed != 0);
@@ -212,66 +214,21 @@ final class WebSocketOutbound extends QueuedOutbound {
         return true;
     }
 
-    /** The linger's tick: write what waits. */
+    /**
+     * The linger's tick: write what waits, unless frames keep coming and fewer than {@link #FULL} wait:
+     * then they stay for another tick, up to {@link #lingerTicks} since the last write (no close, and
+     * the peer has not just sent, the pool is not stopping).
+     */
     private void lingered() {
+        if (++ticksWaited < lingerTicks && closeCode == 0 && !asking() && !lingering.stopping() && queue.size() < FULL) {
+            lingering.atNextTick(tickTask); // still deferred: new frames need no hand-off
+            return;
+        }
+        ticksWaited = 0;
         due = true;
         deferred = false;
         drain();
     }
-
-    /**
-     * Hands the {@code n} frames of {@link #batch} to Jetty: all but the last as batched, so Jetty writes
-     * them together in one gathering write when the last arrives, instead of one write (one syscall)
-     * each. Each payload is a view of the broadcast's shared read-only bytes. Jetty completes a socket's
-     * frames in order, so the batch is written when its last frame is; the callbacks are made once, may
-     * run inline and only flip inFlight and ask for another pass. Frames skip the session's own layers
-     * when they can ({@link DirectFrames}).
-     */
-    private void writeBatch(int n) {
-        batchFailure = null;
-        WebSocketConnection connection = DirectFrames.connection(core, batch, n);
-        for (int i = 0; i < n; i++) {
-            OutboundQueue.Entry e = batch[i];
-            batch[i] = null;
-            ByteBuffer payload = e.wire() != null ? e.wire().duplicate() : ByteBuffer.wrap(e.frame().bytes());
-            boolean last = i == n - 1;
-            Frame frame = new Frame(OpCode.TEXT, payload);
-            Callback done = last ? batchDone : frameDone;
-            if (connection != null) {
-                connection.enqueueFrame(new OutgoingEntry.Builder(frame, done).batch(!last).build());
-            } else {
-                core.sendFrame(frame, done, !last);
-            }
-        }
-    }
-
-    /** Completion of a frame of the batch in flight but its last: only a failure matters. */
-    private final Callback frameDone = new Callback() {
-        @Override
-        public void failed(Throwable error) {
-            if (batchFailure == null) {
-                batchFailure = error;
-            }
-        }
-    };
-
-    /** Completion of the last frame of the batch in flight: the batch is written, or failed with an earlier frame. */
-    private final Callback batchDone = new Callback() {
-        @Override
-        public void succeeded() {
-            Throwable earlier = batchFailure;
-            if (earlier != null) {
-                WebSocketOutbound.this.failed(earlier);
-            } else {
-                written();
-            }
-        }
-
-        @Override
-        public void failed(Throwable error) {
-            WebSocketOutbound.this.failed(error);
-        }
-    };
 
     private void closeIfAsked() {
         if (closeCode != 0 && !closeSent) {

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instead of writing again at once, so frames that arrive for it faster than that leave together, in
  * one write (one syscall) — at 50 broadcasts/s a socket writes a few frames at a time instead of each
  * on its own. A socket that has been quiet for the linger writes at once: a lone frame never waits.
+ *
+ * <p>The linger adapts to a socket fed steadily: at a tick a socket holding fewer than
+ * {@link WebSocketOutbound#FULL} frames may wait for further ticks, up to {@link #lingerTicks()} ticks
+ * since its last write, so a socket receiving a broadcast every 20 ms writes ~5 frames per syscall
+ * instead of ~3 (each write costs ~20 µs of CPU, half of it in the kernel; a frame ~2 µs).
  */
 public final class Writers implements Executor {
 
@@ -26,27 +31,39 @@ public final class Writers implements Executor {
     private final int threads;
     private final long lingerNanos;
     private final long lingerMillis;
+    /** Ticks a socket fed steadily may wait through since its last write (1: one linger, no more). */
+    private final int lingerTicks;
     /** Runs the ticks; made only when there is a linger. */
     private final ScheduledExecutorService ticker;
     private Runnable[] waiting = new Runnable[64];
     private int count;
     /** Whether a tick is scheduled for the sockets waiting. */
     private boolean armed;
-    private boolean stopped;
+    /** Set under the lock; read without it by a socket deciding whether to wait for another tick. */
+    private volatile boolean stopped;
 
-    private Writers(int threads, Duration linger) {
+    private Writers(int threads, Duration linger, Duration lingerMax) {
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "roomhub-writer-" + n.incrementAndGet()));
         this.lingerMillis = Math.max(0, linger.toMillis());
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
+        this.lingerTicks = lingerMillis == 0 ? 1 : (int) Math.max(1, Math.min(1_000, lingerMax.toMillis() / lingerMillis));
         this.ticker = lingerMillis == 0 ? null
                 : Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roomhub-writer-linger"));
     }
 
     /** A pool of one writer per core (at least two) with the given linger (zero: every socket writes at once). */
     public static Writers start(Duration linger) {
-        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger);
+        return start(linger, linger);
+    }
+
+    /**
+     * As {@link #start(Duration)}; a socket fed steadily may keep its frames for up to {@code lingerMax}
+     * (whole lingers) while it holds fewer than {@link WebSocketOutbound#FULL}.
+     */
+    public static Writers start(Duration linger, Duration lingerMax) {
+        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger, lingerMax);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -63,6 +80,16 @@ public final class Writers implements Executor {
     /** The linger in nanoseconds; 0: none. */
     long lingerNanos() {
         return lingerNanos;
+    }
+
+    /** Ticks a socket fed steadily may wait through since its last write; at least 1. */
+    int lingerTicks() {
+        return lingerTicks;
+    }
+
+    /** Whether the pool is stopping: no further ticks, so nothing should wait for one. */
+    boolean stopping() {
+        return stopped;
     }
 
     /** Runs {@code drain} on a writer at the next tick (at most one linger from now). */

@@ -71,7 +71,7 @@ class OutboundQueueTest {
         assertThat(q.offer(metric("mem", 3))).isEqualTo(OutboundQueue.Result.QUEUED);
         assertThat(q.offer(metric("disk", 4))).isEqualTo(OutboundQueue.Result.CONFLATED);
         assertThat(q.offer(chat(5))).isEqualTo(OutboundQueue.Result.OVERFLOW);
-        OutboundQueue.Entry[] batch = new OutboundQueue.Entry[8];
+        QueuedFrame[] batch = new QueuedFrame[8];
         assertThat(q.poll(batch)).isEqualTo(3);
         assertThat(List.of(batch[0], batch[1], batch[2])).extracting(e -> e.frame().seq()).containsExactly(1L, 3L, 4L);
         assertThat(q.isEmpty()).isTrue();
@@ -84,9 +84,9 @@ class OutboundQueueTest {
         q.offer(chat(2));
         q.offer(metric("cpu", 3)); // replaces 1
         q.offer(chat(4));
-        List<OutboundQueue.Entry> first = q.acknowledgeAndPeek(0, 10);
+        List<QueuedFrame> first = q.acknowledgeAndPeek(0, 10);
         assertThat(first).extracting(e -> e.frame().seq()).containsExactly(2L, 3L, 4L);
-        List<OutboundQueue.Entry> rest = q.acknowledgeAndPeek(first.get(1).n(), 10);
+        List<QueuedFrame> rest = q.acknowledgeAndPeek(first.get(1).n(), 10);
         assertThat(rest).extracting(e -> e.frame().seq()).containsExactly(4L);
         assertThat(q.size()).isEqualTo(1);
     }

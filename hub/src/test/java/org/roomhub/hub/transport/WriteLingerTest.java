@@ -60,6 +60,46 @@ class WriteLingerTest {
     }
 
     @Test
+    void a_listener_fed_steadily_keeps_fewer_than_eight_frames_through_further_ticks_and_writes_them_together_at_eight() throws Exception {
+        // Ticks every 2 s, a socket may wait through all of them (an hour) while fewer than FULL (8) frames wait.
+        hub.start(cfg -> {
+            cfg.transport.writeLinger = Duration.ofSeconds(2);
+            cfg.transport.writeLingerMax = Duration.ofHours(1);
+        });
+        try (WsClient a = hub.join("/rooms/chat/steady?name=a"); WsClient b = hub.join("/rooms/chat/steady?name=b")) {
+            a.await("connected");
+            b.await("connected");
+            for (int i = 0; i < 3; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == 3);
+            // b wrote its welcome moments ago: three frames wait, through two ticks and more.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> b.ofType("chat-message").isEmpty());
+            for (int i = 3; i < WebSocketOutbound.FULL; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.ofType("chat-message").size() == WebSocketOutbound.FULL);
+            assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText())
+                    .containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+        }
+    }
+
+    @Test
+    void a_lone_frame_to_a_listener_leaves_after_the_longest_linger_though_fewer_than_eight_wait() throws Exception {
+        hub.start(cfg -> {
+            cfg.transport.writeLinger = Duration.ofMillis(300);
+            cfg.transport.writeLingerMax = Duration.ofMillis(900);
+        });
+        try (WsClient a = hub.join("/rooms/chat/lone?name=a"); WsClient b = hub.join("/rooms/chat/lone?name=b")) {
+            a.await("connected");
+            b.await("connected");
+            a.send("{\"type\":\"chat-message\",\"text\":\"alone\"}");
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.ofType("chat-message").size() == 1);
+            assertThat(b.ofType("chat-message").get(0).path("text").asText()).isEqualTo("alone");
+        }
+    }
+
+    @Test
     void frames_held_by_an_hour_long_linger_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
         hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
         try (WsClient a = hub.join("/rooms/chat/held?name=a"); WsClient b = hub.join("/rooms/chat/held?name=b")) {
