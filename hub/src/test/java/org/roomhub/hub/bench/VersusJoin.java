@@ -41,8 +41,9 @@ final class VersusJoin {
     }
 
     void run() throws Exception {
-        join("chat", vs.options.subscribers);
-        join("metrics", 4 * vs.options.subscribers);
+        for (String type : vs.options.joinRooms) {
+            join(type, type.equals("chat") ? vs.options.subscribers : 4 * vs.options.subscribers);
+        }
     }
 
     private void join(String type, int n) throws Exception {
