@@ -12,11 +12,13 @@ import org.roomhub.protocol.value.Presence;
  * Tells a room's sessions who joined and left (PROTOCOL.md, Every room). While the room has at most
  * {@value #COALESCE_ABOVE} connections each join and leave is its own {@code user-joined} /
  * {@code user-left} broadcast; above that they are collected and broadcast as one {@code presence-diff}
- * once the changes pause for {@value #QUIET_MILLIS} ms (trailing edge), or at the latest
- * {@value #MICROS_PER_MEMBER} µs per connection after the first of them ({@value #QUIET_MILLIS} ms to
+ * once the changes pause for {@value #QUIET_MILLIS} ms (trailing edge), but not sooner than
+ * {@value #MIN_MICROS_PER_MEMBER} µs per connection after the first of them, and at the latest
+ * {@value #MICROS_PER_MEMBER} µs per connection after it (each {@value #QUIET_MILLIS} ms to
  * {@value #MAX_WINDOW_MILLIS} ms). A storm into a room of N then costs at most ~{@value #FRAMES_PER_SECOND}
- * frames a second (up to 8,000 connections; N/2 above), so filling it costs O(N) frames, and its last
- * diff goes out {@value #QUIET_MILLIS} ms after its last join, not a whole window later. The timer runs as a room event
+ * frames a second while joins keep coming (up to 8,000 connections; N/2 above), ~10,000 whatever their rhythm
+ * (the old fixed window), so filling it costs O(N) frames; its last diff goes out {@value #QUIET_MILLIS} ms
+ * (or the minimum window) after its last join, not a whole long window later. The timer runs as a room event
  * on the room's queue. Touched only there.
  */
 final class PresenceFeed {
@@ -27,6 +29,8 @@ final class PresenceFeed {
     static final long QUIET_MILLIS = 100;
     /** While changes keep coming, a diff goes out at the latest this long per connection after the first one. */
     static final long MICROS_PER_MEMBER = 250;
+    /** However the changes come, a diff waits at least this long per connection after the first of them. */
+    static final long MIN_MICROS_PER_MEMBER = 100;
     static final long MAX_WINDOW_MILLIS = 2_000;
     /** What the window's growth caps a storm's presence frames at, per second. */
     static final long FRAMES_PER_SECOND = 1_000_000 / MICROS_PER_MEMBER;
@@ -128,6 +132,11 @@ final class PresenceFeed {
         }
     }
 
+    /** The shortest a diff waits: 0.1 ms per connection (at most ~10,000 presence frames a second in any case). */
+    private long minWindowNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(Math.min(MAX_WINDOW_MILLIS, Math.max(QUIET_MILLIS, sessions.size() * MIN_MICROS_PER_MEMBER / 1000)));
+    }
+
     /** The longest a diff waits while changes keep coming: grows with the room, so its frames a second do not. */
     private long maxWindowNanos() {
         long millis = Math.min(MAX_WINDOW_MILLIS, Math.max(QUIET_MILLIS, sessions.size() * MICROS_PER_MEMBER / 1000));
@@ -139,7 +148,10 @@ final class PresenceFeed {
         Map<String, Presence> l = left;
         if (j != null || l != null) {
             long now = System.nanoTime();
-            long due = Math.min(lastChange + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS), firstChange + maxWindowNanos());
+            // Never sooner than the room's minimum window: joins in waves just over 100 ms apart must not get a diff
+            // (a frame per member) each; within it, the pause or the longest window, whichever comes first.
+            long due = Math.max(firstChange + minWindowNanos(),
+                    Math.min(lastChange + TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS), firstChange + maxWindowNanos()));
             if (now < due) {
                 // Changes still coming and the window not over: wait for the pause or the window's end.
                 waitFor(Math.max(1, TimeUnit.NANOSECONDS.toMillis(due - now + 999_999)));
