@@ -69,6 +69,8 @@ public final class HubBenchmark {
         int warmupSeconds = 5;
         int durationSeconds = 20;
         int subscribers = 1000;
+        /** vs-join: the room types stormed (chat: subscribers clients, metrics: 4 × subscribers). */
+        List<String> joinRooms = List.of("chat", "metrics");
         int rate = 200;
         int rooms = 1000;
         int connections = 1000;
@@ -103,6 +105,7 @@ public final class HubBenchmark {
                                   --senders=N --window=N  throughput: sending clients [4], in-flight per client [32]
                                   --warmup=S --duration=S warm-up and measured seconds per run [5, 20]
                                   --subscribers=N --rate=R fan-out: subscribers [1000], messages per second [200]
+                                  --join-rooms=chat,metrics vs-join: room types stormed (chat: N subscribers, metrics: 4 N) [both]
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
                                   --idle-sockets=N        idle-sockets (not in the default list): raw sockets held by a -Xmx512m hub [19000]
                                   --dormant-rooms=N       dormant (not in the default set): hibernated rooms held by one hub [100000]
@@ -131,6 +134,7 @@ public final class HubBenchmark {
                     case "--duration" -> o.durationSeconds = Integer.parseInt(value);
                     case "--subscribers" -> o.subscribers = Integer.parseInt(value);
                     case "--rate" -> o.rate = Integer.parseInt(value);
+                    case "--join-rooms" -> o.joinRooms = List.of(value.split(","));
                     case "--rooms" -> o.rooms = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);
                     case "--idle-sockets" -> o.idleSockets = Integer.parseInt(value);
@@ -309,9 +313,30 @@ public final class HubBenchmark {
                     ms(wakeCpu.getValueAtPercentile(50)) + " / " + ms(wakeCpu.getValueAtPercentile(99)), "ms",
                     String.format(Locale.ROOT, "%d wakes; p90 %s, max %s; the work itself, without waiting for a core",
                             wakeCpu.getTotalCount(), ms(wakeCpu.getValueAtPercentile(90)), ms(wakeCpu.getMaxValue())));
+            addLongWakes(wakes);
             add("wake", "POST …/hibernate until state=hibernating, p50", ms(hibernateCall.getValueAtPercentile(50)), "ms",
                     "p99 " + ms(hibernateCall.getValueAtPercentile(99)) + " (includes 1 ms polling)");
         }
+    }
+
+    /** Where the wall time of the wakes over 2 ms went (the p99's tail): CPU, safepoints, parking, file reads, the rest. */
+    private void addLongWakes(List<WakeRecording.Wake> wakes) {
+        List<WakeRecording.Wake> slow = wakes.stream().filter(w -> w.nanos() > 2_000_000L).toList();
+        long wall = slow.stream().mapToLong(WakeRecording.Wake::nanos).sum();
+        Map<String, Long> at = new java.util.TreeMap<>();
+        slow.forEach(w -> at.merge(w.blockedAt().isEmpty() ? "-" : w.blockedAt(), w.parkedNanos(), Long::sum));
+        String where = at.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).map(e -> e.getKey() + " " + ms(e.getValue())).collect(java.util.stream.Collectors.joining(", "));
+        add("wake", "wakes over 2 ms after the warm-up: their wall time split", slow.size() + " of " + wakes.size(), "wakes",
+                String.format(Locale.ROOT, "wall %s ms = thread CPU %s + safepoints %s (GC pauses %s) + parked/blocked %s (%s)"
+                                + " + file reads %s + waiting for a core or unrecorded %s ms; classes loaded %d",
+                        ms(wall), ms(slow.stream().mapToLong(w -> Math.max(0, w.cpuNanos())).sum()),
+                        ms(slow.stream().mapToLong(WakeRecording.Wake::safepointNanos).sum()),
+                        ms(slow.stream().mapToLong(WakeRecording.Wake::gcNanos).sum()),
+                        ms(slow.stream().mapToLong(WakeRecording.Wake::parkedNanos).sum()), where.isEmpty() ? "none" : where,
+                        ms(slow.stream().mapToLong(WakeRecording.Wake::fileNanos).sum()),
+                        ms(slow.stream().mapToLong(WakeRecording.Wake::unexplainedNanos).sum()),
+                        slow.stream().mapToInt(WakeRecording.Wake::classLoads).sum()));
     }
 
     /** Waits for one chat message of a known text to come back; one outstanding at a time. */

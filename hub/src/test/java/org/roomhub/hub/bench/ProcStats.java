@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +64,31 @@ final class ProcStats {
                     String stat = Files.readString(task.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1_000_000_000L / CLK_TCK;
+    }
+
+    /**
+     * CPU time (user + system, nanoseconds) of the live threads whose name ({@code /proc/<pid>/task/<tid>/comm})
+     * passes {@code name}; e.g. the JIT compilers ({@code "C1 "}/{@code "C2 "} prefixes), whose threads live
+     * as long as the JVM, so a difference of two readings is what they spent in between.
+     */
+    long threadCpuNanos(java.util.function.Predicate<String> name) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (name.test(Files.readString(task.resolve("comm")).trim())) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
                 } catch (IOException gone) {
                     // the thread ended meanwhile
                 }
@@ -150,10 +176,25 @@ final class ProcStats {
      * ("Pause Young … 120M->30M(256M)"): the heap peak of the run, garbage included.
      */
     static long heapPeakFromGcLog(Path log) {
+        return heapPeakFromGcLog(log, 0);
+    }
+
+    /** Lines in a GC log so far (0 when it does not exist yet): where a later part of the run starts. */
+    static int gcLogLines(Path log) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** As {@link #heapPeakFromGcLog(Path)}, from line {@code fromLine} on (a later part of the run). */
+    static long heapPeakFromGcLog(Path log, int fromLine) {
         Pattern p = Pattern.compile("(\\d+)M->(\\d+)M\\(");
         long max = 0;
         try {
-            for (String line : Files.readAllLines(log)) {
+            List<String> lines = Files.readAllLines(log);
+            for (String line : lines.subList(Math.min(fromLine, lines.size()), lines.size())) {
                 Matcher m = p.matcher(line);
                 if (m.find()) {
                     max = Math.max(max, Long.parseLong(m.group(1)));

@@ -6,20 +6,31 @@ import static org.roomhub.hub.bench.Versus.ratio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * {@code vs-join}: N clients join one room (1,000 a chat room, 4,000 a metrics room) of a fresh hub /
- * a fresh baseline. Server time until the last frame of the join storm arrived, server CPU, frames the
- * clients received, heap peak (largest occupancy before a G1 collection, from {@code -Xlog:gc}) and,
- * once settled, heap and RSS per idle connection in that one big room.
+ * a fresh baseline, twice: a first ("cold") storm into one room, whose clients then leave, and a second
+ * ("warm") storm into another room of the same server. The cold storm pays the JVM's start (class loading,
+ * JIT compiling); the warm one is the hub time issue 12 means: a LAN hub that meets a join storm has usually
+ * been running. Both servers get the same treatment. Per storm: server time until its last frame arrived,
+ * server CPU split into the JIT compilers, GC and the rest (application threads: Jetty, rooms, writers),
+ * frames the clients received, heap peak (largest occupancy before a G1 collection, from {@code -Xlog:gc});
+ * once the warm storm settled, heap and RSS per idle connection in that one big room.
  */
 final class VersusJoin {
 
-    record Result(boolean bounded, double seconds, double cpuSeconds, long frames, long heapPeak, long rssPeak, double heapPerSocket,
-                  double rssPerSocket) {}
+    /** One storm's readings; CPU in seconds. */
+    record Storm(boolean bounded, double seconds, double cpu, double jit, double gc, long frames, long heapPeak) {
+        double app() {
+            return cpu - jit - gc;
+        }
+    }
+
+    record Result(Storm cold, Storm warm, long rssPeak, double heapPerSocket, double rssPerSocket) {}
 
     /** The run stays bounded: a storm still going after this long is reported as such, not waited for. */
     private static final Duration BOUND = Duration.ofSeconds(90);
@@ -30,59 +41,107 @@ final class VersusJoin {
     }
 
     void run() throws Exception {
-        join("chat", vs.options.subscribers);
-        join("metrics", 4 * vs.options.subscribers);
+        for (String type : vs.options.joinRooms) {
+            join(type, type.equals("chat") ? vs.options.subscribers : 4 * vs.options.subscribers);
+        }
     }
 
     private void join(String type, int n) throws Exception {
-        String path = "/rooms/" + type + "/big";
-        Result h = measure(true, type, n, path);
-        Result b = measure(false, type, n, path);
+        Result h = measure(true, type, n);
+        Result b = measure(false, type, n);
         String what = f("%,d clients joining one %s room", n, type);
-        vs.report.add("vs-join", what + ": server time, hub / baseline", f("%s%.2f / %s%.2f", h.bounded() ? "> " : "",
-                h.seconds(), b.bounded() ? "> " : "", b.seconds()), "s",
-                f("ratio %s; server CPU %.2f / %.2f s; frames received %,d / %,d", ratio(h.seconds(), b.seconds()),
-                        h.cpuSeconds(), b.cpuSeconds(), h.frames(), b.frames()));
-        vs.report.add("vs-join", what + ": heap peak, hub / baseline", f("%.0f / %.0f", h.heapPeak() / 1048576.0,
-                b.heapPeak() / 1048576.0), "MiB", f("largest G1 occupancy before a collection; peak RSS %.0f / %.0f MiB",
-                        h.rssPeak() / 1048576.0, b.rssPeak() / 1048576.0));
+        storm(what + ", warm (second storm)", h.warm(), b.warm());
+        storm(what + ", cold (first storm of a fresh JVM)", h.cold(), b.cold());
+        vs.report.add("vs-join", what + ": heap peak warm / cold, hub / baseline", f("%.0f / %.0f", h.warm().heapPeak() / 1048576.0,
+                b.warm().heapPeak() / 1048576.0), "MiB", f("largest G1 occupancy before a collection; cold %.0f / %.0f MiB; peak RSS %.0f / %.0f MiB",
+                        h.cold().heapPeak() / 1048576.0, b.cold().heapPeak() / 1048576.0, h.rssPeak() / 1048576.0, b.rssPeak() / 1048576.0));
         vs.report.add("vs-join", f("heap per idle WebSocket in that one %s room (settled, after full GC): hub / baseline", type),
                 f("%.0f / %.0f", h.heapPerSocket(), b.heapPerSocket()), "bytes",
                 f("ratio %s; RSS growth per connection %.0f / %.0f bytes", ratio(h.heapPerSocket(), b.heapPerSocket()),
                         h.rssPerSocket(), b.rssPerSocket()));
     }
 
-    private Result measure(boolean hub, String type, int n, String path) throws Exception {
+    private void storm(String what, Storm h, Storm b) {
+        vs.report.add("vs-join", what + ": server time, hub / baseline", f("%s%.2f / %s%.2f", h.bounded() ? "> " : "",
+                h.seconds(), b.bounded() ? "> " : "", b.seconds()), "s", f("ratio %s; frames received %,d / %,d",
+                        ratio(h.seconds(), b.seconds()), h.frames(), b.frames()));
+        vs.report.add("vs-join", what + ": server CPU, hub / baseline", f("%.2f / %.2f", h.cpu(), b.cpu()), "s",
+                f("ratio %s; application threads %.2f / %.2f s (ratio %s); JIT %.2f / %.2f s; GC %.2f / %.2f s",
+                        ratio(h.cpu(), b.cpu()), h.app(), b.app(), ratio(h.app(), b.app()), h.jit(), b.jit(), h.gc(), b.gc()));
+    }
+
+    private Result measure(boolean hub, String type, int n) throws Exception {
         String name = "vs-join-" + type;
         Path gcLog = vs.options.data.toAbsolutePath().resolve((hub ? "hub-" : "baseline-") + name + "-gc.log");
         Files.createDirectories(gcLog.getParent());
+        Files.deleteIfExists(gcLog);
         List<String> jvm = List.of("-Xlog:gc:file=" + gcLog);
+        String coldPath = "/rooms/" + type + "/first";
+        String warmPath = "/rooms/" + type + "/big";
         try (Versus.Target t = hub ? vs.hub(name, jvm) : vs.baseline(name, jvm)) {
             if (hub) {
-                // The room exists before the storm, as a busy hub's would; its creation is not the join cost.
-                TextSocket first = vs.connect(t, path, 1, frame -> {}).get(0);
-                Thread.sleep(500);
-                first.abort();
+                // The rooms exist before the storms, as a busy hub's would; their creation is not the join cost.
+                for (String path : List.of(coldPath, warmPath)) {
+                    TextSocket first = vs.connect(t, path, 1, frame -> {}).get(0);
+                    Thread.sleep(500);
+                    first.abort();
+                }
             }
+            List<TextSocket> clients = new ArrayList<>();
+            Storm cold = storm(t, coldPath, n, gcLog, clients);
+            clients.forEach(TextSocket::abort);
+            awaitQuiet(t);
+            clients.clear();
             long heap0 = t.stats().heapUsedAfterGc();
             long rss0 = t.stats().statusBytes("VmRSS");
-            LongAdder frames = new LongAdder();
-            long c0 = t.stats().cpuNanos();
-            long t0 = System.nanoTime();
-            List<TextSocket> sockets = vs.connect(t, path, n, frame -> frames.increment());
-            long lastFrame = Versus.settle(frames, Duration.ofSeconds(2), BOUND);
-            boolean bounded = System.nanoTime() - t0 >= BOUND.toNanos();
-            long c1 = t.stats().cpuNanos();
-            double seconds = (lastFrame - t0) / 1e9;
+            Storm warm = storm(t, warmPath, n, gcLog, clients);
             long heap1 = t.stats().heapUsedAfterGc();
             t.stats().histogram(name + (hub ? "-hub" : "-baseline"));
             long rss1 = t.stats().statusBytes("VmRSS");
-            Result r = new Result(bounded, seconds, (c1 - c0) / 1e9, frames.sum(), ProcStats.heapPeakFromGcLog(gcLog),
-                    t.stats().statusBytes("VmHWM"), (heap1 - heap0) / (double) n, (rss1 - rss0) / (double) n);
-            System.out.println(f("   %s: %d into %s in %.2f s, CPU %.2f s, %,d frames, heap peak %.0f MiB, %.0f heap bytes/socket",
-                    t.label(), n, path, r.seconds(), r.cpuSeconds(), r.frames(), r.heapPeak() / 1048576.0, r.heapPerSocket()));
-            sockets.forEach(TextSocket::abort);
-            return r;
+            clients.forEach(TextSocket::abort);
+            return new Result(cold, warm, t.stats().statusBytes("VmHWM"), (heap1 - heap0) / (double) n, (rss1 - rss0) / (double) n);
         }
+    }
+
+    /** One storm of {@code n} joins into {@code path}; its clients, still connected, are added to {@code clients}. */
+    private Storm storm(Versus.Target t, String path, int n, Path gcLog, List<TextSocket> clients) throws Exception {
+        int gcFrom = ProcStats.gcLogLines(gcLog);
+        LongAdder frames = new LongAdder();
+        long c0 = t.stats().cpuNanos();
+        long jit0 = jitNanos(t);
+        long gc0 = gcNanos(t);
+        long t0 = System.nanoTime();
+        List<TextSocket> sockets = vs.connect(t, path, n, frame -> frames.increment());
+        long lastFrame = Versus.settle(frames, Duration.ofSeconds(2), BOUND);
+        boolean bounded = System.nanoTime() - t0 >= BOUND.toNanos();
+        // The 2 s quiet period is after the last frame; CPU spent in it (closing idle work) is counted too.
+        Storm s = new Storm(bounded, (lastFrame - t0) / 1e9, (t.stats().cpuNanos() - c0) / 1e9, (jitNanos(t) - jit0) / 1e9,
+                (gcNanos(t) - gc0) / 1e9, frames.sum(), ProcStats.heapPeakFromGcLog(gcLog, gcFrom));
+        System.out.println(f("   %s: %d into %s in %.2f s, CPU %.2f s (JIT %.2f, GC %.2f), %,d frames, heap peak %.0f MiB", t.label(),
+                n, path, s.seconds(), s.cpu(), s.jit(), s.gc(), s.frames(), s.heapPeak() / 1048576.0));
+        clients.addAll(sockets);
+        return s;
+    }
+
+    private static long jitNanos(Versus.Target t) {
+        return t.stats().threadCpuNanos(name -> name.startsWith("C1 ") || name.startsWith("C2 "));
+    }
+
+    private static long gcNanos(Versus.Target t) {
+        return t.stats().threadCpuNanos(name -> name.startsWith("GC ") || name.startsWith("G1 "));
+    }
+
+    /** Waits (at most 30 s) until the server used under 20 ms of CPU in half a second: the storm's leaves are handled. */
+    private static void awaitQuiet(Versus.Target t) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long before = t.stats().cpuNanos();
+        do {
+            Thread.sleep(500);
+            long now = t.stats().cpuNanos();
+            if (now - before < 20_000_000L) {
+                return;
+            }
+            before = now;
+        } while (System.nanoTime() < deadline);
     }
 }

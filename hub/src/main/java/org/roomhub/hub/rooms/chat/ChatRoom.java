@@ -25,6 +25,12 @@ final class ChatRoom implements RoomObject {
     static final int HISTORY = 100;
     /** The newest {@value #HISTORY} messages. */
     private static final ListOptions LAST = ListOptions.prefix("msg/").reversed().limit(HISTORY);
+    /**
+     * Every message key, oldest first, up to twice the history: a room trims to {@value #HISTORY} on every
+     * post, so this is normally all of them, read forward (MapDB walks its B-tree backwards leaf by leaf
+     * from the root, a good part of a wake's CPU); more than that falls back to {@link #LAST}.
+     */
+    private static final ListOptions ALL_FORWARD = ListOptions.prefix("msg/").limit(2 * HISTORY);
 
     /** A connection's display name, kept as its attachment. */
     record Name(String name) {}
@@ -46,7 +52,12 @@ final class ChatRoom implements RoomObject {
     ChatRoom(RoomContext ctx) {
         this.ctx = ctx;
         this.storage = ctx.storage();
-        storage.keys(LAST).forEach(keys::addFirst);
+        java.util.SortedSet<String> all = storage.keys(ALL_FORWARD);
+        if (all.size() < ALL_FORWARD.limit()) {
+            all.stream().skip(Math.max(0, all.size() - HISTORY)).forEach(keys::addLast);
+        } else {
+            storage.keys(LAST).forEach(keys::addFirst);
+        }
     }
 
     @Override
