@@ -93,7 +93,13 @@ public final class SerialQueue {
         }
         // Work that arrived while we ran (or past the batch) gets another turn.
         if (!tasks.isEmpty() && scheduled.compareAndSet(0, 1)) {
-            pool.execute(this::drain);
+            try {
+                pool.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                // The pool is shutting down (the hub stops): it runs no more turns, so what is left will not
+                // run either way; thrown here it would only escape on the pool thread.
+                scheduled.set(0);
+            }
         }
     }
 

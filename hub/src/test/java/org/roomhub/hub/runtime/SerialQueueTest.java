@@ -137,4 +137,34 @@ class SerialQueueTest {
             turn.run();
         }
     }
+
+    @Test
+    void a_pool_shutting_down_while_a_queue_drains_leaves_no_exception_on_the_pool_thread() {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        ExecutorService own = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "serial-queue-test");
+            t.setUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+            return t;
+        });
+        SerialQueue queue = new SerialQueue(own, 100, (task, error) -> failures.add(error));
+        AtomicInteger ran = new AtomicInteger();
+        java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+        queue.execute(() -> {
+            try {
+                queued.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            own.shutdown(); // the hub stops while this room runs a turn that cannot take all its tasks
+            ran.incrementAndGet();
+        });
+        for (int i = 0; i < 99; i++) {
+            queue.execute(ran::incrementAndGet);
+        }
+        queued.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(own::isTerminated);
+        assertThat(ran).hasValue(64); // one turn; the pool refused the next
+        assertThat(uncaught).isEmpty();
+        assertThat(failures).isEmpty();
+    }
 }
