@@ -51,27 +51,9 @@ final class ProcStats {
      * much of a short window compiling, which says nothing about the cost of the work measured.
      */
     long appThreadCpuNanos() {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String name = Files.readString(task.resolve("comm")).trim();
-                    if (name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ") || name.startsWith("G1 ")
-                            || name.startsWith("VM ") || name.startsWith("JFR") || name.equals("Service Thread")
-                            || name.equals("Sweeper thread") || name.equals("Monitor Deflati")) {
-                        continue;
-                    }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (IOException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return ticks * 1_000_000_000L / CLK_TCK;
+        return threadCpuNanos(name -> !(name.startsWith("C1 ") || name.startsWith("C2 ") || name.startsWith("GC ")
+                || name.startsWith("G1 ") || name.startsWith("VM ") || name.startsWith("JFR") || name.equals("Service Thread")
+                || name.equals("Sweeper thread") || name.equals("Monitor Deflati")));
     }
 
     /**
