@@ -46,6 +46,7 @@ final class ClusterPainter {
 
     static void moves(GraphicsContext g, ClusterModel cluster, Map<String, Point2D> members, DiagramLayout layout) {
         long now = System.currentTimeMillis();
+        Map<String, Integer> labelsOnPath = new java.util.HashMap<>(); // rooms moving between the same members
         for (ClusterModel.Move move : cluster.recentMoves()) {
             Point2D from = members.get(move.from());
             Point2D to = members.get(move.to());
@@ -71,7 +72,8 @@ final class ClusterPainter {
             g.fillOval(x - 5, y - 5, 10, 10);
             g.setFont(DiagramStyle.SMALL);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(move.room() + " → " + move.to(), from.getX() + bow + 4, (from.getY() + to.getY()) / 2);
+            int stacked = labelsOnPath.merge(move.from() + "→" + move.to(), 1, Integer::sum) - 1;
+            g.fillText(move.room() + " → " + move.to(), from.getX() + bow + 4, (from.getY() + to.getY()) / 2 + stacked * 14);
         }
         g.setLineWidth(1.2);
     }
