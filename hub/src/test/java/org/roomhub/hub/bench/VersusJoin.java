@@ -82,8 +82,9 @@ final class VersusJoin {
             if (hub) {
                 // The rooms exist before the storms, as a busy hub's would; their creation is not the join cost.
                 for (String path : List.of(coldPath, warmPath)) {
-                    TextSocket first = vs.connect(t, path, 1, frame -> {}).get(0);
-                    Thread.sleep(500);
+                    java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+                    TextSocket first = vs.connect(t, path, 1, frame -> answered.set(true)).get(0);
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilTrue(answered); // the room is open
                     first.abort();
                 }
             }
@@ -132,16 +133,18 @@ final class VersusJoin {
     }
 
     /** Waits (at most 30 s) until the server used under 20 ms of CPU in half a second: the storm's leaves are handled. */
-    private static void awaitQuiet(Versus.Target t) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long before = t.stats().cpuNanos();
-        do {
-            Thread.sleep(500);
-            long now = t.stats().cpuNanos();
-            if (now - before < 20_000_000L) {
-                return;
-            }
-            before = now;
-        } while (System.nanoTime() < deadline);
+    private static void awaitQuiet(Versus.Target t) {
+        long[] before = {t.stats().cpuNanos()};
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        long now = t.stats().cpuNanos();
+                        boolean quiet = now - before[0] < 20_000_000L;
+                        before[0] = now;
+                        return quiet;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException busy) {
+            // still busy after 30 s: measure anyway, as before
+        }
     }
 }
