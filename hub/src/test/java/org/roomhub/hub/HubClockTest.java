@@ -57,6 +57,38 @@ class HubClockTest {
     }
 
     @Test
+    void a_room_that_went_dormant_keeps_counting_its_hibernated_time_in_listings_and_when_used_again() throws Exception {
+        try (WsClient ann = hub.join("/rooms/chat/sleeper?name=ann")) {
+            ann.send("{\"type\":\"chat-message\",\"text\":\"hello\"}");
+            ann.await("chat-message");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/sleeper").path("connections").asInt() == 0);
+        clock.advance(Duration.ofMinutes(5));
+        hub.send(hub.request("/api/rooms/chat/sleeper/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().registry().dormantCount() == 1);
+
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode listed = JSON.readTree(hub.get("/api/rooms").body()).path("rooms");
+        assertThat(listed).as("listed while dormant").anySatisfy(r -> {
+            assertThat(r.path("name").asText()).isEqualTo("sleeper");
+            assertThat(r.path("state").asText()).isEqualTo("hibernating");
+        });
+        JsonNode asleep = stats("chat/sleeper"); // builds the host again, from what the dormant room stored
+        assertThat(asleep.path("hibernatedMillis").asLong()).isEqualTo(Duration.ofMinutes(2).toMillis());
+        assertThat(asleep.path("activeMillis").asLong()).isEqualTo(Duration.ofMinutes(5).toMillis());
+
+        clock.advance(Duration.ofMinutes(1));
+        try (WsClient bob = hub.join("/rooms/chat/sleeper?name=bob")) {
+            bob.await("connected");
+            await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/sleeper").path("state").asText().matches("active|idle"));
+            clock.advance(Duration.ofMinutes(1));
+            JsonNode woken = stats("chat/sleeper");
+            assertThat(woken.path("hibernatedMillis").asLong()).isEqualTo(Duration.ofMinutes(3).toMillis());
+            assertThat(woken.path("activeMillis").asLong()).isEqualTo(Duration.ofMinutes(6).toMillis());
+        }
+    }
+
+    @Test
     void an_alarm_that_came_due_while_the_hub_was_down_fires_at_once_after_a_restart() {
         try (WsClient a = hub.join("/rooms/probe/alarm")) {
             a.await("system");

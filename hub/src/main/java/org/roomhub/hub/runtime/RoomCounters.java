@@ -43,15 +43,18 @@ final class RoomCounters {
 
     /**
      * Continues from figures stored by an earlier life of the room (unreadable ones are ignored). Records
-     * stored before CPU time was measured have six fields; the seventh is CPU nanoseconds.
+     * stored before CPU time was measured have six fields; the seventh is CPU nanoseconds, the eighth when
+     * they were stored: the room was out of memory since then (dormant, or the hub down), so that time counts
+     * as hibernated and a dormant room's figures keep growing like a hibernated host's; the ninth its last
+     * activity, so a host built again (a dormant room listed or used) does not look freshly active.
      */
     synchronized void restore(byte[] stored) {
         String[] parts = new String(stored, StandardCharsets.US_ASCII).split(",");
-        if (parts.length != 6 && parts.length != 7) {
+        if (parts.length < 6 || parts.length > 9) {
             return;
         }
         try {
-            long[] v = new long[7];
+            long[] v = new long[9];
             for (int i = 0; i < parts.length; i++) {
                 v[i] = Long.parseLong(parts[i]);
             }
@@ -62,6 +65,12 @@ final class RoomCounters {
             activeMillis += v[4];
             hibernatedMillis += v[5];
             cpuNanos.addAndGet(v[6]);
+            if (parts.length >= 8 && !inMemory) {
+                stateSince = Math.min(stateSince, v[7]);
+            }
+            if (parts.length == 9) {
+                lastActivity = v[8];
+            }
             persisted = counts();
             persistedCpu = cpuNanos.get();
         } catch (NumberFormatException e) {
@@ -87,7 +96,8 @@ final class RoomCounters {
         persisted = counts();
         persistedCpu = cpuNanos.get();
         return (persisted[0] + "," + persisted[1] + "," + persisted[2] + "," + persisted[3] + ","
-                + activeMillis(now) + "," + hibernatedMillis(now) + "," + persistedCpu).getBytes(StandardCharsets.US_ASCII);
+                + activeMillis(now) + "," + hibernatedMillis(now) + "," + persistedCpu + "," + now + "," + lastActivity)
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private long[] counts() {
