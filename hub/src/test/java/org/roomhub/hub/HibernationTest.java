@@ -47,11 +47,14 @@ class HibernationTest {
             assertThat(room.inMemory()).isFalse();
             assertThat(room.connections()).isEqualTo(2);
             assertThat(a.closed).isNotDone();
+            // Counted from here: on a loaded machine the room may also have slept (and b's join woken it) between the joins.
+            int built = probe.constructions.get();
+            long slept = room.stats().hibernations();
+            assertThat(slept).isGreaterThanOrEqualTo(1);
 
             b.send("{\"type\":\"chat-message\",\"text\":\"after sleep\"}");
             a.await("chat-message", f -> f.path("text").asText().equals("after sleep"));
-            assertThat(probe.constructions).hasValue(2);
-            assertThat(room.stats().hibernations()).isEqualTo(1);
+            assertThat(probe.constructions).hasValue(built + 1);
         }
     }
 

@@ -31,6 +31,23 @@ class MetricsRoomTest {
     }
 
     @Test
+    void each_joiner_is_welcomed_with_the_values_stored_before_it_joined_even_when_they_changed_since_the_last_welcome() {
+        try (WsClient pub = hub.join("/rooms/metrics/welcomes")) {
+            pub.await("snapshot");
+            for (int i = 1; i <= 3; i++) {
+                pub.send("{\"type\":\"metric-update\",\"name\":\"cpu\",\"value\":" + i + "}");
+                double value = i;
+                pub.await("metric-updated", f -> f.path("value").asDouble() == value);
+                // Two joiners in a row: the second is welcomed with the same values (the shared welcome).
+                try (WsClient first = hub.join("/rooms/metrics/welcomes"); WsClient second = hub.join("/rooms/metrics/welcomes")) {
+                    assertThat(first.await("snapshot").path("metrics").path("cpu").asDouble()).isEqualTo(value);
+                    assertThat(second.await("snapshot").path("metrics").path("cpu").asDouble()).isEqualTo(value);
+                }
+            }
+        }
+    }
+
+    @Test
     void a_burst_is_sampled_and_its_last_value_is_always_delivered() {
         try (WsClient pub = hub.join("/rooms/metrics/burst"); WsClient sub = hub.join("/rooms/metrics/burst")) {
             sub.await("snapshot");

@@ -37,6 +37,12 @@ final class MetricsRoom implements RoomObject {
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Map<String, MetricSample> pending = new LinkedHashMap<>();
+    /**
+     * The welcome of joiners taking every metric (all of them: a subscription comes later), shared until a value
+     * changes or its {@code ts} is a second old; the hub encodes a frame sent again once, so a join storm encodes
+     * it once per change, not once per joiner. Null until a welcome needs it.
+     */
+    private ServerFrame.Snapshot welcomeForAll;
 
     MetricsRoom(RoomContext ctx, Duration interval, Duration retention) {
         this.ctx = ctx;
@@ -52,7 +58,16 @@ final class MetricsRoom implements RoomObject {
 
     @Override
     public void welcome(Connection c) {
-        c.send(new ServerFrame.Snapshot(snapshotFor(subscription(c)), now()));
+        Subscription sub = subscription(c);
+        c.send(sub.includesAll() ? welcomeForAll() : new ServerFrame.Snapshot(snapshotFor(sub), now()));
+    }
+
+    private ServerFrame.Snapshot welcomeForAll() {
+        long now = now();
+        if (welcomeForAll == null || now - welcomeForAll.ts() >= 1000 || now < welcomeForAll.ts()) {
+            welcomeForAll = new ServerFrame.Snapshot(java.util.Collections.unmodifiableMap(snapshotFor(Subscription.ALL)), now);
+        }
+        return welcomeForAll;
     }
 
     @Override
@@ -100,6 +115,7 @@ final class MetricsRoom implements RoomObject {
         storage.put("latest/" + seg, new Latest(sample.value(), ts));
         storage.put("hist/" + seg + "/" + Keys.ordered(ts / 1000), sample.value());
         latest.put(sample.name(), new Latest(sample.value(), ts));
+        welcomeForAll = null;
         if (ctx.alarm().get().isEmpty()) {
             ctx.alarm().set(now() + TRIM_EVERY.toMillis());
         }
