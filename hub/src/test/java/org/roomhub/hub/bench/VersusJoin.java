@@ -26,7 +26,7 @@ import org.roomhub.hub.testkit.TextSocket;
 final class VersusJoin {
 
     /** One storm's readings; CPU in seconds. */
-    record Storm(boolean bounded, double seconds, double opened, double cpu, double jit, double gc, double generator, long frames,
+    record Storm(boolean bounded, double seconds, double opened, double cpu, double kernel, double jit, double gc, double generator, long frames,
             long chars, long heapPeak) {
         double app() {
             return cpu - jit - gc;
@@ -74,8 +74,8 @@ final class VersusJoin {
                         ratio(h.seconds(), b.seconds()), h.opened(), b.opened(), h.frames(), b.frames(), h.chars() / 1e6, b.chars() / 1e6,
                         h.generator(), b.generator()));
         vs.report.add("vs-join", what + ": server CPU, hub / baseline", f("%.2f / %.2f", h.cpu(), b.cpu()), "s",
-                f("ratio %s; application threads %.2f / %.2f s (ratio %s); JIT %.2f / %.2f s; GC %.2f / %.2f s",
-                        ratio(h.cpu(), b.cpu()), h.app(), b.app(), ratio(h.app(), b.app()), h.jit(), b.jit(), h.gc(), b.gc()));
+                f("ratio %s; application threads %.2f / %.2f s (ratio %s); JIT %.2f / %.2f s; GC %.2f / %.2f s; kernel (all threads) %.2f / %.2f s",
+                        ratio(h.cpu(), b.cpu()), h.app(), b.app(), ratio(h.app(), b.app()), h.jit(), b.jit(), h.gc(), b.gc(), h.kernel(), b.kernel()));
     }
 
     private Result measure(boolean hub, String type, int n) throws Exception {
@@ -126,10 +126,12 @@ final class VersusJoin {
         LongAdder frames = new LongAdder();
         LongAdder chars = new LongAdder();
         long c0 = t.stats().cpuNanos();
+        long k0 = t.stats().sysNanos();
         long jit0 = jitNanos(t);
         long gc0 = gcNanos(t);
         long g0 = GENERATOR.cpuNanos();
         long t0 = System.nanoTime();
+        java.time.Instant began = java.time.Instant.now(); // to find the storm in a recording
         List<TextSocket> sockets = vs.connect(t, path, n, frame -> {
             chars.add(frame.length());
             frames.increment();
@@ -138,10 +140,11 @@ final class VersusJoin {
         long lastFrame = Versus.settle(frames, Duration.ofSeconds(2), BOUND);
         boolean bounded = System.nanoTime() - t0 >= BOUND.toNanos();
         // The 2 s quiet period is after the last frame; CPU spent in it (closing idle work) is counted too.
-        Storm s = new Storm(bounded, (Math.max(lastFrame, opened) - t0) / 1e9, (opened - t0) / 1e9, (t.stats().cpuNanos() - c0) / 1e9, (jitNanos(t) - jit0) / 1e9,
+        Storm s = new Storm(bounded, (Math.max(lastFrame, opened) - t0) / 1e9, (opened - t0) / 1e9, (t.stats().cpuNanos() - c0) / 1e9,
+                (t.stats().sysNanos() - k0) / 1e9, (jitNanos(t) - jit0) / 1e9,
                 (gcNanos(t) - gc0) / 1e9, (GENERATOR.cpuNanos() - g0) / 1e9, frames.sum(), chars.sum(), ProcStats.heapPeakFromGcLog(gcLog, gcFrom));
-        System.out.println(f("   %s: %d into %s in %.2f s (open after %.2f), CPU %.2f s (JIT %.2f, GC %.2f), generator %.2f s, %,d frames, heap peak %.0f MiB",
-                t.label(), n, path, s.seconds(), s.opened(), s.cpu(), s.jit(), s.gc(), s.generator(), s.frames(), s.heapPeak() / 1048576.0));
+        System.out.println(f("   %s: %d into %s in %.2f s (open after %.2f), CPU %.2f s (JIT %.2f, GC %.2f), generator %.2f s, %,d frames, heap peak %.0f MiB; %s–%s",
+                t.label(), n, path, s.seconds(), s.opened(), s.cpu(), s.jit(), s.gc(), s.generator(), s.frames(), s.heapPeak() / 1048576.0, began, java.time.Instant.now()));
         clients.addAll(sockets);
         return s;
     }
