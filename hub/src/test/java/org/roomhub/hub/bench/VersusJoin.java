@@ -19,13 +19,16 @@ import org.roomhub.hub.testkit.TextSocket;
  * (class loading, JIT compiling); the later ones are the hub time issue 12 means: a LAN hub that meets a join
  * storm has usually been running. Both servers get the same treatment. Per storm: server time until its last
  * frame arrived, server CPU split into the JIT compilers, GC and the rest (application threads: Jetty, rooms,
- * writers), the load generator's own CPU (this JVM: connecting and reading every frame, on the same cores),
+ * writers) and its kernel share, the load generator's own CPU (this JVM: connecting and reading every frame, on the same cores),
  * frames the clients received, heap peak (largest occupancy before a G1 collection, from {@code -Xlog:gc});
  * once the third storm settled, heap and RSS per idle connection in that one big room.
  */
 final class VersusJoin {
 
-    /** One storm's readings; CPU in seconds. */
+    /**
+     * One storm's readings, in seconds: until its last frame and until every socket was open; the server's CPU,
+     * of which kernel, JIT and GC; the load generator's (this JVM's) CPU. {@code chars}: text received.
+     */
     record Storm(boolean bounded, double seconds, double opened, double cpu, double kernel, double jit, double gc, double generator, long frames,
             long chars, long heapPeak) {
         double app() {
