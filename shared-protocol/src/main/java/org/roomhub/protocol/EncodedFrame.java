@@ -43,6 +43,23 @@ public record EncodedFrame(String type, String text, long seq, int byteLength, S
         return utf8 != null ? utf8 : text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The JSON without the leading {@code type} property. The codec writes {@code type} first and then the record's
+     * fields in order, so this is the JSON of a value with the same fields: a chat-message's is its
+     * {@link org.roomhub.protocol.value.ChatEntry}, stored without serializing the entry again.
+     */
+    public byte[] withoutType() {
+        byte[] all = bytes();
+        byte[] prefix = ("{\"type\":\"" + type + "\",").getBytes(StandardCharsets.UTF_8);
+        if (all.length <= prefix.length || !java.util.Arrays.equals(all, 0, prefix.length, prefix, 0, prefix.length)) {
+            throw new IllegalArgumentException("a " + type + " frame without fields after its type");
+        }
+        byte[] out = new byte[all.length - prefix.length + 1];
+        out[0] = '{';
+        System.arraycopy(all, prefix.length, out, 1, all.length - prefix.length);
+        return out;
+    }
+
     /** Equal when everything but the byte cache is: the bytes follow from the text. */
     @Override
     public boolean equals(Object o) {

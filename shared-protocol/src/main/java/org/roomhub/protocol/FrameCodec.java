@@ -3,7 +3,6 @@ package org.roomhub.protocol;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -48,8 +47,7 @@ public final class FrameCodec {
      * deserializer up again for every frame (a tenth of a chat message's decode in the profile).
      */
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
-    /** Client frames read straight from their text; a duplicate key fails there, so the tree path decides it. */
-    private final ObjectReader clientReader;
+    private final ClientFrameReader clientReader;
 
     /** A codec with the one mapper configuration the protocol needs. */
     public FrameCodec() {
@@ -80,10 +78,7 @@ public final class FrameCodec {
                 "map-state", node -> node.has("seq") ? ServerFrame.MapStateChanged.class : ServerFrame.MapState.class,
                 "snapshots", node -> node.has("seq") ? ServerFrame.SnapshotsChanged.class : ServerFrame.SnapshotNames.class));
         observerTypes = new FrameTypes<>(ObserverFrame.class, Map.of());
-        // Jackson learns the records behind ClientFrame's type names from here (it does not read sealed permits);
-        // only reads as ClientFrame look at them. Client names are one record each (no chooser), so all are there.
-        mapper.registerSubtypes(clientTypes.records());
-        clientReader = mapper.readerFor(ClientFrame.class).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        clientReader = new ClientFrameReader(mapper, clientTypes.records(), MAX_FRAME_BYTES / 3);
     }
 
     /** The configured mapper, for REST bodies built from protocol values. */
@@ -93,35 +88,13 @@ public final class FrameCodec {
 
     /** Decodes a frame a client sent. */
     public Decoded<ClientFrame> decodeClient(String text) {
-        ClientFrame frame = streamed(text);
+        ClientFrame frame = clientReader.read(text);
         return frame != null ? new Decoded.Ok<>(frame) : decode(text, clientTypes);
     }
 
-    /**
-     * A well-formed client frame in one pass, straight from the text into its record: building a tree and
-     * walking it again was most of a chat message's decode. Null for anything else (not an object, a large
-     * frame, a duplicate key, any error): the tree path then decides, with the error it names. Both read with
-     * the same mapper, so a frame one accepts the other accepts as the same record.
-     */
+    /** The one-pass read alone (null: the tree path would decide), for tests. */
     ClientFrame streamed(String text) {
-        if (text == null || text.length() > MAX_FRAME_BYTES / 3 || !startsAnObject(text)) {
-            return null; // a non-object would meet Jackson's other type-id shapes (a wrapper array) here
-        }
-        try {
-            return clientReader.readValue(text);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static boolean startsAnObject(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return c == '{';
-            }
-        }
-        return false;
+        return clientReader.read(text);
     }
 
     /** Decodes a frame the hub sent to a room client. */
@@ -149,23 +122,6 @@ public final class FrameCodec {
         // The bytes once, here: the resume log stores them and every WebSocket recipient writes them.
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         return new EncodedFrame(typeName(frame), text, seq, utf8.length, conflationKey(frame), roomSeq(frame, seq), utf8);
-    }
-
-    /**
-     * The frame's JSON without its leading {@code type} property. The codec writes {@code type} first and then
-     * the record's fields in order, so this is the JSON of a value with the same fields: a chat-message's is
-     * its {@link org.roomhub.protocol.value.ChatEntry}, stored without serializing the entry again.
-     */
-    public static byte[] withoutType(EncodedFrame frame) {
-        byte[] all = frame.bytes();
-        byte[] prefix = ("{\"type\":\"" + frame.type() + "\",").getBytes(StandardCharsets.UTF_8);
-        if (all.length <= prefix.length || !java.util.Arrays.equals(all, 0, prefix.length, prefix, 0, prefix.length)) {
-            throw new IllegalArgumentException("a " + frame.type() + " frame without fields after its type");
-        }
-        byte[] out = new byte[all.length - prefix.length + 1];
-        out[0] = '{';
-        System.arraycopy(all, prefix.length, out, 1, all.length - prefix.length);
-        return out;
     }
 
     /** Which waiting frame a newer one replaces: a metric update replaces the waiting one of the same metric. */

@@ -55,7 +55,7 @@ class EncodedFrameTest {
     @Test
     void a_chat_message_without_its_type_is_the_json_of_its_entry() throws Exception {
         ServerFrame.ChatMessage m = new ServerFrame.ChatMessage("m-1", "ada", "s-1", "hi \"there\" ü", 1_700_000_000_000L, 42);
-        byte[] entry = FrameCodec.withoutType(codec.encode(m));
+        byte[] entry = codec.encode(m).withoutType();
         assertThat(new String(entry, StandardCharsets.UTF_8)).isEqualTo(new String(codec.mapper().writeValueAsBytes(m.entry()), StandardCharsets.UTF_8));
         assertThat(codec.mapper().readValue(entry, ChatEntry.class)).isEqualTo(m.entry());
     }

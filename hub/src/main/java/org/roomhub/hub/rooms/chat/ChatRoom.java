@@ -12,7 +12,6 @@ import org.roomhub.hub.room.RoomStorage.ListOptions;
 import org.roomhub.hub.rooms.Keys;
 import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.ErrorCode;
-import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.ChatEntry;
@@ -107,7 +106,7 @@ final class ChatRoom implements RoomObject {
         });
         String key = "msg/" + Keys.ordered(entry[0].seq());
         // The entry's JSON is the frame's without its type: cut from the bytes just encoded, not serialized again.
-        storage.putJson(key, FrameCodec.withoutType(sent));
+        storage.putJson(key, sent.withoutType());
         keys.addLast(key);
         if (recent != null) {
             recent.addLast(entry[0]);
