@@ -50,6 +50,11 @@ final class FrameTypes<F> {
         }
     }
 
+    /** Every record of the family, for a mapper that reads the family's interface by its {@code type}. */
+    Class<?>[] records() {
+        return single.values().toArray(Class<?>[]::new);
+    }
+
     /** The record for {@code name} when the name alone decides it; null when unknown or a chooser decides. */
     Class<? extends F> onlyRecordFor(String name) {
         return single.get(name);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.roomhub.protocol.frame.ServerFrame;
+import org.roomhub.protocol.value.ChatEntry;
 import org.roomhub.protocol.value.GeoPoint;
 
 class EncodedFrameTest {
@@ -49,5 +50,20 @@ class EncodedFrameTest {
     void encoding_the_same_frame_twice_gives_the_same_text() {
         ServerFrame frame = new ServerFrame.UserJoined("s-2", "bob", 5, 3);
         assertThat(codec.encode(frame)).isEqualTo(codec.encode(frame));
+    }
+
+    @Test
+    void a_chat_message_without_its_type_is_the_json_of_its_entry() throws Exception {
+        ServerFrame.ChatMessage m = new ServerFrame.ChatMessage("m-1", "ada", "s-1", "hi \"there\" ü", 1_700_000_000_000L, 42);
+        byte[] entry = codec.encode(m).withoutType();
+        assertThat(new String(entry, StandardCharsets.UTF_8)).isEqualTo(new String(codec.mapper().writeValueAsBytes(m.entry()), StandardCharsets.UTF_8));
+        assertThat(codec.mapper().readValue(entry, ChatEntry.class)).isEqualTo(m.entry());
+    }
+
+    @Test
+    void a_broadcast_frame_keeps_the_bytes_it_was_encoded_to() {
+        EncodedFrame chat = codec.encode(new ServerFrame.ChatMessage("m-1", "ada", "s-1", "Grüße 😀", 1, 2));
+        assertThat(chat.bytes()).isSameAs(chat.bytes()).isEqualTo(chat.text().getBytes(StandardCharsets.UTF_8));
+        assertThat(chat.byteLength()).isEqualTo(chat.bytes().length);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -50,9 +51,10 @@ public interface RoomContext {
 
     /**
      * Broadcasts a frame to every connection that {@link RoomObject#wants wants} it. The hub assigns
-     * the next {@code seq}, which the factory puts into the frame; the frame is serialized once.
+     * the next {@code seq}, which the factory puts into the frame; the frame is serialized once, and
+     * that serialization is returned (a room may store what it sent without serializing it again).
      */
-    void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame);
+    EncodedFrame broadcast(LongFunction<? extends ServerFrame.Broadcast> frame);
 
     /** The room's latest broadcast sequence number; frames describing current state carry it. */
     long seq();

@@ -19,6 +19,12 @@ public interface RoomStorage {
     /** Stores {@code value} at {@code key}. */
     void put(String key, Object value);
 
+    /**
+     * Stores a value already serialized: {@code json} is the UTF-8 JSON {@link #put} would write for it
+     * (e.g. cut from a frame just broadcast). Kept as given, never modified.
+     */
+    void putJson(String key, byte[] json);
+
     /** Removes {@code key}; true when it existed. */
     boolean delete(String key);
 

@@ -15,6 +15,7 @@ import org.roomhub.hub.room.RoomAlarm;
 import org.roomhub.hub.room.RoomContext;
 import org.roomhub.hub.room.RoomStorage;
 import org.roomhub.hub.storage.RoomStore;
+import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.frame.ServerFrame;
 import org.roomhub.protocol.value.RoomAddress;
 
@@ -89,8 +90,8 @@ final class HostContext implements RoomContext {
     }
 
     @Override
-    public void broadcast(LongFunction<? extends ServerFrame.Broadcast> frame) {
-        output.broadcast(frame);
+    public EncodedFrame broadcast(LongFunction<? extends ServerFrame.Broadcast> frame) {
+        return output.broadcast(frame);
     }
 
     @Override

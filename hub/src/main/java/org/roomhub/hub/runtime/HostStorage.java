@@ -57,6 +57,11 @@ final class HostStorage implements RoomStorage {
     }
 
     @Override
+    public void putJson(String key, byte[] json) {
+        current.get().put(PREFIX + key, json);
+    }
+
+    @Override
     public boolean delete(String key) {
         boolean existed = raw(PREFIX + key).isPresent();
         current.get().delete(PREFIX + key);

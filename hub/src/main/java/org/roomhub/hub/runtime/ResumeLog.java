@@ -68,7 +68,7 @@ final class ResumeLog {
     void record(Effects effects, EncodedFrame frame) {
         effects.logged.add(frame);
         if (retention.durable()) {
-            effects.writes().put(key(frame.seq()), frame.text().getBytes(StandardCharsets.UTF_8));
+            effects.writes().put(key(frame.seq()), frame.bytes());
             long old = frame.seq() - retention.frames();
             if (old > 0) {
                 effects.writes().delete(key(old));

@@ -110,12 +110,12 @@ final class RoomOutput {
         recentUse = null;
     }
 
-    void broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {
-        broadcastExcept(null, factory);
+    EncodedFrame broadcast(LongFunction<? extends ServerFrame.Broadcast> factory) {
+        return broadcastExcept(null, factory);
     }
 
     /** Numbers, stores, logs and addresses one broadcast to every session the room wants to see it but {@code except}. */
-    void broadcastExcept(ClientSession except, LongFunction<? extends ServerFrame.Broadcast> factory) {
+    EncodedFrame broadcastExcept(ClientSession except, LongFunction<? extends ServerFrame.Broadcast> factory) {
         Effects effects = current.get();
         ServerFrame.Broadcast frame = factory.apply(seq + 1);
         if (frame.seq() != seq + 1) {
@@ -135,6 +135,7 @@ final class RoomOutput {
             }
         }
         effects.send(targets, encoded, "room", except == null);
+        return encoded;
     }
 
     /** Replays to {@code session} what it missed after {@code since}; false when that is no longer held. */

@@ -156,11 +156,7 @@ final class RoomSocket implements FrameHandler {
         int size = payload == null ? 0 : payload.remaining();
         if (first && frame.isFin()) {
             checkSize(size);
-            Utf8StringBuilder one = new Utf8StringBuilder(size);
-            if (size > 0) {
-                one.append(payload);
-            }
-            deliver(one.takeCompleteString(BadPayloadException.InvalidUtf8::new));
+            deliver(TextPayload.of(payload));
             return;
         }
         if (first || partial == null) {

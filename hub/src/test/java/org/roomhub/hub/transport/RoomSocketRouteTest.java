@@ -48,6 +48,30 @@ class RoomSocketRouteTest {
     }
 
     @Test
+    void a_text_message_in_one_frame_arrives_whole_with_its_non_ascii_characters() throws Exception {
+        try (RawSocket s = joined("/rooms/chat/one", "")) {
+            s.send(0x1, "{\"type\":\"chat-message\",\"text\":\"plain ascii\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(s.readTextContaining("\"chat-message\"")).contains("plain ascii");
+            s.send(0x1, "{\"type\":\"chat-message\",\"text\":\"Grüße 😀\"}".getBytes(StandardCharsets.UTF_8));
+            assertThat(s.readTextContaining("Gr")).contains("Grüße 😀");
+        }
+    }
+
+    @Test
+    void a_text_frame_of_bad_utf8_closes_the_socket_with_1007() throws Exception {
+        try (RawSocket s = joined("/rooms/chat/bad-utf8", "")) {
+            byte[] json = "{\"type\":\"chat-message\",\"text\":\"x?\"}".getBytes(StandardCharsets.UTF_8);
+            json[json.length - 3] = (byte) 0xC3; // a two-byte lead followed by an ASCII quote
+            s.send(0x1, json);
+            RawSocket.Frame f;
+            do {
+                f = s.readFrame();
+            } while (f.opcode() != 0x8);
+            assertThat(((f.payload()[0] & 0xFF) << 8) | (f.payload()[1] & 0xFF)).isEqualTo(1007);
+        }
+    }
+
+    @Test
     void a_binary_message_is_ignored_and_the_socket_stays_open() throws Exception {
         try (RawSocket s = joined("/rooms/chat/bin", "")) {
             s.send(0x2, new byte[] {1, 2, 3});

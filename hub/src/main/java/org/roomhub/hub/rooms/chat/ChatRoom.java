@@ -10,6 +10,7 @@ import org.roomhub.hub.room.RoomObject;
 import org.roomhub.hub.room.RoomStorage;
 import org.roomhub.hub.room.RoomStorage.ListOptions;
 import org.roomhub.hub.rooms.Keys;
+import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.ErrorCode;
 import org.roomhub.protocol.frame.ClientFrame;
 import org.roomhub.protocol.frame.ServerFrame;
@@ -98,13 +99,14 @@ final class ChatRoom implements RoomObject {
     private void post(Connection c, String text) {
         String id = newId();
         ChatEntry[] entry = new ChatEntry[1];
-        ctx.broadcast(seq -> {
+        EncodedFrame sent = ctx.broadcast(seq -> {
             ServerFrame.ChatMessage m = new ServerFrame.ChatMessage(id, nameOf(c), c.sessionId(), text, now(), seq);
             entry[0] = m.entry();
             return m;
         });
         String key = "msg/" + Keys.ordered(entry[0].seq());
-        storage.put(key, entry[0]);
+        // The entry's JSON is the frame's without its type: cut from the bytes just encoded, not serialized again.
+        storage.putJson(key, sent.withoutType());
         keys.addLast(key);
         if (recent != null) {
             recent.addLast(entry[0]);
