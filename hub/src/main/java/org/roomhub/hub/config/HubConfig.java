@@ -157,6 +157,13 @@ public final class HubConfig {
          * {@code -Droomhub.writeLingerMaxMillis=N} changes the default.
          */
         public Duration writeLingerMax = Duration.ofMillis(Long.getLong("roomhub.writeLingerMaxMillis", 100));
+        /**
+         * The write age: a WebSocket waiting under the linger writes once it has waited this long (or at
+         * once when 8 frames wait) instead of at the pool's shared ticks, so no broadcast frame waits longer;
+         * replaces {@link #writeLingerMax}. 0 keeps the shared ticks. {@code -Droomhub.writeAgeMillis=N}
+         * changes the default.
+         */
+        public Duration writeAge = Duration.ofMillis(Long.getLong("roomhub.writeAgeMillis", 0));
         /** How often the hub pings a quiet WebSocket and sends an SSE comment. */
         public Duration heartbeatInterval = Duration.ofSeconds(20);
         /** A WebSocket from which nothing (not even a pong) arrived for this long is closed and reaped. */

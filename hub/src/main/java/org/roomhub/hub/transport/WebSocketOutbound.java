@@ -37,6 +37,8 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final long linger;
     /** Ticks the frames may wait through when they keep coming (the adaptive linger); 1: one tick. */
     private final int lingerTicks;
+    /** With a write age: a socket holding {@link #FULL} frames writes at once instead of waiting it out. */
+    private final boolean hurries;
     /** Ticks waited through since the last write; only the tick task (one at a time) uses it. */
     private int ticksWaited;
     /** The linger's tick as a task, made once. */
@@ -70,6 +72,7 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
         this.linger = lingering == null ? 0 : lingering.lingerNanos();
         this.lingerTicks = lingering == null ? 1 : lingering.lingerTicks();
+        this.hurries = lingering != null && lingering.ageNanos() > 0;
         this.lastWrite = System.nanoTime() - linger;
         this.lastRequest = lastWrite;
         this.batch = new FrameBatch(session, BATCH, this::written, this::failed);
@@ -101,13 +104,15 @@ final class WebSocketOutbound extends QueuedOutbound {
     protected void ready() {
         if (!deferred || asking()) {
             schedule();
+        } else {
+            hurryIfFull();
         }
     }
 
     @Override
     protected void ready(Fanout fanout) {
         if (deferred && !asking()) {
-            return; // the linger's tick writes it with the others
+            hurryIfFull(); // otherwise the linger's tick writes it with the others
         } else if (fanout == null) {
             schedule();
         } else if (wip.getAndIncrement() == 0) {
@@ -142,6 +147,17 @@ final class WebSocketOutbound extends QueuedOutbound {
         closeReason = reason;
         closeCode = code;
         schedule();
+    }
+
+    /**
+     * With a write age, a waiting socket that holds {@link #FULL} frames writes them now: enough for one
+     * write, and waiting longer would only add latency. Its tick still comes and writes what follows.
+     */
+    private void hurryIfFull() {
+        if (hurries && queue.size() >= FULL) {
+            due = true;
+            schedule();
+        }
     }
 
     /** Frames waiting. */
