@@ -37,8 +37,10 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final long linger;
     /** Ticks the frames may wait through when they keep coming (the adaptive linger); 1: one tick. */
     private final int lingerTicks;
-    /** With a write age: a socket holding {@link #FULL} frames writes at once instead of waiting it out. */
-    private final boolean hurries;
+    /** With a write age: frames that end a wait at once (0: only the age, or no age at all). */
+    private final int hurryFrames;
+    /** With a write age: when the current wait began (nanoTime); a tick for an earlier wait is stale. */
+    private volatile long deferredAt;
     /** Ticks waited through since the last write; only the tick task (one at a time) uses it. */
     private int ticksWaited;
     /** The linger's tick as a task, made once. */
@@ -72,7 +74,7 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
         this.linger = lingering == null ? 0 : lingering.lingerNanos();
         this.lingerTicks = lingering == null ? 1 : lingering.lingerTicks();
-        this.hurries = lingering != null && lingering.ageNanos() > 0;
+        this.hurryFrames = lingering == null || lingering.ageNanos() == 0 ? 0 : lingering.ageFrames();
         this.lastWrite = System.nanoTime() - linger;
         this.lastRequest = lastWrite;
         this.batch = new FrameBatch(session, BATCH, this::written, this::failed);
@@ -104,15 +106,17 @@ final class WebSocketOutbound extends QueuedOutbound {
     protected void ready() {
         if (!deferred || asking()) {
             schedule();
-        } else {
-            hurryIfFull();
+        } else if (full()) {
+            hurry(null);
         }
     }
 
     @Override
     protected void ready(Fanout fanout) {
         if (deferred && !asking()) {
-            hurryIfFull(); // otherwise the linger's tick writes it with the others
+            if (full()) {
+                hurry(fanout); // otherwise the linger's tick writes it with the others
+            }
         } else if (fanout == null) {
             schedule();
         } else if (wip.getAndIncrement() == 0) {
@@ -149,14 +153,22 @@ final class WebSocketOutbound extends QueuedOutbound {
         schedule();
     }
 
+    /** With a write age: whether enough frames wait to end the wait now (waiting longer only adds latency). */
+    private boolean full() {
+        return hurryFrames > 0 && queue.size() >= hurryFrames;
+    }
+
     /**
-     * With a write age, a waiting socket that holds {@link #FULL} frames writes them now: enough for one
-     * write, and waiting longer would only add latency. Its tick still comes and writes what follows.
+     * Ends the wait: writes now, on the writer pool (for a broadcast, with the other recipients' drains).
+     * The wait's tick still comes, and finds itself stale.
      */
-    private void hurryIfFull() {
-        if (hurries && queue.size() >= FULL) {
-            due = true;
+    private void hurry(Fanout fanout) {
+        due = true;
+        deferred = false;
+        if (fanout == null) {
             schedule();
+        } else if (wip.getAndIncrement() == 0) {
+            fanout.defer(drainTask);
         }
     }
 
@@ -226,6 +238,7 @@ final class WebSocketOutbound extends QueuedOutbound {
             return false;
         }
         deferred = true;
+        deferredAt = System.nanoTime();
         lingering.atNextTick(tickTask);
         return true;
     }
@@ -236,6 +249,10 @@ final class WebSocketOutbound extends QueuedOutbound {
      * the peer has not just sent, the pool is not stopping).
      */
     private void lingered() {
+        if (hurryFrames > 0 && !lingering.stopping()
+                && (!deferred || System.nanoTime() - deferredAt < lingering.ageNanos() - lingering.slackNanos())) {
+            return; // a hurried write ended the wait this tick was for; a later wait has its own tick
+        }
         if (++ticksWaited < lingerTicks && closeCode == 0 && !asking() && !lingering.stopping() && queue.size() < FULL) {
             lingering.atNextTick(tickTask); // still deferred: new frames need no hand-off
             return;

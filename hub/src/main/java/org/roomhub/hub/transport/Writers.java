@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instead of ~3 (each write costs ~20 µs of CPU, half of it in the kernel; a frame ~2 µs).
  *
  * <p>With a write age the wait is bounded per socket instead: a socket that begins to wait writes when
- * it has waited the age (or at once when {@link WebSocketOutbound#FULL} frames wait), whatever the other
+ * it has waited the age (or at once when a given number of frames wait), whatever the other
  * sockets do; the sockets of one broadcast begin together, so one tick still serves them all.
  */
 public final class Writers implements Executor {
@@ -40,6 +40,8 @@ public final class Writers implements Executor {
     private final long ageNanos;
     /** How early a tick takes a socket whose age is nearly reached: the sockets of one broadcast go together. */
     private final long slackNanos;
+    /** With an age: frames that end a socket's wait at once (0: only the age does). */
+    private final int ageFrames;
     /** Runs the ticks; made only when there is a linger. */
     private final ScheduledExecutorService ticker;
     /** Sockets waiting, in the order they began to wait (a ring), with when each is due. */
@@ -52,14 +54,15 @@ public final class Writers implements Executor {
     /** Set under the lock; read without it by a socket deciding whether to wait for another tick. */
     private volatile boolean stopped;
 
-    private Writers(int threads, Duration linger, Duration lingerMax, Duration age) {
+    private Writers(int threads, Duration linger, Duration lingerMax, Duration age, int ageFrames) {
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "roomhub-writer-" + n.incrementAndGet()));
         this.lingerMillis = Math.max(0, linger.toMillis());
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
         this.ageNanos = lingerMillis == 0 ? 0 : Math.max(0, age.toNanos());
-        this.slackNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(2), ageNanos / 10);
+        this.slackNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(1), ageNanos / 20);
+        this.ageFrames = Math.max(0, ageFrames);
         this.lingerTicks = lingerMillis == 0 || ageNanos > 0 ? 1
                 : (int) Math.max(1, Math.min(1_000, lingerMax.toMillis() / lingerMillis));
         this.ticker = lingerMillis == 0 ? null
@@ -71,10 +74,10 @@ public final class Writers implements Executor {
      * once). With a zero {@code age}, waiting sockets write at a shared tick, and a socket fed steadily may
      * keep its frames for up to {@code lingerMax} (whole lingers) while it holds fewer than
      * {@link WebSocketOutbound#FULL}. With an {@code age}, a waiting socket writes when it has waited that
-     * long, or as soon as {@link WebSocketOutbound#FULL} frames wait: no frame waits longer than the age.
+     * long, or as soon as {@code ageFrames} frames wait (0: only the age): no frame waits longer than the age.
      */
-    public static Writers start(Duration linger, Duration lingerMax, Duration age) {
-        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger, lingerMax, age);
+    public static Writers start(Duration linger, Duration lingerMax, Duration age, int ageFrames) {
+        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger, lingerMax, age, ageFrames);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -96,6 +99,16 @@ public final class Writers implements Executor {
     /** The write age in nanoseconds; 0: waiting sockets write at the shared tick. */
     long ageNanos() {
         return ageNanos;
+    }
+
+    /** How early a tick may come for a socket's age (see {@link #tick()}). */
+    long slackNanos() {
+        return slackNanos;
+    }
+
+    /** With an age: frames that end a socket's wait at once; 0: none do. */
+    int ageFrames() {
+        return ageFrames;
     }
 
     /** Ticks a socket fed steadily may wait through since its last write; at least 1. */
