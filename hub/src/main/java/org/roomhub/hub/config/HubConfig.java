@@ -163,7 +163,7 @@ public final class HubConfig {
          * replaces {@link #writeLingerMax}. 0 keeps the shared ticks. {@code -Droomhub.writeAgeMillis=N}
          * changes the default.
          */
-        public Duration writeAge = Duration.ofMillis(Long.getLong("roomhub.writeAgeMillis", 0));
+        public Duration writeAge = Duration.ofMillis(Long.getLong("roomhub.writeAgeMillis", 70));
         /**
          * With a {@link #writeAge}: a waiting WebSocket writes as soon as this many frames wait (0: only the
          * age ends the wait). {@code -Droomhub.writeAgeFrames=N} changes the default.

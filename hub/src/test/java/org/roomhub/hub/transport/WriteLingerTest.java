@@ -19,7 +19,10 @@ import org.roomhub.hub.testkit.WsClient;
 class WriteLingerTest {
 
     @RegisterExtension
-    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.transport.writeLinger = Duration.ofMillis(50)).notStarted();
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.transport.writeLinger = Duration.ofMillis(50);
+        cfg.transport.writeAge = Duration.ZERO; // the shared ticks; the write age: WriteAgeTest
+    }).notStarted();
 
     // Broadcasts through a linger (the default, 50 ms) to 200 sockets: BroadcastWriteTest.
 
