@@ -15,7 +15,8 @@ import org.eclipse.jetty.websocket.core.CoreSession;
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  * Frames that waited together are written together (one gathering write), from the broadcast's
  * bytes encoded once ({@link Fanout}). A socket that wrote less than the pool's linger ago leaves its
- * frames waiting until the pool's next tick ({@link Writers}; a socket fed steadily, for a few ticks), so
+ * frames waiting until the pool's next tick ({@link Writers}; a socket fed steadily, for a few ticks; with a
+ * write age, until it has waited the age or enough frames wait), so
  * a busy socket writes several frames per syscall; a quiet one writes at once, and so does one whose
  * peer has just sent (see {@link #heard()}).
  */
@@ -246,7 +247,8 @@ final class WebSocketOutbound extends QueuedOutbound {
     /**
      * The linger's tick: write what waits, unless frames keep coming and fewer than {@link #FULL} wait:
      * then they stay for another tick, up to {@link #lingerTicks} since the last write (no close, and
-     * the peer has not just sent, the pool is not stopping).
+     * the peer has not just sent, the pool is not stopping). With a write age the tick comes when this
+     * socket's wait reaches the age, and writes; one for a wait a hurried write already ended does nothing.
      */
     private void lingered() {
         if (hurryFrames > 0 && !lingering.stopping()
