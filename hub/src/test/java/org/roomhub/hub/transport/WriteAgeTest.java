@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.testkit.RunningHub;
@@ -68,25 +66,5 @@ class WriteAgeTest {
         }
     }
 
-    @Test
-    void frames_held_by_an_hour_long_age_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
-        hub.start(cfg -> {
-            cfg.transport.writeLinger = Duration.ofHours(1);
-            cfg.transport.writeAge = Duration.ofHours(1);
-        });
-        try (WsClient a = hub.join("/rooms/chat/held?name=a"); WsClient b = hub.join("/rooms/chat/held?name=b")) {
-            a.await("connected");
-            b.await("connected");
-            List<String> sent = List.of("one", "two", "three");
-            for (String text : sent) {
-                a.send("{\"type\":\"chat-message\",\"text\":\"" + text + "\"}");
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/rooms/chat/held").body().contains("\"messagesProcessed\":3"));
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> b.ofType("chat-message").isEmpty());
-            hub.stop();
-            assertThat(b.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1001);
-            assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText()).containsExactlyElementsOf(sent);
-            assertThat(a.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1001);
-        }
-    }
+    // Frames held by an hour-long age go out before the close when the hub stops: WriteLingerTest.
 }
