@@ -135,7 +135,8 @@ public final class Hub {
             return t;
         });
         writer = org.roomhub.hub.transport.Writers.start(config.transport.writeLinger,
-                config.transport.writeLingerMax);
+                config.transport.writeLingerMax, config.transport.writeAge,
+                config.transport.writeAgeFrames);
         sessions.writeOn(writer);
         org.roomhub.hub.runtime.seam.RoomPort rooms = clusterMode == null ? registry.port() : clusterMode.edgeRooms(sessions);
         edge = new Edge(rooms, sessions, types, paths, access, new ConnectionLimits(config.limits), new RateLimits(config.limits),

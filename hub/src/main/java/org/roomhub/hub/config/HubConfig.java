@@ -157,6 +157,18 @@ public final class HubConfig {
          * {@code -Droomhub.writeLingerMaxMillis=N} changes the default.
          */
         public Duration writeLingerMax = Duration.ofMillis(Long.getLong("roomhub.writeLingerMaxMillis", 100));
+        /**
+         * The write age: a WebSocket waiting under the linger writes once it has waited this long (or at
+         * once when {@link #writeAgeFrames} wait) instead of at the pool's shared ticks, so no broadcast frame waits longer;
+         * replaces {@link #writeLingerMax}. 0 keeps the shared ticks. {@code -Droomhub.writeAgeMillis=N}
+         * changes the default.
+         */
+        public Duration writeAge = Duration.ofMillis(Long.getLong("roomhub.writeAgeMillis", 70));
+        /**
+         * With a {@link #writeAge}: a waiting WebSocket writes as soon as this many frames wait (0: only the
+         * age ends the wait). {@code -Droomhub.writeAgeFrames=N} changes the default.
+         */
+        public int writeAgeFrames = Integer.getInteger("roomhub.writeAgeFrames", 8);
         /** How often the hub pings a quiet WebSocket and sends an SSE comment. */
         public Duration heartbeatInterval = Duration.ofSeconds(20);
         /** A WebSocket from which nothing (not even a pong) arrived for this long is closed and reaped. */

@@ -15,7 +15,8 @@ import org.eclipse.jetty.websocket.core.CoreSession;
  * Writing happens on the shared writer pool: a room fanning out to a thousand sockets only enqueues.
  * Frames that waited together are written together (one gathering write), from the broadcast's
  * bytes encoded once ({@link Fanout}). A socket that wrote less than the pool's linger ago leaves its
- * frames waiting until the pool's next tick ({@link Writers}; a socket fed steadily, for a few ticks), so
+ * frames waiting until the pool's next tick ({@link Writers}; a socket fed steadily, for a few ticks; with a
+ * write age, until it has waited the age or enough frames wait), so
  * a busy socket writes several frames per syscall; a quiet one writes at once, and so does one whose
  * peer has just sent (see {@link #heard()}).
  */
@@ -37,6 +38,10 @@ final class WebSocketOutbound extends QueuedOutbound {
     private final long linger;
     /** Ticks the frames may wait through when they keep coming (the adaptive linger); 1: one tick. */
     private final int lingerTicks;
+    /** With a write age: frames that end a wait at once (0: only the age, or no age at all). */
+    private final int hurryFrames;
+    /** With a write age: when the current wait began (nanoTime); a tick for an earlier wait is stale. */
+    private volatile long deferredAt;
     /** Ticks waited through since the last write; only the tick task (one at a time) uses it. */
     private int ticksWaited;
     /** The linger's tick as a task, made once. */
@@ -70,6 +75,7 @@ final class WebSocketOutbound extends QueuedOutbound {
         this.lingering = writer instanceof Writers w && w.lingerNanos() > 0 ? w : null;
         this.linger = lingering == null ? 0 : lingering.lingerNanos();
         this.lingerTicks = lingering == null ? 1 : lingering.lingerTicks();
+        this.hurryFrames = lingering == null || lingering.ageNanos() == 0 ? 0 : lingering.ageFrames();
         this.lastWrite = System.nanoTime() - linger;
         this.lastRequest = lastWrite;
         this.batch = new FrameBatch(session, BATCH, this::written, this::failed);
@@ -101,13 +107,17 @@ final class WebSocketOutbound extends QueuedOutbound {
     protected void ready() {
         if (!deferred || asking()) {
             schedule();
+        } else if (full()) {
+            hurry(null);
         }
     }
 
     @Override
     protected void ready(Fanout fanout) {
         if (deferred && !asking()) {
-            return; // the linger's tick writes it with the others
+            if (full()) {
+                hurry(fanout); // otherwise the linger's tick writes it with the others
+            }
         } else if (fanout == null) {
             schedule();
         } else if (wip.getAndIncrement() == 0) {
@@ -142,6 +152,25 @@ final class WebSocketOutbound extends QueuedOutbound {
         closeReason = reason;
         closeCode = code;
         schedule();
+    }
+
+    /** With a write age: whether enough frames wait to end the wait now (waiting longer only adds latency). */
+    private boolean full() {
+        return hurryFrames > 0 && queue.size() >= hurryFrames;
+    }
+
+    /**
+     * Ends the wait: writes now, on the writer pool (for a broadcast, with the other recipients' drains).
+     * The wait's tick still comes, and finds itself stale.
+     */
+    private void hurry(Fanout fanout) {
+        due = true;
+        deferred = false;
+        if (fanout == null) {
+            schedule();
+        } else if (wip.getAndIncrement() == 0) {
+            fanout.defer(drainTask);
+        }
     }
 
     /** Frames waiting. */
@@ -210,6 +239,7 @@ final class WebSocketOutbound extends QueuedOutbound {
             return false;
         }
         deferred = true;
+        deferredAt = System.nanoTime();
         lingering.atNextTick(tickTask);
         return true;
     }
@@ -217,9 +247,14 @@ final class WebSocketOutbound extends QueuedOutbound {
     /**
      * The linger's tick: write what waits, unless frames keep coming and fewer than {@link #FULL} wait:
      * then they stay for another tick, up to {@link #lingerTicks} since the last write (no close, and
-     * the peer has not just sent, the pool is not stopping).
+     * the peer has not just sent, the pool is not stopping). With a write age the tick comes when this
+     * socket's wait reaches the age, and writes; one for a wait a hurried write already ended does nothing.
      */
     private void lingered() {
+        if (hurryFrames > 0 && !lingering.stopping()
+                && (!deferred || System.nanoTime() - deferredAt < lingering.ageNanos() - lingering.slackNanos())) {
+            return; // a hurried write ended the wait this tick was for; a later wait has its own tick
+        }
         if (++ticksWaited < lingerTicks && closeCode == 0 && !asking() && !lingering.stopping() && queue.size() < FULL) {
             lingering.atNextTick(tickTask); // still deferred: new frames need no hand-off
             return;

@@ -1,7 +1,6 @@
 package org.roomhub.hub.transport;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link WebSocketOutbound#FULL} frames may wait for further ticks, up to {@link #lingerTicks()} ticks
  * since its last write, so a socket receiving a broadcast every 20 ms writes ~5 frames per syscall
  * instead of ~3 (each write costs ~20 µs of CPU, half of it in the kernel; a frame ~2 µs).
+ *
+ * <p>With a write age the wait is bounded per socket instead: a socket that begins to wait writes when
+ * it has waited the age (or at once when a given number of frames wait), whatever the other
+ * sockets do; the sockets of one broadcast begin together, so one tick still serves them all.
  */
 public final class Writers implements Executor {
 
@@ -33,37 +36,48 @@ public final class Writers implements Executor {
     private final long lingerMillis;
     /** Ticks a socket fed steadily may wait through since its last write (1: one linger, no more). */
     private final int lingerTicks;
+    /** The write age (0: none): a waiting socket writes when its wait reaches this, not at a shared tick. */
+    private final long ageNanos;
+    /** How early a tick takes a socket whose age is nearly reached: the sockets of one broadcast go together. */
+    private final long slackNanos;
+    /** With an age: frames that end a socket's wait at once (0: only the age does). */
+    private final int ageFrames;
     /** Runs the ticks; made only when there is a linger. */
     private final ScheduledExecutorService ticker;
+    /** Sockets waiting, in the order they began to wait (a ring), with when each is due. */
     private Runnable[] waiting = new Runnable[64];
+    private long[] dueAt = new long[64];
+    private int head;
     private int count;
     /** Whether a tick is scheduled for the sockets waiting. */
     private boolean armed;
     /** Set under the lock; read without it by a socket deciding whether to wait for another tick. */
     private volatile boolean stopped;
 
-    private Writers(int threads, Duration linger, Duration lingerMax) {
+    private Writers(int threads, Duration linger, Duration lingerMax, Duration age, int ageFrames) {
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "roomhub-writer-" + n.incrementAndGet()));
         this.lingerMillis = Math.max(0, linger.toMillis());
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMillis);
-        this.lingerTicks = lingerMillis == 0 ? 1 : (int) Math.max(1, Math.min(1_000, lingerMax.toMillis() / lingerMillis));
+        this.ageNanos = lingerMillis == 0 ? 0 : Math.max(0, age.toNanos());
+        this.slackNanos = Math.min(TimeUnit.MILLISECONDS.toNanos(1), ageNanos / 20);
+        this.ageFrames = Math.max(0, ageFrames);
+        this.lingerTicks = lingerMillis == 0 || ageNanos > 0 ? 1
+                : (int) Math.max(1, Math.min(1_000, lingerMax.toMillis() / lingerMillis));
         this.ticker = lingerMillis == 0 ? null
                 : Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "roomhub-writer-linger"));
     }
 
-    /** A pool of one writer per core (at least two) with the given linger (zero: every socket writes at once). */
-    public static Writers start(Duration linger) {
-        return start(linger, linger);
-    }
-
     /**
-     * As {@link #start(Duration)}; a socket fed steadily may keep its frames for up to {@code lingerMax}
-     * (whole lingers) while it holds fewer than {@link WebSocketOutbound#FULL}.
+     * A pool of one writer per core (at least two) with the given linger (zero: every socket writes at
+     * once). With a zero {@code age}, waiting sockets write at a shared tick, and a socket fed steadily may
+     * keep its frames for up to {@code lingerMax} (whole lingers) while it holds fewer than
+     * {@link WebSocketOutbound#FULL}. With an {@code age}, a waiting socket writes when it has waited that
+     * long, or as soon as {@code ageFrames} frames wait (0: only the age): no frame waits longer than the age.
      */
-    public static Writers start(Duration linger, Duration lingerMax) {
-        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger, lingerMax);
+    public static Writers start(Duration linger, Duration lingerMax, Duration age, int ageFrames) {
+        return new Writers(Math.max(2, Runtime.getRuntime().availableProcessors()), linger, lingerMax, age, ageFrames);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -82,6 +96,21 @@ public final class Writers implements Executor {
         return lingerNanos;
     }
 
+    /** The write age in nanoseconds; 0: waiting sockets write at the shared tick. */
+    long ageNanos() {
+        return ageNanos;
+    }
+
+    /** How early a tick may come for a socket's age (see {@link #tick()}). */
+    long slackNanos() {
+        return slackNanos;
+    }
+
+    /** With an age: frames that end a socket's wait at once; 0: none do. */
+    int ageFrames() {
+        return ageFrames;
+    }
+
     /** Ticks a socket fed steadily may wait through since its last write; at least 1. */
     int lingerTicks() {
         return lingerTicks;
@@ -92,17 +121,24 @@ public final class Writers implements Executor {
         return stopped;
     }
 
-    /** Runs {@code drain} on a writer at the next tick (at most one linger from now). */
+    /**
+     * Runs {@code drain} on a writer at the next tick: at most one linger from now, or with an age, when
+     * this wait reaches it.
+     */
     void atNextTick(Runnable drain) {
         synchronized (this) {
             if (!stopped) {
                 if (count == waiting.length) {
-                    waiting = Arrays.copyOf(waiting, count * 2);
+                    grow();
                 }
-                waiting[count++] = drain;
+                long delay = ageNanos > 0 ? ageNanos : lingerNanos;
+                int i = (head + count) & (waiting.length - 1);
+                waiting[i] = drain;
+                dueAt[i] = System.nanoTime() + delay;
+                count++;
                 if (!armed) {
                     armed = true;
-                    ticker.schedule(this::tick, lingerMillis, TimeUnit.MILLISECONDS);
+                    ticker.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
                 }
                 return;
             }
@@ -110,15 +146,41 @@ public final class Writers implements Executor {
         runOnPool(drain); // stopping: no more ticks
     }
 
+    private void grow() {
+        Runnable[] w = new Runnable[waiting.length * 2];
+        long[] d = new long[w.length];
+        for (int k = 0; k < count; k++) {
+            int from = (head + k) & (waiting.length - 1);
+            w[k] = waiting[from];
+            d[k] = dueAt[from];
+        }
+        waiting = w;
+        dueAt = d;
+        head = 0;
+    }
+
+    /** Hands the sockets due to the writers (without an age: all waiting) and waits for the next one due. */
     private void tick() {
         Runnable[] due;
-        int n;
+        int n = 0;
         synchronized (this) {
-            due = waiting;
-            n = count;
-            waiting = new Runnable[Math.max(64, Integer.highestOneBit(Math.max(1, n)))];
-            count = 0;
-            armed = false;
+            long now = System.nanoTime();
+            int mask = waiting.length - 1;
+            while (n < count && (ageNanos == 0 || stopped || dueAt[(head + n) & mask] - now <= slackNanos)) {
+                n++;
+            }
+            due = new Runnable[n];
+            for (int k = 0; k < n; k++) {
+                int at = (head + k) & mask;
+                due[k] = waiting[at];
+                waiting[at] = null;
+            }
+            head = (head + n) & mask;
+            count -= n;
+            armed = count > 0 && !stopped;
+            if (armed) {
+                ticker.schedule(this::tick, Math.max(0, dueAt[head] - now), TimeUnit.NANOSECONDS);
+            }
         }
         spread(this, threads, due, n);
     }

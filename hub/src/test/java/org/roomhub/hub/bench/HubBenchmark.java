@@ -72,6 +72,9 @@ public final class HubBenchmark {
         /** vs-join: the room types stormed (chat: subscribers clients, metrics: 4 × subscribers). */
         List<String> joinRooms = List.of("chat", "metrics");
         int rate = 200;
+        /** vs-fanout: publisher rates, and the targets measured in order ("baseline", "hub", or a hub's extra JVM options). */
+        int[] fanoutRates = {50, 200};
+        List<String> fanoutTargets = List.of("hub", "baseline");
         int rooms = 1000;
         int connections = 1000;
         /** idle-sockets: sockets opened (the machine allows 20,000 open files per process, hub and bench alike). */
@@ -105,6 +108,10 @@ public final class HubBenchmark {
                                   --senders=N --window=N  throughput: sending clients [4], in-flight per client [32]
                                   --warmup=S --duration=S warm-up and measured seconds per run [5, 20]
                                   --subscribers=N --rate=R fan-out: subscribers [1000], messages per second [200]
+                                  --fanout-rates=50,200   vs-fanout: publisher rates measured [50,200]
+                                  --fanout-targets=LIST   vs-fanout: targets in order, ';'-separated: "baseline", "hub"
+                                                          (the --hub-jvm options alone) or a hub with extra JVM options
+                                                          joined by '~', e.g. hub;baseline;-Droomhub.writeAgeMillis=20 [hub;baseline]
                                   --join-rooms=chat,metrics vs-join: room types stormed (chat: N subscribers, metrics: 4 N) [both]
                                   --rooms=N --connections=N heap: hibernated rooms [1000], idle connections [1000]
                                   --idle-sockets=N        idle-sockets (not in the default list): raw sockets held by a -Xmx512m hub [19000]
@@ -134,6 +141,8 @@ public final class HubBenchmark {
                     case "--duration" -> o.durationSeconds = Integer.parseInt(value);
                     case "--subscribers" -> o.subscribers = Integer.parseInt(value);
                     case "--rate" -> o.rate = Integer.parseInt(value);
+                    case "--fanout-rates" -> o.fanoutRates = java.util.Arrays.stream(value.split(",")).mapToInt(Integer::parseInt).toArray();
+                    case "--fanout-targets" -> o.fanoutTargets = List.of(value.split(";"));
                     case "--join-rooms" -> o.joinRooms = List.of(value.split(","));
                     case "--rooms" -> o.rooms = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);

@@ -18,12 +18,10 @@ import org.roomhub.hub.testkit.TextSocket;
 
 /**
  * {@code vs-fanout}: N subscribers and one publisher on one chat room of the hub / on the baseline; the
- * publisher sends at 50 and then 200 messages/s (same sockets, drained in between). Per rate: server
- * CPU per delivered frame and publish→receive latency.
+ * publisher sends at 50 and then 200 messages/s (same sockets, drained in between; {@code --fanout-rates}).
+ * Per rate: server CPU per delivered frame and publish→receive latency.
  */
 final class VersusFanout {
-
-    private static final int[] RATES = {50, 200};
 
     record Result(double cpuPerFrameNanos, double cores, double framesPerSecond, long p50, long p99, long max,
                   long undelivered, double sysShare, double framesPerWrite,
@@ -35,32 +33,60 @@ final class VersusFanout {
         this.vs = vs;
     }
 
+    /**
+     * Measures the targets in the order given ({@code --fanout-targets}); each hub is set against the
+     * baseline measured nearest to it in that order, so several write settings share one baseline run.
+     */
     void run() throws Exception {
-        List<Result> hub;
-        try (Versus.Target t = vs.hub("vs-fanout", List.of())) {
-            hub = measure(t);
+        List<String> targets = vs.options.fanoutTargets;
+        List<List<Result>> results = new ArrayList<>();
+        for (String target : targets) {
+            boolean baseline = target.equals("baseline");
+            List<String> jvm = baseline || target.equals("hub") ? List.of() : List.of(target.split("~"));
+            try (Versus.Target t = baseline ? vs.baseline("vs-fanout", List.of()) : vs.hub("vs-fanout", jvm)) {
+                results.add(measure(t));
+            }
         }
-        List<Result> base;
-        try (Versus.Target t = vs.baseline("vs-fanout", List.of())) {
-            base = measure(t);
-        }
+        int[] rates = vs.options.fanoutRates;
         int n = vs.options.subscribers;
-        for (int i = 0; i < RATES.length; i++) {
-            Result h = hub.get(i);
-            Result b = base.get(i);
-            String load = f("%d subscribers × %d msg/s", n, RATES[i]);
-            vs.report.add("vs-fanout", "server CPU per delivered frame, " + load + ": hub / baseline",
-                    f("%.2f / %.2f", h.cpuPerFrameNanos() / 1000, b.cpuPerFrameNanos() / 1000), "µs/frame",
-                    f("ratio %s; application threads only %.2f / %.2f µs (ratio %s); cores %.2f / %.2f; kernel share %.0f / %.0f %%; frames per write syscall %.2f / %.2f; frames/s %.0f / %.0f; left undelivered 10 s after stop %d / %d",
-                            ratio(h.cpuPerFrameNanos(), b.cpuPerFrameNanos()), h.appCpuPerFrameNanos() / 1000,
-                            b.appCpuPerFrameNanos() / 1000, ratio(h.appCpuPerFrameNanos(), b.appCpuPerFrameNanos()), h.cores(), b.cores(), 100 * h.sysShare(),
-                            100 * b.sysShare(), h.framesPerWrite(), b.framesPerWrite(), h.framesPerSecond(), b.framesPerSecond(), h.undelivered(), b.undelivered()));
-            vs.report.add("vs-fanout", "publish→receive latency p50, " + load + ": hub / baseline",
-                    ms(h.p50()) + " / " + ms(b.p50()), "ms", "ratio " + ratio(h.p50(), b.p50()));
-            vs.report.add("vs-fanout", "publish→receive latency p99, " + load + ": hub / baseline",
-                    ms(h.p99()) + " / " + ms(b.p99()), "ms", f("ratio %s; max %s / %s", ratio(h.p99(), b.p99()),
-                            ms(h.max()), ms(b.max())));
+        for (int k = 0; k < targets.size(); k++) {
+            if (targets.get(k).equals("baseline")) {
+                continue;
+            }
+            int nearest = nearestBaseline(targets, k);
+            if (nearest < 0) {
+                throw new IllegalArgumentException("--fanout-targets names no baseline");
+            }
+            String setting = targets.get(k).equals("hub") ? "" : " [" + targets.get(k).replace('~', ' ') + "]";
+            for (int i = 0; i < rates.length; i++) {
+                report(f("%d subscribers × %d msg/s", n, rates[i]) + setting, results.get(k).get(i), results.get(nearest).get(i));
+            }
         }
+    }
+
+    private static int nearestBaseline(List<String> targets, int k) {
+        for (int d = 1; d < targets.size(); d++) {
+            for (int at : new int[] {k - d, k + d}) {
+                if (at >= 0 && at < targets.size() && targets.get(at).equals("baseline")) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void report(String load, Result h, Result b) {
+        vs.report.add("vs-fanout", "server CPU per delivered frame, " + load + ": hub / baseline",
+                f("%.2f / %.2f", h.cpuPerFrameNanos() / 1000, b.cpuPerFrameNanos() / 1000), "µs/frame",
+                f("ratio %s; application threads only %.2f / %.2f µs (ratio %s); cores %.2f / %.2f; kernel share %.0f / %.0f %%; frames per write syscall %.2f / %.2f; frames/s %.0f / %.0f; left undelivered 10 s after stop %d / %d",
+                        ratio(h.cpuPerFrameNanos(), b.cpuPerFrameNanos()), h.appCpuPerFrameNanos() / 1000,
+                        b.appCpuPerFrameNanos() / 1000, ratio(h.appCpuPerFrameNanos(), b.appCpuPerFrameNanos()), h.cores(), b.cores(), 100 * h.sysShare(),
+                        100 * b.sysShare(), h.framesPerWrite(), b.framesPerWrite(), h.framesPerSecond(), b.framesPerSecond(), h.undelivered(), b.undelivered()));
+        vs.report.add("vs-fanout", "publish→receive latency p50, " + load + ": hub / baseline",
+                ms(h.p50()) + " / " + ms(b.p50()), "ms", "ratio " + ratio(h.p50(), b.p50()));
+        vs.report.add("vs-fanout", "publish→receive latency p99, " + load + ": hub / baseline",
+                ms(h.p99()) + " / " + ms(b.p99()), "ms", f("ratio %s; max %s / %s", ratio(h.p99(), b.p99()),
+                        ms(h.max()), ms(b.max())));
     }
 
     private List<Result> measure(Versus.Target t) throws Exception {
@@ -82,7 +108,7 @@ final class VersusFanout {
         TextSocket publisher = vs.connect(t, path, 1, frame -> {}).get(0);
         Versus.settle(anyFrame, Duration.ofSeconds(2), Duration.ofSeconds(90));
         List<Result> out = new ArrayList<>();
-        for (int rate : RATES) {
+        for (int rate : vs.options.fanoutRates) {
             out.add(atRate(t, publisher, rate, n, latency, delivered));
         }
         subs.forEach(TextSocket::abort);

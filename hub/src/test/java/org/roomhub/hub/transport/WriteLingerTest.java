@@ -19,7 +19,10 @@ import org.roomhub.hub.testkit.WsClient;
 class WriteLingerTest {
 
     @RegisterExtension
-    final RunningHub hub = RunningHub.onPort0().with(cfg -> cfg.transport.writeLinger = Duration.ofMillis(50)).notStarted();
+    final RunningHub hub = RunningHub.onPort0().with(cfg -> {
+        cfg.transport.writeLinger = Duration.ofMillis(50);
+        cfg.transport.writeAge = Duration.ZERO; // the shared ticks; the write age: WriteAgeTest
+    }).notStarted();
 
     // Broadcasts through a linger (the default, 50 ms) to 200 sockets: BroadcastWriteTest.
 
@@ -102,6 +105,19 @@ class WriteLingerTest {
     @Test
     void frames_held_by_an_hour_long_linger_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
         hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
+        heldFramesGoOutBeforeTheCloseWhenTheHubStops();
+    }
+
+    @Test
+    void frames_held_by_an_hour_long_write_age_still_go_out_before_the_close_when_the_hub_stops() throws Exception {
+        hub.start(cfg -> {
+            cfg.transport.writeLinger = Duration.ofHours(1);
+            cfg.transport.writeAge = Duration.ofHours(1);
+        });
+        heldFramesGoOutBeforeTheCloseWhenTheHubStops();
+    }
+
+    private void heldFramesGoOutBeforeTheCloseWhenTheHubStops() throws Exception {
         try (WsClient a = hub.join("/rooms/chat/held?name=a"); WsClient b = hub.join("/rooms/chat/held?name=b")) {
             a.await("connected");
             b.await("connected");
