@@ -42,6 +42,7 @@ public final class TimeSeriesChart extends Region {
      */
     static final double SCROLL_STEP_MILLIS = 1_250;
     private static final Color TEXT = Color.web("#4a5466");
+    private static final Color TITLE_TEXT = Color.web("#1f2633");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
@@ -66,6 +67,8 @@ public final class TimeSeriesChart extends Region {
     private ChartFrame painted;
     private long paints;
     private final Text measure = new Text();
+    /** The title's width, measured once: the title never changes. */
+    private double titleWidth = Double.NaN;
     private final PixelColumns columns = new PixelColumns();
     private final PlotRaster raster = new PlotRaster();
     /** Where the series being drawn has got to, in raster pixels. */
@@ -169,48 +172,57 @@ public final class TimeSeriesChart extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE);
-        g.setFill(Color.web("#1f2633"));
+        g.setFill(TITLE_TEXT);
         g.fillText(spec.title(), 10, 14);
-        double titleEnd = 10 + textWidth(spec.title(), TITLE) + 16;
+        if (Double.isNaN(titleWidth)) {
+            titleWidth = textWidth(spec.title(), TITLE);
+        }
+        double titleEnd = 10 + titleWidth + 16;
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.RIGHT);
         // Legend right to left, never over the title: entries that do not fit become "+N more".
-        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint.
+        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint,
+        // and each label is measured once (a measure is a text layout: issue 12, the app at rest).
         int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
-        List<String> labels = new java.util.ArrayList<>(shown);
-        for (SeriesModel line : lines.subList(0, shown)) {
-            labels.add((showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until)));
+        String[] labels = new String[shown];
+        double[] widths = new double[shown];
+        for (int s = 0; s < shown; s++) {
+            SeriesModel line = lines.get(s);
+            labels[s] = (showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until));
+            widths[s] = textWidth(labels[s], SMALL);
         }
-        while (shown > 0 && legendWidth(labels, shown, lines.size()) > w - RIGHT - titleEnd) {
+        while (shown > 0 && legendWidth(widths, shown, lines.size()) > w - RIGHT - titleEnd) {
             shown--;
         }
         double x = w - RIGHT;
         if (lines.size() > shown) {
             g.setFill(TEXT);
-            String more = "+" + (lines.size() - shown) + (shown == 0 ? " series" : " more");
+            String more = more(shown, lines.size());
             g.fillText(more, x, 14);
             x -= textWidth(more, SMALL) + 12;
         }
         for (int s = shown - 1; s >= 0; s--) {
-            String label = labels.get(s);
             g.setFill(TEXT);
-            g.fillText(label, x, 14);
-            double labelW = textWidth(label, SMALL);
+            g.fillText(labels[s], x, 14);
             g.setFill(Palette.series(s));
-            g.fillRect(x - labelW - 12, 10, 9, 9);
-            x -= labelW + 24;
+            g.fillRect(x - widths[s] - 12, 10, 9, 9);
+            x -= widths[s] + 24;
         }
     }
 
-    private double legendWidth(List<String> labels, int shown, int total) {
+    private double legendWidth(double[] widths, int shown, int total) {
         double width = 0;
         for (int s = 0; s < shown; s++) {
-            width += textWidth(labels.get(s), SMALL) + 24;
+            width += widths[s] + 24;
         }
         if (total > shown) {
-            width += textWidth("+" + (total - shown) + " more", SMALL) + 12;
+            width += textWidth(more(shown, total), SMALL) + 12;
         }
         return width;
+    }
+
+    private static String more(int shown, int total) {
+        return "+" + (total - shown) + (shown == 0 ? " series" : " more");
     }
 
     private double textWidth(String text, Font font) {
