@@ -10,8 +10,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.roomhub.client.ui.common.Palette;
 
@@ -28,8 +26,7 @@ public final class TimeSeriesChart extends Region {
     private static final double RIGHT = 12;
     private static final double TOP = 30;
     private static final double BOTTOM = 24;
-    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
-    private static final Font SMALL = Font.font("System", 10.5);
+    static final Font SMALL = Font.font("System", 10.5);
     private static final int GRID = PlotRaster.argb(Color.web("#e3e7ee"));
     private static final int BORDER = PlotRaster.argb(Color.web("#b8c0cc"));
     private static final int BACKGROUND = PlotRaster.argb(Color.WHITE);
@@ -41,8 +38,7 @@ public final class TimeSeriesChart extends Region {
      * second and each repaint scrolls too, so at rest a chart is painted once a second, not once per pixel.
      */
     static final double SCROLL_STEP_MILLIS = 1_250;
-    private static final Color TEXT = Color.web("#4a5466");
-    private static final Color TITLE_TEXT = Color.web("#1f2633");
+    static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
@@ -66,9 +62,7 @@ public final class TimeSeriesChart extends Region {
     /** What the canvas shows now; null until the first paint. */
     private ChartFrame painted;
     private long paints;
-    private final Text measure = new Text();
-    /** The title's width, measured once: the title never changes. */
-    private double titleWidth = Double.NaN;
+    private final ChartLegend legend = new ChartLegend();
     private final PixelColumns columns = new PixelColumns();
     private final PlotRaster raster = new PlotRaster();
     /** Where the series being drawn has got to, in raster pixels. */
@@ -150,7 +144,7 @@ public final class TimeSeriesChart extends Region {
         List<SeriesModel> lines = model.series();
 
         ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, until), spec.fixedMax());
-        drawTitleAndLegend(g, spec, lines, w, until, showHost);
+        legend.draw(g, spec, lines, w - RIGHT, until, showHost);
         raster.reset((int) Math.round(plotW * scale), (int) Math.round(plotH * scale), BACKGROUND);
         drawGrid(g, spec, axis, start, end, plotW, plotH, h);
         for (int s = 0; s < lines.size(); s++) {
@@ -166,69 +160,6 @@ public final class TimeSeriesChart extends Region {
 
     private double outputScale() {
         return getScene() == null || getScene().getWindow() == null ? 1 : Math.max(1, getScene().getWindow().getOutputScaleX());
-    }
-
-    private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, long until, boolean showHost) {
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE);
-        g.setFill(TITLE_TEXT);
-        g.fillText(spec.title(), 10, 14);
-        if (Double.isNaN(titleWidth)) {
-            titleWidth = textWidth(spec.title(), TITLE);
-        }
-        double titleEnd = 10 + titleWidth + 16;
-        g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.RIGHT);
-        // Legend right to left, never over the title: entries that do not fit become "+N more".
-        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint,
-        // and each label is measured once (a measure is a text layout: issue 12, the app at rest).
-        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
-        String[] labels = new String[shown];
-        double[] widths = new double[shown];
-        for (int s = 0; s < shown; s++) {
-            SeriesModel line = lines.get(s);
-            labels[s] = (showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until));
-            widths[s] = textWidth(labels[s], SMALL);
-        }
-        while (shown > 0 && legendWidth(widths, shown, lines.size()) > w - RIGHT - titleEnd) {
-            shown--;
-        }
-        double x = w - RIGHT;
-        if (lines.size() > shown) {
-            g.setFill(TEXT);
-            String more = more(shown, lines.size());
-            g.fillText(more, x, 14);
-            x -= textWidth(more, SMALL) + 12;
-        }
-        for (int s = shown - 1; s >= 0; s--) {
-            g.setFill(TEXT);
-            g.fillText(labels[s], x, 14);
-            g.setFill(Palette.series(s));
-            g.fillRect(x - widths[s] - 12, 10, 9, 9);
-            x -= widths[s] + 24;
-        }
-    }
-
-    private double legendWidth(double[] widths, int shown, int total) {
-        double width = 0;
-        for (int s = 0; s < shown; s++) {
-            width += widths[s] + 24;
-        }
-        if (total > shown) {
-            width += textWidth(more(shown, total), SMALL) + 12;
-        }
-        return width;
-    }
-
-    private static String more(int shown, int total) {
-        return "+" + (total - shown) + (shown == 0 ? " series" : " more");
-    }
-
-    private double textWidth(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
     }
 
     private void drawGrid(GraphicsContext g, ChartSpec spec, ValueAxis axis, long start, long end, double plotW, double plotH, double h) {
