@@ -135,6 +135,8 @@ class AppAgainstTokenHubTest {
         connectWith(hub.tokens().issue("alice", Role.ADMIN, List.of(RoomPattern.parse("*")), false, Duration.ofHours(1)));
 
         waiting().until(() -> onFx(() -> app.architecture().rooms().containsKey("chat/lobby")));
+        // The name comes with the chat room's welcome, on its own connection: the architecture's rooms can come first.
+        waiting().until(() -> onFx(() -> app.chat().people().stream().anyMatch(p -> p.user().equals("alice"))));
         assertThat(onFx(() -> node("#architecture-needs-admin").isVisible())).isFalse();
         assertThat(onFx(() -> node("#architecture-add-client").isDisabled())).isFalse();
         assertThat(onFx(() -> ((TextField) node("#user-name")).getText())).isEqualTo("alice");

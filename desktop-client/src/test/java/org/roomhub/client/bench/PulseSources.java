@@ -35,10 +35,17 @@ public final class PulseSources {
         Field rec = f(apt, "receivers"), recN = f(apt, "receiversLength"), at = f(apt, "animationTimers"), atN = f(apt, "animationTimersLength");
         Field dirty = f(Scene.class, "dirtyNodes"), dirtyN = f(Scene.class, "dirtyNodesSize");
         Field sceneListeners = f(Class.forName("com.sun.javafx.tk.Toolkit"), "scenePulseListeners");
+        Field cssFlag = f(Node.class, "cssFlag"), layoutFlag = f(javafx.scene.Parent.class, "layoutFlag");
         long[] pulses = {0};
         Platform.runLater(() -> {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 Scene s = w.getScene();
+                // Registered after the views' frame loops, so it sees what their frames left for the CSS and layout passes.
+                s.addPreLayoutPulseListener(() -> {
+                    try {
+                        dirtyPasses(s.getRoot(), cssFlag, layoutFlag, false);
+                    } catch (Exception e) { add("err " + e); }
+                });
                 s.addPostLayoutPulseListener(() -> {
                     try {
                         pulses[0]++;
@@ -58,10 +65,20 @@ public final class PulseSources {
         });
         Thread.sleep(secs * 1000L);
         System.out.println("pulses " + pulses[0] + " in " + secs + " s");
-        counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(60)
+        counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(90)
                 .forEach(e -> System.out.println(String.format("%6d %s", e.getValue(), e.getKey())));
         app.close();
         System.exit(0);
+    }
+    /** Counts the nodes the coming CSS pass will style ("css") and the parents the layout pass will lay out ("layout"). */
+    static void dirtyPasses(Node n, Field cssFlag, Field layoutFlag, boolean hidden) throws Exception {
+        boolean h = hidden || !n.isVisible();
+        String tag = h ? " (hidden)" : "";
+        if (!"CLEAN".equals(String.valueOf(cssFlag.get(n)))) add("css " + cssFlag.get(n) + tag + " " + path(n));
+        if (n instanceof javafx.scene.Parent p) {
+            if ("NEEDS_LAYOUT".equals(String.valueOf(layoutFlag.get(p)))) add("layout" + tag + " " + path(n));
+            for (Node c : p.getChildrenUnmodifiable()) dirtyPasses(c, cssFlag, layoutFlag, h);
+        }
     }
     static String outer(Object o) {
         StringBuilder b = new StringBuilder();

@@ -31,6 +31,13 @@ final class ArchitectureSidebar extends VBox {
      */
     private final javafx.beans.binding.StringBinding counterText;
     private final Label counters = new Label();
+    /**
+     * What the event log shows: the view-model's log while the tab is in sight, left as it was while hidden. A list
+     * view whose lines move every second (a room's repeats are counted on the top line) restyles and lays out its
+     * cells even in a hidden tab (issue 12); coming into sight it catches up in one go.
+     */
+    private final javafx.collections.ObservableList<LogEntry> shownLog = javafx.collections.FXCollections.observableArrayList();
+    private boolean logFollowed;
 
     /** The controls for {@code viewModel}. */
     ArchitectureSidebar(ArchitectureViewModel viewModel) {
@@ -89,7 +96,8 @@ final class ArchitectureSidebar extends VBox {
             control.disableProperty().bind(viewModel.adminAllowedProperty().not());
         }
 
-        ListView<LogEntry> log = new ListView<>(viewModel.log());
+        ListView<LogEntry> log = new ListView<>(shownLog);
+        logInSight(true);
         log.setId("architecture-log");
         log.getStyleClass().add("event-log");
         log.setMinHeight(80);
@@ -101,11 +109,19 @@ final class ArchitectureSidebar extends VBox {
                 prefWidthProperty().bind(list.widthProperty().subtract(18));
             }
 
+            /** One per cell, its text changed with the line: a cell shows a new line every time the log moves. */
+            private final Tooltip detail = new Tooltip();
+
             @Override
             protected void updateItem(LogEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null : entry.line());
-                setTooltip(empty || entry == null || entry.detail() == null ? null : new Tooltip(entry.detail()));
+                if (empty || entry == null || entry.detail() == null) {
+                    setTooltip(null);
+                } else {
+                    detail.setText(entry.detail());
+                    setTooltip(detail);
+                }
             }
         });
         VBox.setVgrow(log, Priority.ALWAYS);
@@ -161,6 +177,19 @@ final class ArchitectureSidebar extends VBox {
         b.setTooltip(new Tooltip(tip));
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
+    }
+
+    /** Whether the tab is in sight: the event log follows the view-model's only then (see {@link #shownLog}). Each frame. */
+    void logInSight(boolean seen) {
+        if (seen == logFollowed) {
+            return;
+        }
+        logFollowed = seen;
+        if (seen) {
+            javafx.beans.binding.Bindings.bindContent(shownLog, viewModel.log());
+        } else {
+            javafx.beans.binding.Bindings.unbindContent(shownLog, viewModel.log());
+        }
     }
 
     /** Shows the counters' current values if they changed; the view calls it on each frame in sight. */

@@ -55,11 +55,16 @@ public final class ArchitectureView extends BorderPane {
 
     private void frame(boolean paint) {
         viewModel.inSight(paint);
+        sidebar.logInSight(paint);
         long now = System.currentTimeMillis();
         if (now - lastTick >= 1000) {
             viewModel.tick();
             dots.newSecond();
             lastTick = now;
+        }
+        if (!paint) {
+            viewModel.drainFlows(); // hidden, no dots are drawn: nor laid out, nor kept for later (issue 12, at rest)
+            return;
         }
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -67,9 +72,6 @@ public final class ArchitectureView extends BorderPane {
         layout.place(viewModel.roomKeys(), viewModel.clients(),
                 viewModel.cluster().members().stream().map(ClusterModel.Member::id).toList(), w, diagramH);
         dots.spawn(viewModel.drainFlows(), viewModel.clients(), layout, now);
-        if (!paint) {
-            return;
-        }
         sidebar.refreshCounters();
         GraphicsContext g = canvas.getGraphicsContext2D();
         painter.draw(g, layout, w, h, diagramH);

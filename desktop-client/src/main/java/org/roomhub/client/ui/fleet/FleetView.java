@@ -51,6 +51,7 @@ public final class FleetView extends BorderPane {
         // Hidden (another tab), cards are drawn once shown again: a canvas changed out of sight still costs the renderer.
         new org.roomhub.client.ui.common.FrameLoop(this, (now, showing) -> {
             long begin = System.nanoTime();
+            viewModel.inSight(showing);
             if (viewModel.applyPending()) {
                 stale.addAll(viewModel.takeChanged());
                 marksStale |= viewModel.takeJudged();

@@ -66,6 +66,11 @@ public final class FleetViewModel implements TabViewModel {
         return discovery.allAnswered(clock.getAsLong(), 2 * EVALUATE_MILLIS) && hosts().values().stream().anyMatch(h -> h.cpu().size() >= 3);
     }
 
+    /** Whether the fleet tab can be seen: hidden, the hub's room list is read less often (see {@link HostDiscoveryViewModel#inSight}). FX thread. */
+    public void inSight(boolean seen) {
+        discovery.inSight(seen);
+    }
+
     /** Queues a reading from any thread. */
     public void offer(String host, String metric, long time, double value) {
         pending.add(new Reading(host, metric, time, value));

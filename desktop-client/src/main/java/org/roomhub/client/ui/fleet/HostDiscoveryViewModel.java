@@ -32,6 +32,12 @@ final class HostDiscoveryViewModel {
 
     /** Seconds of history asked for when a host is joined, so its card lines start full. */
     private static final long BACKFILL_SECONDS = Spark.CAPACITY;
+    /**
+     * How often the room list is read while the fleet tab is hidden. The alerts still need new hosts found, but an
+     * HTTP request every few seconds answered for a tab nobody looks at was a good part of the app's work at rest
+     * (issue 12); coming into sight reads it at once.
+     */
+    static final long HIDDEN_REFRESH_MILLIS = 30_000;
     private static final Set<String> CARD_METRICS = Set.of(HostMetrics.CPU_TOTAL, HostMetrics.MEMORY_USED, HostMetrics.NET_IN,
             HostMetrics.NET_OUT, HostMetrics.DISK_READ, HostMetrics.DISK_WRITE);
 
@@ -51,7 +57,10 @@ final class HostDiscoveryViewModel {
     private final Map<String, Long> firstFrameAt = new HashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("not connected");
     private ScheduledExecutorService refresher;
-    private HubClient hub;
+    private volatile HubClient hub;
+    private volatile boolean inSight = true;
+    /** Clock time from which a hidden tab reads the room list again (refresher thread). */
+    private long hiddenRefreshAt = Long.MIN_VALUE;
 
     /**
      * @param ui            runs a task on the UI thread
@@ -77,7 +86,8 @@ final class HostDiscoveryViewModel {
             t.setDaemon(true);
             return t;
         });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, refreshMillis, TimeUnit.MILLISECONDS);
+        hiddenRefreshAt = Long.MIN_VALUE;
+        refresher.scheduleWithFixedDelay(() -> refresh(false), 0, refreshMillis, TimeUnit.MILLISECONDS);
     }
 
     void detach() {
@@ -113,12 +123,28 @@ final class HostDiscoveryViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Reads the room list (off the FX thread) and joins new hosts, leaves gone ones. */
-    private void refresh() {
+    /** Whether the fleet tab can be seen; hidden, the room list is read only every {@link #HIDDEN_REFRESH_MILLIS}. FX thread. */
+    void inSight(boolean now) {
+        boolean was = inSight;
+        inSight = now;
+        ScheduledExecutorService current = refresher;
+        if (now && !was && current != null) {
+            try {
+                current.execute(() -> refresh(true));
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // detached meanwhile: nothing to read
+            }
+        }
+    }
+
+    /** Reads the room list (off the FX thread) and joins new hosts, leaves gone ones; hidden, only now and then. */
+    private void refresh(boolean due) {
         HubClient current = hub;
-        if (current == null) {
+        long now = clock.getAsLong();
+        if (current == null || !due && !inSight && now < hiddenRefreshAt) {
             return;
         }
+        hiddenRefreshAt = now + HIDDEN_REFRESH_MILLIS;
         current.rooms().thenAccept(rooms -> {
             Set<String> listed = new HashSet<>();
             rooms.stream().filter(r -> r.type().equals("metrics")).forEach(r -> listed.add(r.name()));

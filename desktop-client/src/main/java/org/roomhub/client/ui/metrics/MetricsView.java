@@ -1,6 +1,7 @@
 package org.roomhub.client.ui.metrics;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
@@ -54,7 +55,7 @@ public final class MetricsView extends BorderPane {
             int wanted = now.getWidth() >= TWO_COLUMNS_MIN_WIDTH ? 2 : 1;
             if (wanted != columns) {
                 columns = wanted;
-                rebuildGrid();
+                placeCharts();
             }
         });
         scroll.getStyleClass().add("charts");
@@ -64,8 +65,8 @@ public final class MetricsView extends BorderPane {
         waiting.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.charts()));
         setCenter(new javafx.scene.layout.StackPane(scroll, waiting));
         loop = new FrameLoop(this, this::frame);
-        viewModel.charts().addListener((ListChangeListener<ChartModel>) c -> rebuildGrid());
-        rebuildGrid();
+        viewModel.charts().addListener((ListChangeListener<ChartModel>) c -> placeCharts());
+        placeCharts();
         // Everything else that changes what is in sight wakes the loop; points wake it from the network thread.
         viewModel.onPointsQueued(loop::wake);
         scroll.vvalueProperty().addListener(o -> loop.wake());
@@ -152,16 +153,26 @@ public final class MetricsView extends BorderPane {
         return box;
     }
 
-    private void rebuildGrid() {
-        grid.getChildren().clear();
+    /**
+     * Puts every chart at its place, two columns (or one) in the model's order. Charts already in the grid stay its
+     * children and only get new cells: taken out and put back, each would be styled again from scratch (CSS) and laid
+     * out, and at rest a new name in a host's top processes adds a chart now and then (issue 12).
+     */
+    private void placeCharts() {
+        List<ChartModel> models = viewModel.charts();
+        charts.keySet().retainAll(models);
+        grid.getChildren().retainAll(charts.values());
         int i = 0;
-        for (ChartModel model : viewModel.charts()) {
+        for (ChartModel model : models) {
             TimeSeriesChart chart = charts.computeIfAbsent(model, this::newChart);
-            GridPane.setHgrow(chart, Priority.ALWAYS);
-            grid.add(chart, i % columns, i / columns);
+            if (chart.getParent() != grid) {
+                GridPane.setHgrow(chart, Priority.ALWAYS);
+                grid.getChildren().add(chart);
+            }
+            GridPane.setColumnIndex(chart, i % columns);
+            GridPane.setRowIndex(chart, i / columns);
             i++;
         }
-        charts.keySet().retainAll(viewModel.charts());
         loop.wake();
     }
 

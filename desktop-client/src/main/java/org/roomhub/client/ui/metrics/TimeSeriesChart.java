@@ -10,8 +10,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.roomhub.client.ui.common.Palette;
 
@@ -28,8 +26,7 @@ public final class TimeSeriesChart extends Region {
     private static final double RIGHT = 12;
     private static final double TOP = 30;
     private static final double BOTTOM = 24;
-    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
-    private static final Font SMALL = Font.font("System", 10.5);
+    static final Font SMALL = Font.font("System", 10.5);
     private static final int GRID = PlotRaster.argb(Color.web("#e3e7ee"));
     private static final int BORDER = PlotRaster.argb(Color.web("#b8c0cc"));
     private static final int BACKGROUND = PlotRaster.argb(Color.WHITE);
@@ -41,7 +38,7 @@ public final class TimeSeriesChart extends Region {
      * second and each repaint scrolls too, so at rest a chart is painted once a second, not once per pixel.
      */
     static final double SCROLL_STEP_MILLIS = 1_250;
-    private static final Color TEXT = Color.web("#4a5466");
+    static final Color TEXT = Color.web("#4a5466");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
@@ -65,7 +62,7 @@ public final class TimeSeriesChart extends Region {
     /** What the canvas shows now; null until the first paint. */
     private ChartFrame painted;
     private long paints;
-    private final Text measure = new Text();
+    private final ChartLegend legend = new ChartLegend();
     private final PixelColumns columns = new PixelColumns();
     private final PlotRaster raster = new PlotRaster();
     /** Where the series being drawn has got to, in raster pixels. */
@@ -147,7 +144,7 @@ public final class TimeSeriesChart extends Region {
         List<SeriesModel> lines = model.series();
 
         ValueAxis axis = ValueAxis.fit(spec.unit(), visibleMax(lines, start, until), spec.fixedMax());
-        drawTitleAndLegend(g, spec, lines, w, until, showHost);
+        legend.draw(g, spec, lines, w - RIGHT, until, showHost);
         raster.reset((int) Math.round(plotW * scale), (int) Math.round(plotH * scale), BACKGROUND);
         drawGrid(g, spec, axis, start, end, plotW, plotH, h);
         for (int s = 0; s < lines.size(); s++) {
@@ -163,60 +160,6 @@ public final class TimeSeriesChart extends Region {
 
     private double outputScale() {
         return getScene() == null || getScene().getWindow() == null ? 1 : Math.max(1, getScene().getWindow().getOutputScaleX());
-    }
-
-    private void drawTitleAndLegend(GraphicsContext g, ChartSpec spec, List<SeriesModel> lines, double w, long until, boolean showHost) {
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE);
-        g.setFill(Color.web("#1f2633"));
-        g.fillText(spec.title(), 10, 14);
-        double titleEnd = 10 + textWidth(spec.title(), TITLE) + 16;
-        g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.RIGHT);
-        // Legend right to left, never over the title: entries that do not fit become "+N more".
-        // Labels only for the entries that can be shown (20 series: 4 and "+16 more"): formatting is per repaint.
-        int shown = Math.min(lines.size(), lines.size() > 6 ? 4 : 6);
-        List<String> labels = new java.util.ArrayList<>(shown);
-        for (SeriesModel line : lines.subList(0, shown)) {
-            labels.add((showHost ? line.host() + " " : "") + line.label() + " " + spec.unit().format(line.buffer().latestAtOrBefore(until)));
-        }
-        while (shown > 0 && legendWidth(labels, shown, lines.size()) > w - RIGHT - titleEnd) {
-            shown--;
-        }
-        double x = w - RIGHT;
-        if (lines.size() > shown) {
-            g.setFill(TEXT);
-            String more = "+" + (lines.size() - shown) + (shown == 0 ? " series" : " more");
-            g.fillText(more, x, 14);
-            x -= textWidth(more, SMALL) + 12;
-        }
-        for (int s = shown - 1; s >= 0; s--) {
-            String label = labels.get(s);
-            g.setFill(TEXT);
-            g.fillText(label, x, 14);
-            double labelW = textWidth(label, SMALL);
-            g.setFill(Palette.series(s));
-            g.fillRect(x - labelW - 12, 10, 9, 9);
-            x -= labelW + 24;
-        }
-    }
-
-    private double legendWidth(List<String> labels, int shown, int total) {
-        double width = 0;
-        for (int s = 0; s < shown; s++) {
-            width += textWidth(labels.get(s), SMALL) + 24;
-        }
-        if (total > shown) {
-            width += textWidth("+" + (total - shown) + " more", SMALL) + 12;
-        }
-        return width;
-    }
-
-    private double textWidth(String text, Font font) {
-        measure.setFont(font);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
     }
 
     private void drawGrid(GraphicsContext g, ChartSpec spec, ValueAxis axis, long start, long end, double plotW, double plotH, double h) {

@@ -86,6 +86,27 @@ class AlertEngineTest {
     }
 
     @Test
+    void a_pattern_matches_any_characters_at_its_stars_and_every_other_character_literally() {
+        assertThat(AlertRule.metricMatches("fs.used.*", "fs.used./var/lib")).isTrue();
+        assertThat(AlertRule.metricMatches("fs.used.*", "fs.used.")).isTrue();
+        assertThat(AlertRule.metricMatches("fs.used.*", "fsXusedX/")).as("a dot is a dot").isFalse();
+        assertThat(AlertRule.metricMatches("fs.used.*", "cpu.fs.used./")).as("the whole name must match").isFalse();
+        assertThat(AlertRule.metricMatches("cpu.total", "cpu.total")).isTrue();
+        assertThat(AlertRule.metricMatches("cpu.total", "cpu.total2")).isFalse();
+        assertThat(AlertRule.metricMatches("*.in", "net.in")).isTrue();
+        assertThat(AlertRule.metricMatches("a*b*c", "aXbYbc")).isTrue();
+        assertThat(AlertRule.metricMatches("a*b*c", "aXbYbcd")).isFalse();
+        assertThat(AlertRule.metricMatches("proc.cpu.(java)*", "proc.cpu.(java)-17")).as("regex characters are literal").isTrue();
+        AlertRule dbHosts = new AlertRule.Silence(30, "db-*");
+        assertThat(dbHosts.appliesTo("db-1")).isTrue();
+        assertThat(dbHosts.appliesTo("db-")).isTrue();
+        assertThat(dbHosts.appliesTo("web-db-1")).isFalse();
+        assertThat(new AlertRule.Silence(30, "*-eu-*").appliesTo("web-eu-2")).isTrue();
+        assertThat(new AlertRule.Silence(30, "").appliesTo("anything")).as("no pattern: any host").isTrue();
+        assertThat(new AlertRule.Silence(30, "web-1").appliesTo("web-10")).isFalse();
+    }
+
+    @Test
     void the_rule_editor_says_what_is_wrong_in_words() {
         assertThat(RuleForm.read(false, "cpu.total", true, "ninety", "60", "").problem()).isEqualTo("\"ninety\" is not a number: type the threshold, e.g. 90.");
         assertThat(RuleForm.read(false, "", true, "90", "60", "").problem()).startsWith("A rule needs a metric name");
