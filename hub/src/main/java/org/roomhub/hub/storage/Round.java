@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class Round {
 
-    /** One key's last write in the round, by {@code record}; {@code position}: its index in journal order. */
-    record Write(byte[] key, Op op, Record record, int position) {
+    /** One key's last write in the round; {@code position}: its index in journal order. */
+    record Write(byte[] key, Op op, int position) {
         boolean isPut() {
             return op instanceof Op.Put;
         }
@@ -32,10 +32,8 @@ final class Round {
     /** Whether {@code records} can be applied as one sorted round (they hold no range delete). */
     static boolean sortable(List<Record> records) {
         for (Record r : records) {
-            for (Op op : r.ops) {
-                if (op instanceof Op.DeleteRange) {
-                    return false;
-                }
+            if (r.rangeDelete) {
+                return false;
             }
         }
         return true;
@@ -43,26 +41,34 @@ final class Round {
 
     /** The round of {@code records} (in journal order, no range delete). */
     static Round of(List<Record> records) {
-        int n = 0;
-        int widest = 0;
-        for (Record r : records) {
-            n += r.ops.size();
-            widest = Math.max(widest, r.ops.size());
-        }
         // Column by column (every record's first op, then every second op, ...): a room writes the same kinds of
         // keys in each event, with rising numbers (a log's newest entry, its oldest one), so each column is mostly
         // one ascending run and the sort below merges a few long runs instead of sorting the round from scratch.
-        Write[] all = new Write[n];
-        int i = 0;
-        for (int column = 0; column < widest; column++) {
-            int position = 0;
-            for (Record r : records) {
-                if (column < r.ops.size()) {
-                    Op op = r.ops.get(column);
-                    all[i++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, r, position + column);
-                }
-                position += r.ops.size();
+        // Laid out in two passes over the records (count per column, then place), not one pass per column.
+        int[] columnStart = new int[8];
+        int n = 0;
+        for (Record r : records) {
+            int size = r.ops.size();
+            if (size > columnStart.length - 1) {
+                columnStart = Arrays.copyOf(columnStart, Math.max(size + 1, 2 * columnStart.length));
             }
+            for (int c = 0; c < size; c++) {
+                columnStart[c + 1]++;
+            }
+            n += size;
+        }
+        for (int c = 1; c < columnStart.length; c++) {
+            columnStart[c] += columnStart[c - 1];
+        }
+        Write[] all = new Write[n];
+        int position = 0;
+        for (Record r : records) {
+            List<Op> ops = r.ops;
+            for (int c = 0; c < ops.size(); c++) {
+                Op op = ops.get(c);
+                all[columnStart[c]++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, position + c);
+            }
+            position += ops.size();
         }
         // By key, then journal position: the last of each key's run is its newest write.
         Arrays.sort(all, (a, b) -> {
