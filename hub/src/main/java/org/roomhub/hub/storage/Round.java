@@ -1,6 +1,5 @@
 package org.roomhub.hub.storage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,18 +74,19 @@ final class Round {
             int c = Arrays.compareUnsigned(a.key, b.key);
             return c != 0 ? c : Integer.compare(a.position, b.position);
         });
-        List<Write> last = new ArrayList<>();
+        // Each key's run reduced in place to its newest write (the run's last).
         boolean[] putFirst = new boolean[n];
+        int kept = 0;
         int start = 0;
         while (start < n) {
             int end = start + 1;
             while (end < n && Arrays.equals(all[end].key, all[start].key)) {
                 end++;
             }
-            putFirst[last.size()] = all[start].isPut();
-            last.add(all[end - 1]);
+            putFirst[kept] = all[start].isPut();
+            all[kept++] = all[end - 1];
             start = end;
         }
-        return new Round(last.toArray(new Write[0]), Arrays.copyOf(putFirst, last.size()));
+        return new Round(Arrays.copyOf(all, kept), Arrays.copyOf(putFirst, kept));
     }
 }
