@@ -43,31 +43,34 @@ final class Round {
         // Column by column (every record's first op, then every second op, ...): a room writes the same kinds of
         // keys in each event, with rising numbers (a log's newest entry, its oldest one), so each column is mostly
         // one ascending run and the sort below merges a few long runs instead of sorting the round from scratch.
-        // Laid out in two passes over the records (count per column, then place), not one pass per column.
-        int[] columnStart = new int[8];
-        int n = 0;
-        for (Record r : records) {
-            int size = r.ops.size();
-            if (size > columnStart.length - 1) {
-                columnStart = Arrays.copyOf(columnStart, Math.max(size + 1, 2 * columnStart.length));
-            }
-            for (int c = 0; c < size; c++) {
-                columnStart[c + 1]++;
-            }
-            n += size;
-        }
-        for (int c = 1; c < columnStart.length; c++) {
-            columnStart[c] += columnStart[c - 1];
-        }
-        Write[] all = new Write[n];
+        // Laid out in one pass over the records (touching each costs cache misses), each column in its own array.
+        Write[][] columns = new Write[4][];
+        int[] filled = new int[4];
         int position = 0;
         for (Record r : records) {
             List<Op> ops = r.ops;
-            for (int c = 0; c < ops.size(); c++) {
-                Op op = ops.get(c);
-                all[columnStart[c]++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, position + c);
+            int size = ops.size();
+            if (size > columns.length) {
+                columns = Arrays.copyOf(columns, Math.max(size, 2 * columns.length));
+                filled = Arrays.copyOf(filled, columns.length);
             }
-            position += ops.size();
+            for (int c = 0; c < size; c++) {
+                if (columns[c] == null) {
+                    columns[c] = new Write[c < 8 ? records.size() : 16]; // a wide record's later columns hold few writes
+                } else if (filled[c] == columns[c].length) {
+                    columns[c] = Arrays.copyOf(columns[c], Math.min(2 * filled[c], records.size()));
+                }
+                Op op = ops.get(c);
+                columns[c][filled[c]++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, position + c);
+            }
+            position += size;
+        }
+        int n = position;
+        Write[] all = new Write[n];
+        int at = 0;
+        for (int c = 0; c < columns.length && columns[c] != null; c++) {
+            System.arraycopy(columns[c], 0, all, at, filled[c]);
+            at += filled[c];
         }
         // By key, then journal position: the last of each key's run is its newest write.
         Arrays.sort(all, (a, b) -> {
