@@ -1,5 +1,6 @@
 package org.roomhub.hub.cluster;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -24,8 +25,9 @@ public final class LoopbackPorts {
 
     public static List<Integer> pick(int count) throws IOException {
         int offset = JGroupsStack.FAILURE_DETECTION_PORT_OFFSET;
-        int high = ephemeralLow() - offset - 1;
-        int low = Math.max(1024, high - 12_000);
+        int ephemeralLow = ephemeralLow();
+        int high = ephemeralLow > 14_000 ? ephemeralLow - offset - 1 : 29_900; // a range from 1024 up: the desktop's 20,000–29,900
+        int low = high - 12_000;
         List<Integer> ports = new ArrayList<>();
         for (int tries = 0; ports.size() < count; tries++) {
             if (tries > 10_000) {
@@ -41,8 +43,9 @@ public final class LoopbackPorts {
 
     /** The first port of the ephemeral range (Linux's default 32768 when it cannot be read). */
     private static int ephemeralLow() {
-        try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        // One line read: Files.readString trusts the size procfs reports and returns a single character.
+        try (BufferedReader r = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            return Integer.parseInt(r.readLine().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;
         }
