@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Three hubs on loopback as one cluster, each in a child JVM with its own temporary data folder, as
@@ -70,7 +73,8 @@ public final class LocalCluster implements AutoCloseable {
                 "--cluster-bind", "127.0.0.1:" + clusterPorts.get(id), "--cluster-members", members, "--node-id", id), START_SECONDS);
         httpPorts.put(id, hub.port());
         if (closed) {
-            hub.kill9(); // closed while it started: nobody would stop it
+            hub.kill9(); // closed while it started: nobody would stop it, and close() may have removed the folders already
+            Folders.deleteQuietly(root);
             throw new IOException("the cluster was closed while member " + id + " started");
         }
         running.put(id, hub);
@@ -111,21 +115,26 @@ public final class LocalCluster implements AutoCloseable {
         return name;
     }
 
-    /** Stops every member and removes their data. */
+    /** Stops every member (SIGTERM, SIGKILL after 30 s), waits until each has exited, then removes their data. */
     @Override
     public void close() {
         closed = true;
-        running.keySet().forEach(id -> CompletableFuture.runAsync(() -> stop(id, false)));
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        // stop() takes a member out of `running` before it has exited: wait on the stops themselves, or the
+        // folders would be deleted while members still write into them.
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (String id : List.copyOf(running.keySet())) {
+            ChildHub hub = running.remove(id);
+            if (hub != null) {
+                stops.add(CompletableFuture.runAsync(() -> hub.stopGracefully(30))); // then -9, and waits for the exit
             }
         }
-        running.keySet().forEach(id -> stop(id, true));
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).get(70, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a member that would not stop is killed by the reaper at exit; its folder is removed below as far as it can be
+        }
         Folders.deleteQuietly(root);
     }
 
