@@ -118,7 +118,7 @@ class SmallWindowAndHelpTest {
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true); // layout settles
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20)).until(() -> true); // layout settles
             WaitForAsyncUtils.waitForFxEvents();
             List<String> problems = onFx(() -> layoutProblems(app.root()));
             assertThat(problems).as(view + " at 800×600").isEmpty();

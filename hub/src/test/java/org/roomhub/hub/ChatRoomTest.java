@@ -79,7 +79,7 @@ class ChatRoomTest {
             a.send("{\"type\":\"chat-message\"}");
             a.send("{\"type\":\"teleport\"}");
             a.send("{\"type\":\"set-pin\",\"location\":{\"lat\":1,\"lng\":2}}");
-            await().atMost(Duration.ofSeconds(5)).until(() -> a.ofType("error").size() == 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.ofType("error").size() == 4);
             assertThat(a.ofType("error")).extracting(f -> f.path("code").asText())
                     .containsExactly("INVALID_JSON", "INVALID_MESSAGE", "UNKNOWN_TYPE", "UNKNOWN_TYPE");
             a.send("{\"type\":\"chat-message\",\"text\":\"still here\"}");
@@ -94,7 +94,7 @@ class ChatRoomTest {
         try (WsClient a = hub.join("/rooms/chat/big")) {
             a.await("presence");
             a.send("{\"type\":\"chat-message\",\"text\":\"" + "x".repeat(70_000) + "\"}");
-            await().atMost(Duration.ofSeconds(5)).until(a.closed::isDone);
+            await().atMost(Duration.ofSeconds(20)).until(a.closed::isDone);
             assertThat(a.closed.join()).isEqualTo(1009);
         }
     }
@@ -136,7 +136,7 @@ class ChatRoomTest {
             a.await("presence");
             a.send("{\"type\":\"resume\",\"since\":999}");
             a.await("reset");
-            await().atMost(Duration.ofSeconds(5)).until(() -> a.ofType("presence").size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.ofType("presence").size() == 2);
             var types = a.types();
             assertThat(types.subList(types.indexOf("reset"), types.size())).startsWith("reset", "system", "history", "presence");
         }

@@ -39,7 +39,7 @@ class HubClockTest {
             ann.send("{\"type\":\"chat-message\",\"text\":\"hello\"}");
             assertThat(ann.await("chat-message").path("ts").asLong()).isEqualTo(t0);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/clock").path("connections").asInt() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("chat/clock").path("connections").asInt() == 0);
         assertThat(stats("chat/clock").path("activeMillis").asLong()).isZero();
 
         clock.advance(Duration.ofMinutes(5));
@@ -48,7 +48,7 @@ class HubClockTest {
         assertThat(active.path("hibernatedMillis").asLong()).isZero();
 
         hub.send(hub.request("/api/rooms/chat/clock/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/clock").path("hibernations").asLong() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("chat/clock").path("hibernations").asLong() == 1);
         clock.advance(Duration.ofMinutes(2));
         JsonNode hibernated = stats("chat/clock");
         assertThat(hibernated.path("activeMillis").asLong()).isEqualTo(Duration.ofMinutes(5).toMillis());
@@ -62,7 +62,7 @@ class HubClockTest {
             ann.send("{\"type\":\"chat-message\",\"text\":\"hello\"}");
             ann.await("chat-message");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/sleeper").path("connections").asInt() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats("chat/sleeper").path("connections").asInt() == 0);
         clock.advance(Duration.ofMinutes(5));
         hub.send(hub.request("/api/rooms/chat/sleeper/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub().registry().dormantCount() == 1);
@@ -80,7 +80,7 @@ class HubClockTest {
         clock.advance(Duration.ofMinutes(1));
         try (WsClient bob = hub.join("/rooms/chat/sleeper?name=bob")) {
             bob.await("connected");
-            await().atMost(Duration.ofSeconds(5)).until(() -> stats("chat/sleeper").path("state").asText().matches("active|idle"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> stats("chat/sleeper").path("state").asText().matches("active|idle"));
             clock.advance(Duration.ofMinutes(1));
             JsonNode woken = stats("chat/sleeper");
             assertThat(woken.path("hibernatedMillis").asLong()).isEqualTo(Duration.ofMinutes(3).toMillis());
@@ -93,7 +93,7 @@ class HubClockTest {
         try (WsClient a = hub.join("/rooms/probe/alarm")) {
             a.await("system");
             a.send("{\"type\":\"chat-message\",\"text\":\"alarm:60000\"}"); // due in one (hub) minute
-            await().atMost(Duration.ofSeconds(5)).until(() -> stats("probe/alarm").path("messagesProcessed").asLong() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> stats("probe/alarm").path("messagesProcessed").asLong() == 1);
         }
         hub.stop(); // from now on the alarm exists only in storage
         assertThat(probe.alarmsFired).hasValue(0);

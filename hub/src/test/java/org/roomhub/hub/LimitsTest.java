@@ -77,7 +77,7 @@ class LimitsTest {
             b.await("presence");
             WsClient c = hub.join("/rooms/chat/small");
             assertThat(c.await("error").path("code").asText()).isEqualTo("ROOM_FULL");
-            await().atMost(Duration.ofSeconds(5)).until(c.closed::isDone);
+            await().atMost(Duration.ofSeconds(20)).until(c.closed::isDone);
             assertThat(c.closed.join()).isEqualTo(1013);
             assertThat(c.types()).doesNotContain("connected");
             var sse = hub.get("/rooms/chat/small/events");
@@ -113,7 +113,7 @@ class LimitsTest {
             byte[] head = new byte[12];
             assertThat(in.readNBytes(head, 0, 12)).isEqualTo(12);
             assertThat(new String(head, StandardCharsets.US_ASCII)).contains("101");
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.get("/api/rooms/chat/beat").body().contains("\"connections\":2"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.get("/api/rooms/chat/beat").body().contains("\"connections\":2"));
             // The raw socket never answers pings; the kernel still acknowledges every byte.
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.get("/api/rooms/chat/beat").body().contains("\"connections\":1"));
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !alive.closed.isDone());
@@ -130,6 +130,6 @@ class LimitsTest {
                 assertThat(hub.hub().edgeCounts().places()).isEqualTo(2);
             }
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.hub().edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.hub().edgeCounts().equals(new Hub.EdgeCounts(0, 0, 0)));
     }
 }

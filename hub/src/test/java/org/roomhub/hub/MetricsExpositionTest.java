@@ -43,7 +43,7 @@ class MetricsExpositionTest {
         try (WsClient c = hub.join("/rooms/chat/metrics")) {
             c.await("presence");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.get("/metrics").body().contains("roomhub_wake_latency"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.get("/metrics").body().contains("roomhub_wake_latency"));
         text = hub.get("/metrics").body();
 
         Map<String, String> help = new HashMap<>();

@@ -104,7 +104,7 @@ class MetricsRoomTest {
             pub.await("snapshot");
             pub.send("{\"type\":\"metric-update\",\"name\":\"cpu\",\"value\":NaN}");
             assertThat(pub.await("error").path("code").asText()).isEqualTo("INVALID_MESSAGE");
-            await().atMost(Duration.ofSeconds(5)).until(() -> hub.get("/api/rooms/metrics/nan").body().contains("\"messagesProcessed\":0"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.get("/api/rooms/metrics/nan").body().contains("\"messagesProcessed\":0"));
         }
     }
 }

@@ -89,7 +89,7 @@ class QuietRoomsGoDormantTest {
             c.await("presence");
             hibernate("chat/watched");
             await().atMost(Duration.ofSeconds(10)).until(() -> stats("chat/watched").state() == RoomState.HIBERNATING);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> hub.hub().registry().dormantCount() == 0);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> hub.hub().registry().dormantCount() == 0);
             c.send("{\"type\":\"chat-message\",\"text\":\"still here\"}");
             c.await("chat-message", f -> f.path("text").asText().equals("still here"));
         }

@@ -57,7 +57,7 @@ class RoomAdminTest {
         try (WsClient c = hub.join("/rooms/chat/sleepy?token=" + member)) {
             c.await("presence");
             assertThat(admin("POST", "/api/rooms/chat/sleepy/hibernate").statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(5)).until(() -> adminJson("/api/rooms/chat/sleepy").path("state").asText().equals("hibernating"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> adminJson("/api/rooms/chat/sleepy").path("state").asText().equals("hibernating"));
             c.send("{\"type\":\"chat-message\",\"text\":\"wake up\"}");
             assertThat(c.await("chat-message").path("text").asText()).isEqualTo("wake up");
             assertThat(admin("POST", "/api/rooms/chat/never-used/hibernate").statusCode()).isEqualTo(404);
@@ -71,7 +71,7 @@ class RoomAdminTest {
         try (WsClient ws = hub.join("/rooms/chat/team?token=" + member)) {
             String wsId = ws.sessionId();
             PollClient poller = PollClient.open("http://127.0.0.1:" + hub.port() + "/rooms/chat/team", "token=" + viewer);
-            await().atMost(Duration.ofSeconds(5)).until(() -> adminJson("/api/rooms/chat/team/sessions").path("sessions").size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> adminJson("/api/rooms/chat/team/sessions").path("sessions").size() == 2);
             JsonNode sessions = adminJson("/api/rooms/chat/team/sessions").path("sessions");
             JsonNode first = sessions.get(0);
             assertThat(first.path("sessionId").asText()).isEqualTo(wsId);
@@ -89,7 +89,7 @@ class RoomAdminTest {
             assertThat(second.path("transport").asText()).isEqualTo("polling");
             // Frames wait in a polling session's mailbox until it polls: the listing shows them queued.
             ws.send("{\"type\":\"chat-message\",\"text\":\"for the poller\"}");
-            await().atMost(Duration.ofSeconds(5)).until(() -> adminJson("/api/rooms/chat/team/sessions").path("sessions")
+            await().atMost(Duration.ofSeconds(20)).until(() -> adminJson("/api/rooms/chat/team/sessions").path("sessions")
                     .get(1).path("queuedBytes").asLong() > 0);
         }
     }
@@ -104,7 +104,7 @@ class RoomAdminTest {
             stays.await("user-left", f -> f.path("sessionId").asText().equals(id));
             assertThat(stays.closed).isNotDone();
             assertThat(admin("DELETE", "/api/rooms/chat/door/sessions/" + id).statusCode()).isEqualTo(404);
-            await().atMost(Duration.ofSeconds(5)).until(() -> adminJson("/api/rooms/chat/door/sessions").path("sessions").size() == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> adminJson("/api/rooms/chat/door/sessions").path("sessions").size() == 1);
         }
     }
 

@@ -38,10 +38,10 @@ class RoomFiguresTest {
             metrics.send("{\"type\":\"subscribe\",\"metrics\":[\"*\"]}");
             metrics.send("{\"type\":\"history\",\"name\":\"cpu\",\"seconds\":60}");
             metrics.await("history");
-            await().atMost(Duration.ofSeconds(5)).until(() -> stats(hub, "metrics/figures").path("messagesProcessed").asLong() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> stats(hub, "metrics/figures").path("messagesProcessed").asLong() == 2);
         }
         hub.send(hub.request("/api/rooms/chat/figures/hibernate").POST(HttpRequest.BodyPublishers.noBody()).build());
-        await().atMost(Duration.ofSeconds(5)).until(() -> stats(hub, "chat/figures").path("hibernations").asLong() >= 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stats(hub, "chat/figures").path("hibernations").asLong() >= 1);
         before = stats(hub, "chat/figures");
         assertThat(before.path("messagesProcessed").asLong()).isEqualTo(3);
         assertThat(before.path("totalConnections").asLong()).isEqualTo(1);

@@ -157,7 +157,7 @@ class SsePollingTest {
     void a_dead_sse_client_is_noticed_by_the_heartbeat_and_leaves_the_room() throws Exception {
         try (SseClient sse = SseClient.open(URI.create(room("/rooms/chat/ghost/events")), null)) {
             sse.await("presence");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !sse.comments.isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !sse.comments.isEmpty());
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.get("/api/rooms/chat/ghost").body().contains("\"connections\":0"));
         assertThat(hub.hub().edgeCounts()).isEqualTo(new Hub.EdgeCounts(0, 0, 0));

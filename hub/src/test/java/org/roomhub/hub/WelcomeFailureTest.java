@@ -23,7 +23,7 @@ class WelcomeFailureTest {
         probe.welcomeFailuresLeft.set(1);
         try (WsClient failed = hub.join("/rooms/probe/welcome")) {
             assertThat(failed.await("error").path("code").asText()).isEqualTo("INTERNAL");
-            await().atMost(Duration.ofSeconds(5)).until(failed.closed::isDone);
+            await().atMost(Duration.ofSeconds(20)).until(failed.closed::isDone);
             assertThat(failed.closed.join()).isEqualTo(1011);
             assertThat(failed.types()).doesNotContain("system");
         }

@@ -51,7 +51,7 @@ class TextSocketTest {
         });
         welcomed.join();
         s.abort();
-        await().atMost(Duration.ofSeconds(5)).until(s.closed::isDone);
+        await().atMost(Duration.ofSeconds(20)).until(s.closed::isDone);
         assertThat(s.closed.join()).isEqualTo(-1);
     }
 }

@@ -57,7 +57,7 @@ class WriteAgeTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == echoes);
                 // b wrote moments ago and its age is an hour away: two frames wait for a third.
                 int before = 3 * round;
-                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> b.ofType("chat-message").size() == before);
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").size() == before);
                 a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-3\"}");
                 await().atMost(Duration.ofSeconds(30)).until(() -> b.ofType("chat-message").size() == before + 3);
             }

@@ -127,7 +127,7 @@ class WriteLingerTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/rooms/chat/held").body().contains("\"messagesProcessed\":3"));
             // b wrote its welcome moments ago, so the messages wait for a tick an hour away.
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> b.ofType("chat-message").isEmpty());
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").isEmpty());
             hub.stop();
             assertThat(b.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1001);
             assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText()).containsExactlyElementsOf(sent);

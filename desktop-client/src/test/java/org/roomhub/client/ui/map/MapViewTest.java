@@ -79,7 +79,7 @@ class MapViewTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> WaitForAsyncUtils.asyncFx(() -> view.bridge().offlinePinIds()).get().isEmpty());
         WaitForAsyncUtils.asyncFx(() -> viewModel.handle(new ServerFrame.UserLeft("s-bob2", "bob", 7, 8))).get();
         WaitForAsyncUtils.asyncFx(() -> view.bridge().fitPins()).get();
-        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(20)).until(() -> true);
         TestPictures.write(view, "map");
     }
 }

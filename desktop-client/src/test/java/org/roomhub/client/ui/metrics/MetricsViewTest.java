@@ -75,7 +75,7 @@ class MetricsViewTest {
         assertThat(pointsText()).isEqualTo(countBefore);
 
         WaitForAsyncUtils.asyncFx(viewModel::togglePause).get();
-        await().atMost(Duration.ofSeconds(5)).until(() -> viewModel.pointsAppliedProperty().get() == 50);
+        await().atMost(Duration.ofSeconds(20)).until(() -> viewModel.pointsAppliedProperty().get() == 50);
         awaitFrames();
         assertThat(pointsText()).isNotEqualTo(countBefore);
         assertThat(samePixels(before, chartPicture())).as("resume shows what arrived").isFalse();
