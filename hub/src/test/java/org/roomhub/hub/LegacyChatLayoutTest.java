@@ -69,19 +69,23 @@ class LegacyChatLayoutTest {
         }
         hub.restart();
         long seqBeforeRestart;
+        long newest;
         try (WsClient c = hub.join("/rooms/chat/old?name=dee")) {
             seqBeforeRestart = c.await("connected").path("seq").asLong();
             assertThat(texts(c.await("history"))).containsExactlyElementsOf(expected);
             c.await("presence");
             c.send("{\"type\":\"chat-message\",\"text\":\"after restart\"}");
-            assertThat(c.await("chat-message").path("seq").asLong()).isGreaterThan(seqBeforeRestart);
+            newest = c.await("chat-message").path("seq").asLong();
+            assertThat(newest).isGreaterThan(seqBeforeRestart);
         }
         hub.stop();
         try (Storage storage = Storage.open(hub.data())) {
             RoomStore room = storage.forRoom("chat/old");
             assertThat(room.keys(ListOptions.withPrefix("r:msg/0"))).as("old message keys left").hasSize(100 - NEW_MESSAGES - 1);
             assertThat(room.keys(ListOptions.withPrefix("r:msg/r"))).hasSize(NEW_MESSAGES + 1);
-            assertThat(room.get("h:seq")).isPresent();
+            // Frames after the old ones are in slots; the old log keys go once 1,000 frames follow them, as before.
+            assertThat(room.keys(ListOptions.withPrefix("h:slot:")).size()).isGreaterThanOrEqualTo((int) (newest - OLD_FRAMES));
+            assertThat(room.keys(ListOptions.withPrefix("h:log:"))).hasSize(OLD_FRAMES);
         }
     }
 

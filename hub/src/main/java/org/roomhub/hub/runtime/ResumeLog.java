@@ -64,7 +64,7 @@ final class ResumeLog {
      * overwrites the slot of the frame {@code frames} older, so the store holds a fixed set of keys (a chat
      * message costs one put here, not a put of a new key and a delete of an old one: the storage applier then
      * rewrites the same B-tree entries round after round instead of inserting and removing keys). The slots do
-     * not order the frames: each frame's own seq does, and the room's seq is stored under {@code h:seq}.
+     * not order the frames: each frame's own seq does ({@link #lastStoredSeq} finds the newest).
      */
     String slotKey(long seq) {
         int frames = retention.frames();
@@ -74,19 +74,65 @@ final class ResumeLog {
                 .append("0".repeat(width - slot.length())).append(slot).toString();
     }
 
-    /**
-     * The seq of the newest frame a store written before slots holds under its own key (such a store may
-     * hold no {@code h:seq}: its seq was its newest log key), 0 when none or the log is not stored.
-     */
+    /** Whether every broadcast's seq is stored with it (in its frame, in its slot), so the seq needs no key of its own. */
+    boolean storesSeq() {
+        return retention.durable() && retention.frames() > 0;
+    }
+
+    /** The seq of the newest stored frame, 0 when none (or the log is not stored). */
     long lastStoredSeq() {
+        return storesSeq() ? Math.max(legacyLast(), newestSlotSeq()) : 0;
+    }
+
+    /**
+     * The seq of the newest frame a store written before slots holds under its own key, 0 when none (or the log
+     * is not stored). Read once: no such key is written any more.
+     */
+    private long legacyLast() {
         if (legacyLast < 0) {
             legacyLast = 0;
-            if (retention.durable() && retention.frames() > 0) {
+            if (storesSeq()) {
                 var last = data.keys(ListOptions.withPrefix(LEGACY_PREFIX).reverse(true).limit(1));
                 legacyLast = last.isEmpty() ? 0 : Long.parseLong(last.get(0).substring(LEGACY_PREFIX.length()));
             }
         }
         return legacyLast;
+    }
+
+    /**
+     * The seq of the newest frame in the slots, 0 when none. Seqs are slotted one after another: when slot 0 is
+     * empty the slots in use have not wrapped (the last slot in key order is the newest); otherwise, if slot 0
+     * holds seq s, slot i holds s + i up to the newest and, after it, nothing or a frame a lap older: a binary
+     * search over a few slots.
+     */
+    private long newestSlotSeq() {
+        long first = seqIn(slotKey(0));
+        if (first < 0) {
+            List<String> last = data.keys(ListOptions.withPrefix(SLOT_PREFIX).reverse(true).limit(1));
+            return last.isEmpty() ? 0 : seqIn(last.get(0));
+        }
+        int lo = 0; // slot of the newest frame: at lo or after
+        int hi = retention.frames() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (seqIn(slotKey(mid)) == first + mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return first + lo;
+    }
+
+    /** The seq of the frame stored under {@code key}, -1 when none. */
+    private long seqIn(String key) {
+        return data.get(key).map(v -> {
+            String text = new String(v, StandardCharsets.UTF_8);
+            if (codec.decodeServer(text) instanceof Decoded.Ok<ServerFrame> ok && ok.frame() instanceof ServerFrame.Broadcast b) {
+                return b.seq();
+            }
+            throw new IllegalStateException("stored frame of the resume log is unreadable: " + text);
+        }).orElse(-1L);
     }
 
     /** Adds this event's broadcasts to the effects (durable) or to memory (after commit). */
@@ -95,7 +141,7 @@ final class ResumeLog {
         if (retention.durable()) {
             effects.writes().put(slotKey(frame.seq()), frame.bytes());
             long old = frame.seq() - retention.frames();
-            if (old > 0 && old <= lastStoredSeq()) {
+            if (old > 0 && old <= legacyLast()) {
                 effects.writes().delete(legacyKey(old)); // a store written before slots, as it trimmed itself
             }
         }
@@ -168,14 +214,14 @@ final class ResumeLog {
 
     /** Adds the stored frames with seq in (since, current], in order: a store's older keys, then the slots. */
     private void stored(long since, long current, List<EncodedFrame> out) {
-        if (since < lastStoredSeq()) {
+        if (since < legacyLast()) {
             data.list(ListOptions.withPrefix(LEGACY_PREFIX).start(legacyKey(since + 1)))
                     .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
         }
         int frames = retention.frames();
         // Only the last `frames` seqs can be in their slots; a slot may still show the frame `frames` older
         // (a write the store does not show yet), which the seq check drops.
-        long from = Math.max(Math.max(since, lastStoredSeq()), current - frames) + 1;
+        long from = Math.max(Math.max(since, legacyLast()), current - frames) + 1;
         if (from > current) {
             return;
         }

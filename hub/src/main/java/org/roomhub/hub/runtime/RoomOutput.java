@@ -41,8 +41,8 @@ final class RoomOutput {
         this.current = current;
         this.room = room;
         long stored = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
-        // h:seq is written with every broadcast, in its own commit. A store written while a durable log kept one
-        // key per frame may lack it (the newest log key was the seq then): the larger one wins.
+        // A durable log's newest frame carries the seq of the last broadcast, written in that broadcast's own commit;
+        // h:seq is then not written per broadcast (older stores still hold it: the larger one wins).
         this.seq = Math.max(stored, log.lastStoredSeq());
     }
 
@@ -122,7 +122,9 @@ final class RoomOutput {
             throw new IllegalStateException("broadcast frame must carry the seq it was given");
         }
         seq = frame.seq();
-        effects.writes().put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        if (!log.storesSeq()) {
+            effects.writes().put(SEQ_KEY, Long.toString(seq).getBytes(StandardCharsets.UTF_8));
+        }
         EncodedFrame encoded = codec.encode(frame);
         log.record(effects, encoded);
         RoomObject r = room.get();

@@ -74,6 +74,26 @@ class ResumeLogSlotsTest {
         }
     }
 
+    @Test
+    void the_newest_stored_seq_is_found_in_the_slots_after_any_number_of_broadcasts_with_or_without_older_keys() throws Exception {
+        try (Storage storage = Storage.open(dir)) {
+            RoomStore fresh = storage.forRoom("chat/fresh");
+            RoomStore upgraded = storage.forRoom("chat/upgraded");
+            for (long seq = 1; seq <= 3; seq++) {
+                upgraded.put(ResumeLog.legacyKey(seq), frame(seq).bytes()).join();
+            }
+            assertThat(new ResumeLog(FIVE, fresh, codec).lastStoredSeq()).isZero();
+            ResumeLog freshLog = new ResumeLog(FIVE, fresh, codec);
+            ResumeLog upgradedLog = new ResumeLog(FIVE, upgraded, codec);
+            for (long seq = 1; seq <= 17; seq++) {
+                broadcast(freshLog, fresh, seq);
+                broadcast(upgradedLog, upgraded, seq + 3);
+                assertThat(new ResumeLog(FIVE, fresh, codec).lastStoredSeq()).isEqualTo(seq);
+                assertThat(new ResumeLog(FIVE, upgraded, codec).lastStoredSeq()).isEqualTo(seq + 3);
+            }
+        }
+    }
+
     private void broadcast(ResumeLog log, RoomStore data, long seq) {
         Effects effects = new Effects();
         log.record(effects, frame(seq));
