@@ -16,11 +16,13 @@ import java.util.stream.Stream;
  * {@code h:log:<seq>} put, the 1000th older one deleted, the room's figures), 128 in flight as in
  * {@code vs-chat}. With a third argument {@code lean}, the write a chat event makes since {@code chatcpu2}: no
  * {@code h:seq} (the seq is the newest log key) and the figures only with every 10,000th message (once a
- * second at that rate). Reports process CPU ÷ messages, which is steadier than the end-to-end figure on a
- * loaded machine (no sockets, no starved peer). Run:
+ * second at that rate). Other third arguments model storage layouts (see {@code main}): {@code rings} is the
+ * write a chat event makes since {@code chatroom} (the message and the frame each put into a fixed slot). Reports
+ * process CPU ÷ messages, which is steadier than the end-to-end figure on a loaded machine (no sockets, no starved
+ * peer). Run:
  * <pre>
  * mvn -B -o -pl hub -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured [lean]"]
+ *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured [lean|rings|…]"]
  * </pre>
  */
 public final class ChatWritesBenchmark {
