@@ -16,15 +16,21 @@ import org.roomhub.protocol.frame.ServerFrame;
 
 /**
  * A room's recent broadcast frames, and the resume that replays them. Durable rooms keep them in
- * storage ({@code h:log:<seq>}), others in memory (dropped on hibernation). Durable rooms also keep
- * their last {@value #TAIL} frames in memory, so a resume that arrives while the room is still writing
- * gets every frame after {@code since}, in-flight ones included, even from a store that shows a write
- * only once it is durable (the replays leave through the output gate, after those writes anyway).
- * Touched only on the room's queue.
+ * storage, one slot per frame overwritten in place ({@code h:slot:<seq mod frames>}, see {@link #slotKey}),
+ * others in memory (dropped on hibernation). Durable rooms also keep their last {@value #TAIL} frames in
+ * memory, so a resume that arrives while the room is still writing gets every frame after {@code since},
+ * in-flight ones included, even from a store that shows a write only once it is durable (the replays leave
+ * through the output gate, after those writes anyway). Touched only on the room's queue.
  */
 final class ResumeLog {
 
-    static final String KEY_PREFIX = "h:log:";
+    /**
+     * The layout before slots: one key per frame, {@code h:log:<seq>}, the one {@code frames} older deleted
+     * with each broadcast. A store written so is still read, and its keys are still deleted the same way until
+     * none is left.
+     */
+    static final String LEGACY_PREFIX = "h:log:";
+    static final String SLOT_PREFIX = "h:slot:";
     /** Frames of a durable room also kept in memory: the ones a store may not show yet. */
     static final int TAIL = 256;
 
@@ -33,6 +39,8 @@ final class ResumeLog {
     private final FrameCodec codec;
     /** Made on the first frame kept in memory and dropped with it: a hibernated room holds none. */
     private ArrayDeque<EncodedFrame> memory;
+    /** The seq of the newest frame under a {@link #LEGACY_PREFIX} key, 0 when none; -1 until read. */
+    private long legacyLast = -1;
 
     ResumeLog(Retention retention, RoomStore data, FrameCodec codec) {
         this.retention = retention;
@@ -40,38 +48,101 @@ final class ResumeLog {
         this.codec = codec;
     }
 
-    static String key(long seq) {
-        // As KEY_PREFIX + %019d, without a Formatter (two keys per broadcast of a durable room).
+    /** The key of a frame in the layout before slots (as {@link #LEGACY_PREFIX} + %019d). */
+    static String legacyKey(long seq) {
+        // Without a Formatter: it ran for two keys per broadcast of a durable room.
         String digits = Long.toString(seq);
         if (seq < 0) {
-            return KEY_PREFIX + String.format("%019d", seq);
+            return LEGACY_PREFIX + String.format("%019d", seq);
         }
-        return new StringBuilder(KEY_PREFIX.length() + 19).append(KEY_PREFIX)
+        return new StringBuilder(LEGACY_PREFIX.length() + 19).append(LEGACY_PREFIX)
                 .append("0000000000000000000", 0, 19 - digits.length()).append(digits).toString();
     }
 
-    /** Whether every broadcast's seq is stored with it (as its log key), so the seq needs no key of its own. */
+    /**
+     * The slot of frame {@code seq}: {@code seq mod frames}, padded so slots sort in number order. A broadcast
+     * overwrites the slot of the frame {@code frames} older, so the store holds a fixed set of keys (a chat
+     * message costs one put here, not a put of a new key and a delete of an old one: the storage applier then
+     * rewrites the same B-tree entries round after round instead of inserting and removing keys). The slots do
+     * not order the frames: each frame's own seq does ({@link #lastStoredSeq} finds the newest).
+     */
+    String slotKey(long seq) {
+        int frames = retention.frames();
+        String slot = Integer.toString((int) Math.floorMod(seq, (long) frames));
+        int width = Integer.toString(frames - 1).length();
+        return new StringBuilder(SLOT_PREFIX.length() + width).append(SLOT_PREFIX)
+                .append("0".repeat(width - slot.length())).append(slot).toString();
+    }
+
+    /** Whether every broadcast's seq is stored with it (in its frame, in its slot), so the seq needs no key of its own. */
     boolean storesSeq() {
         return retention.durable() && retention.frames() > 0;
     }
 
     /** The seq of the newest stored frame, 0 when none (or the log is not stored). */
     long lastStoredSeq() {
-        if (!storesSeq()) {
-            return 0;
+        return storesSeq() ? Math.max(legacyLast(), newestSlotSeq()) : 0;
+    }
+
+    /**
+     * The seq of the newest frame a store written before slots holds under its own key, 0 when none (or the log
+     * is not stored). Read once: no such key is written any more.
+     */
+    private long legacyLast() {
+        if (legacyLast < 0) {
+            legacyLast = 0;
+            if (storesSeq()) {
+                var last = data.keys(ListOptions.withPrefix(LEGACY_PREFIX).reverse(true).limit(1));
+                legacyLast = last.isEmpty() ? 0 : Long.parseLong(last.get(0).substring(LEGACY_PREFIX.length()));
+            }
         }
-        var last = data.list(ListOptions.withPrefix(KEY_PREFIX).reverse(true).limit(1));
-        return last.isEmpty() ? 0 : Long.parseLong(last.firstKey().substring(KEY_PREFIX.length()));
+        return legacyLast;
+    }
+
+    /**
+     * The seq of the newest frame in the slots, 0 when none. Seqs are slotted one after another: when slot 0 is
+     * empty the slots in use have not wrapped (the last slot in key order is the newest); otherwise, if slot 0
+     * holds seq s, slot i holds s + i up to the newest and, after it, nothing or a frame a lap older: a binary
+     * search over a few slots.
+     */
+    private long newestSlotSeq() {
+        long first = seqIn(slotKey(0));
+        if (first < 0) {
+            List<String> last = data.keys(ListOptions.withPrefix(SLOT_PREFIX).reverse(true).limit(1));
+            return last.isEmpty() ? 0 : seqIn(last.get(0));
+        }
+        int lo = 0; // slot of the newest frame: at lo or after
+        int hi = retention.frames() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (seqIn(slotKey(mid)) == first + mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return first + lo;
+    }
+
+    /** The seq of the frame stored under {@code key}, -1 when none. */
+    private long seqIn(String key) {
+        return data.get(key).map(v -> {
+            String text = new String(v, StandardCharsets.UTF_8);
+            if (codec.decodeServer(text) instanceof Decoded.Ok<ServerFrame> ok && ok.frame() instanceof ServerFrame.Broadcast b) {
+                return b.seq();
+            }
+            throw new IllegalStateException("stored frame of the resume log is unreadable: " + text);
+        }).orElse(-1L);
     }
 
     /** Adds this event's broadcasts to the effects (durable) or to memory (after commit). */
     void record(Effects effects, EncodedFrame frame) {
         effects.logged.add(frame);
         if (retention.durable()) {
-            effects.writes().put(key(frame.seq()), frame.bytes());
+            effects.writes().put(slotKey(frame.seq()), frame.bytes());
             long old = frame.seq() - retention.frames();
-            if (old > 0) {
-                effects.writes().delete(key(old));
+            if (old > 0 && old <= legacyLast()) {
+                effects.writes().delete(legacyKey(old)); // a store written before slots, as it trimmed itself
             }
         }
     }
@@ -116,7 +187,7 @@ final class ResumeLog {
     }
 
     /** Every held frame with seq in (since, current], or empty when some are no longer held. */
-    private Optional<List<EncodedFrame>> since(long since, long current) {
+    Optional<List<EncodedFrame>> since(long since, long current) {
         if (since == current) {
             return Optional.of(List.of());
         }
@@ -125,8 +196,7 @@ final class ResumeLog {
         }
         List<EncodedFrame> out = new ArrayList<>();
         if (retention.durable()) {
-            data.list(ListOptions.withPrefix(KEY_PREFIX).start(key(since + 1)))
-                    .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
+            stored(since, current, out);
         }
         // The memory tail: all of a memory room's log; for a durable room, what the store may not show yet.
         for (EncodedFrame f : memory == null ? List.<EncodedFrame>of() : memory) {
@@ -140,6 +210,39 @@ final class ResumeLog {
             complete = out.get(i).seq() == out.get(i - 1).seq() + 1; // no hole between the store and the tail
         }
         return complete ? Optional.of(out) : Optional.empty();
+    }
+
+    /** Adds the stored frames with seq in (since, current], in order: a store's older keys, then the slots. */
+    private void stored(long since, long current, List<EncodedFrame> out) {
+        if (since < legacyLast()) {
+            data.list(ListOptions.withPrefix(LEGACY_PREFIX).start(legacyKey(since + 1)))
+                    .values().forEach(v -> out.add(reencode(new String(v, StandardCharsets.UTF_8))));
+        }
+        int frames = retention.frames();
+        // Only the last `frames` seqs can be in their slots; a slot may still show the frame `frames` older
+        // (a write the store does not show yet), which the seq check drops.
+        long from = Math.max(Math.max(since, legacyLast()), current - frames) + 1;
+        if (from > current) {
+            return;
+        }
+        java.util.TreeMap<Long, EncodedFrame> bySeq = new java.util.TreeMap<>();
+        long fromSlot = Math.floorMod(from, (long) frames);
+        long toSlot = Math.floorMod(current, (long) frames);
+        if (fromSlot <= toSlot) {
+            readSlots(from, toSlot + 1 == frames ? null : slotKey(current + 1), bySeq);
+        } else {
+            readSlots(from, null, bySeq); // from its slot to the last one, then from the first slot on
+            readSlots(current - toSlot, slotKey(current + 1), bySeq);
+        }
+        bySeq.subMap(from, true, current, true).values().forEach(out::add);
+    }
+
+    /** Reads the slots from that of {@code seq} up to {@code endKey} (exclusive; null: to the last slot). */
+    private void readSlots(long seq, String endKey, java.util.Map<Long, EncodedFrame> bySeq) {
+        data.list(ListOptions.withPrefix(SLOT_PREFIX).start(slotKey(seq)).end(endKey)).values().forEach(v -> {
+            EncodedFrame f = reencode(new String(v, StandardCharsets.UTF_8));
+            bySeq.put(f.seq(), f);
+        });
     }
 
     private EncodedFrame reencode(String text) {

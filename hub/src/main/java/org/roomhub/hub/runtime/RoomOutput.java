@@ -41,8 +41,8 @@ final class RoomOutput {
         this.current = current;
         this.room = room;
         long stored = data.get(SEQ_KEY).map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L);
-        // A durable log's newest key is the seq of the last broadcast, written in that broadcast's own commit;
-        // h:seq is then no longer written per broadcast (older stores still hold it: the larger one wins).
+        // A durable log's newest frame carries the seq of the last broadcast, written in that broadcast's own commit;
+        // h:seq is then not written per broadcast (older stores still hold it: the larger one wins).
         this.seq = Math.max(stored, log.lastStoredSeq());
     }
 

@@ -13,8 +13,9 @@ import org.roomhub.protocol.FrameCodec;
 import org.roomhub.protocol.frame.ServerFrame;
 
 /**
- * A room whose resume log is durable keeps its seq in the log's keys (each broadcast's key is written in the
- * broadcast's own commit), not in a key of its own per broadcast; other rooms still store {@code h:seq}.
+ * A room whose resume log is durable keeps its seq in the log's frames (each broadcast's slot is written in the
+ * broadcast's own commit), not in a key of its own per broadcast; other rooms still store {@code h:seq}. A store
+ * written while the durable log kept one key per frame keeps counting from its newest log key.
  */
 class DurableSeqTest {
 
@@ -24,15 +25,17 @@ class DurableSeqTest {
     Path dir;
 
     @Test
-    void a_durable_rooms_seq_comes_back_from_its_newest_log_key_without_a_seq_key() throws Exception {
+    void a_durable_rooms_seq_comes_back_from_its_newest_log_slot_without_a_seq_key() throws Exception {
         try (Storage storage = Storage.open(dir)) {
             RoomStore data = storage.forRoom("chat/seq");
             Effects[] current = new Effects[1];
+            ResumeLog log = new ResumeLog(Retention.durable(1000), data, codec);
             RoomOutput out = output(data, Retention.durable(1000), current);
             for (int i = 0; i < 3; i++) {
                 current[0] = new Effects();
                 out.broadcast(seq -> new ServerFrame.ChatMessage("id" + seq, "ann", "s1", "hi", 1, seq));
-                assertThat(current[0].writes().puts()).doesNotContainKey("h:seq").containsKey(ResumeLog.key(i + 1));
+                assertThat(current[0].writes().puts()).doesNotContainKey("h:seq").containsKey(log.slotKey(i + 1));
+                assertThat(log.slotKey(i + 1)).isEqualTo("h:slot:00" + (i + 1));
                 data.commit(current[0].writes()).join();
             }
             assertThat(data.get("h:seq")).isEmpty();
@@ -45,8 +48,18 @@ class DurableSeqTest {
         try (Storage storage = Storage.open(dir)) {
             RoomStore data = storage.forRoom("chat/old");
             data.put("h:seq", "7".getBytes(StandardCharsets.UTF_8)).join();
-            data.put(ResumeLog.key(6), "{}".getBytes(StandardCharsets.UTF_8)).join();
+            data.put(ResumeLog.legacyKey(6), "{}".getBytes(StandardCharsets.UTF_8)).join();
             assertThat(output(data, Retention.durable(1000), new Effects[1]).seq()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void a_store_written_with_one_log_key_per_frame_and_no_seq_key_keeps_counting_from_its_newest_log_key() throws Exception {
+        try (Storage storage = Storage.open(dir)) {
+            RoomStore data = storage.forRoom("chat/keys");
+            data.put(ResumeLog.legacyKey(41), "{}".getBytes(StandardCharsets.UTF_8)).join();
+            data.put(ResumeLog.legacyKey(42), "{}".getBytes(StandardCharsets.UTF_8)).join();
+            assertThat(output(data, Retention.durable(1000), new Effects[1]).seq()).isEqualTo(42);
         }
     }
 

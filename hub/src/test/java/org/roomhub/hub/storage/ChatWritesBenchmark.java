@@ -16,11 +16,13 @@ import java.util.stream.Stream;
  * {@code h:log:<seq>} put, the 1000th older one deleted, the room's figures), 128 in flight as in
  * {@code vs-chat}. With a third argument {@code lean}, the write a chat event makes since {@code chatcpu2}: no
  * {@code h:seq} (the seq is the newest log key) and the figures only with every 10,000th message (once a
- * second at that rate). Reports process CPU ÷ messages, which is steadier than the end-to-end figure on a
- * loaded machine (no sockets, no starved peer). Run:
+ * second at that rate). Other third arguments model storage layouts (see {@code main}): {@code rings} is the
+ * write a chat event makes since {@code chatroom} (the message and the frame each put into a fixed slot). Reports
+ * process CPU ÷ messages, which is steadier than the end-to-end figure on a loaded machine (no sockets, no starved
+ * peer). Run:
  * <pre>
  * mvn -B -o -pl hub -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured [lean]"]
+ *     -Dexec.mainClass=org.roomhub.hub.storage.ChatWritesBenchmark [-Dexec.args="warmup measured [lean|rings|…]"]
  * </pre>
  */
 public final class ChatWritesBenchmark {
@@ -31,7 +33,14 @@ public final class ChatWritesBenchmark {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
-        boolean lean = args.length > 2 && args[2].equals("lean");
+        String mode = args.length > 2 ? args[2] : "full";
+        boolean lean = !mode.equals("full");
+        // Layout variants: "lean" (msg/<seq> and h:log:<seq>, each trimmed), "logonly" (only the log: history read
+        // from it), "msgring" (messages in 100 slots overwritten in place, log as lean), "rings" (both in slots).
+        boolean msg = !mode.equals("logonly");
+        boolean msgRing = mode.equals("msgring") || mode.startsWith("rings");
+        boolean logRing = mode.startsWith("rings") || mode.equals("logring");
+        boolean seqKey = mode.equals("ringsseq") || mode.equals("logring"); // the seq under h:seq, as the log's slots do not order it
         Path dir = Files.createTempDirectory("chat-writes");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Storage storage = Storage.open(dir)) {
@@ -57,15 +66,23 @@ public final class ChatWritesBenchmark {
                     wall0 = System.nanoTime();
                 }
                 WriteSet w = new WriteSet();
-                w.put("r:msg/" + pad(seq), entry);
-                if (seq > 100) {
-                    w.delete("r:msg/" + pad(seq - 100));
+                if (msgRing) {
+                    w.put("r:msg/" + (seq % 100), entry);
+                } else if (msg) {
+                    w.put("r:msg/" + pad(seq), entry);
+                    if (seq > 100) {
+                        w.delete("r:msg/" + pad(seq - 100));
+                    }
                 }
-                if (!lean) {
+                if (!lean || seqKey) {
                     w.put("h:seq", Long.toString(seq).getBytes(StandardCharsets.UTF_8));
                 }
-                w.put("h:log:" + pad(seq), frame);
-                if (seq > 1000) {
+                if (logRing) {
+                    w.put("h:ring:" + (seq % 1000), frame);
+                } else {
+                    w.put("h:log:" + pad(seq), frame);
+                }
+                if (!logRing && seq > 1000) {
                     w.delete("h:log:" + pad(seq - 1000));
                 }
                 if (!lean || seq % 10_000 == 0) {
@@ -84,7 +101,7 @@ public final class ChatWritesBenchmark {
             }
             double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / measured;
             double seconds = (System.nanoTime() - wall0) / 1e9;
-            System.out.printf((lean ? "lean " : "") + "chat writes: %.1f µs process CPU per message, %.0f msg/s, %d measured after %d warm-up%n",
+            System.out.printf(mode + " chat writes: %.1f µs process CPU per message, %.0f msg/s, %d measured after %d warm-up%n",
                     cpuMicros, measured / seconds, measured, warmup);
             // Per thread (a steadier reading of one part than the process figure on a loaded machine).
             StringBuilder parts = new StringBuilder("  thread CPU µs per message:");

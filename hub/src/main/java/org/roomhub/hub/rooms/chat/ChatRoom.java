@@ -9,7 +9,6 @@ import org.roomhub.hub.room.RoomContext;
 import org.roomhub.hub.room.RoomObject;
 import org.roomhub.hub.room.RoomStorage;
 import org.roomhub.hub.room.RoomStorage.ListOptions;
-import org.roomhub.hub.rooms.Keys;
 import org.roomhub.protocol.EncodedFrame;
 import org.roomhub.protocol.ErrorCode;
 import org.roomhub.protocol.frame.ClientFrame;
@@ -18,28 +17,37 @@ import org.roomhub.protocol.value.ChatEntry;
 import org.roomhub.protocol.value.Presence;
 
 /**
- * A chat room. Messages are stored under {@code msg/<seq>}, the last {@value #HISTORY} kept;
- * display names live in each connection's attachment so they survive hibernation.
+ * A chat room. The last {@value #HISTORY} messages are stored in as many slots, {@code msg/r00} to
+ * {@code msg/r99}, each post overwriting the oldest (one put per message, no key added or deleted: the storage
+ * applier then rewrites the same entries instead of inserting and removing keys). A store written before the
+ * slots holds them under {@code msg/<seq>}: those are read as history and deleted one per post as slots fill.
+ * Display names live in each connection's attachment so they survive hibernation.
  */
 final class ChatRoom implements RoomObject {
 
     static final int HISTORY = 100;
-    /** The newest {@value #HISTORY} messages. */
-    private static final ListOptions LAST = ListOptions.prefix("msg/").reversed().limit(HISTORY);
+    private static final String SLOT_PREFIX = "msg/r";
+    private static final ListOptions SLOTS = ListOptions.prefix(SLOT_PREFIX);
+    /** Keys of the layout before slots ({@code msg/} and 19 digits). */
+    private static final String LEGACY_PREFIX = "msg/0";
+    /** The newest {@value #HISTORY} legacy messages. */
+    private static final ListOptions LEGACY_LAST = ListOptions.prefix(LEGACY_PREFIX).reversed().limit(HISTORY);
     /**
-     * Every message key, oldest first, up to twice the history: a room trims to {@value #HISTORY} on every
-     * post, so this is normally all of them, read forward (MapDB walks its B-tree backwards leaf by leaf
-     * from the root, a good part of a wake's CPU); more than that falls back to {@link #LAST}.
+     * Every legacy key, oldest first, up to twice the history (a room trimmed to {@value #HISTORY} on every post),
+     * read forward (MapDB walks its B-tree backwards leaf by leaf from the root); more falls back to the last ones.
      */
-    private static final ListOptions ALL_FORWARD = ListOptions.prefix("msg/").limit(2 * HISTORY);
+    private static final ListOptions LEGACY_FORWARD = ListOptions.prefix(LEGACY_PREFIX).limit(2 * HISTORY);
 
     /** A connection's display name, kept as its attachment. */
     record Name(String name) {}
 
     private final RoomContext ctx;
     private final RoomStorage storage;
-    /** Keys of the stored messages, oldest first: what a post trims. Read on wake without the values. */
-    private final ArrayDeque<String> keys = new ArrayDeque<>();
+    /** Legacy keys still stored, oldest first: what a post deletes until the slots hold the history alone. */
+    private final ArrayDeque<String> legacy = new ArrayDeque<>();
+    /** The slot the next post writes, and how many slots hold a message; -1 until a post first needs them. */
+    private int nextSlot = -1;
+    private int filled;
     /**
      * The last messages, oldest first, decoded when a welcome first needs them: a room woken by a message
      * (the common wake) decodes no history at all; null until then.
@@ -53,11 +61,11 @@ final class ChatRoom implements RoomObject {
     ChatRoom(RoomContext ctx) {
         this.ctx = ctx;
         this.storage = ctx.storage();
-        java.util.SortedSet<String> all = storage.keys(ALL_FORWARD);
-        if (all.size() < ALL_FORWARD.limit()) {
-            all.stream().skip(Math.max(0, all.size() - HISTORY)).forEach(keys::addLast);
+        java.util.SortedSet<String> all = storage.keys(LEGACY_FORWARD);
+        if (all.size() < LEGACY_FORWARD.limit()) {
+            all.stream().skip(Math.max(0, all.size() - HISTORY)).forEach(legacy::addLast);
         } else {
-            storage.keys(LAST).forEach(keys::addFirst);
+            storage.keys(LEGACY_LAST).forEach(legacy::addFirst);
         }
     }
 
@@ -104,28 +112,70 @@ final class ChatRoom implements RoomObject {
             entry[0] = m.entry();
             return m;
         });
-        String key = "msg/" + Keys.ordered(entry[0].seq());
+        if (nextSlot < 0) {
+            findNextSlot();
+        }
         // The entry's JSON is the frame's without its type: cut from the bytes just encoded, not serialized again.
-        storage.putJson(key, sent.withoutType());
-        keys.addLast(key);
+        storage.putJson(slotKey(nextSlot), sent.withoutType());
+        nextSlot = (nextSlot + 1) % HISTORY;
+        filled = Math.min(filled + 1, HISTORY);
+        if (!legacy.isEmpty() && legacy.size() + filled > HISTORY) {
+            // The bulk form: no read of the old value just to say whether it existed.
+            storage.delete(List.of(legacy.removeFirst()));
+        }
         if (recent != null) {
             recent.addLast(entry[0]);
-        }
-        history = null;
-        if (keys.size() > HISTORY) {
-            // The bulk form: no read of the old value just to say whether it existed.
-            storage.delete(List.of(keys.removeFirst()));
-            if (recent != null) {
+            if (recent.size() > HISTORY) {
                 recent.removeFirst();
             }
         }
+        history = null;
+    }
+
+    private static String slotKey(int slot) {
+        return SLOT_PREFIX + (slot < 10 ? "0" : "") + slot;
+    }
+
+    /**
+     * Finds the slot after the newest message. Posts fill the slots in order from 0, so the slots from 0 up to
+     * the newest hold ascending seqs all at least slot 0's, and the ones after it are empty or older than slot
+     * 0's: a binary search over a few reads, not a read of every message.
+     */
+    private void findNextSlot() {
+        Optional<Long> first = seqAt(0);
+        if (first.isEmpty()) {
+            nextSlot = 0;
+            filled = 0;
+            return;
+        }
+        int lo = 0; // newest known to be at lo or after
+        int hi = HISTORY - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            Optional<Long> s = seqAt(mid);
+            if (s.isPresent() && s.get() >= first.get()) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        nextSlot = (lo + 1) % HISTORY;
+        filled = lo + 1 == HISTORY || seqAt(lo + 1).isPresent() ? HISTORY : lo + 1;
+    }
+
+    private Optional<Long> seqAt(int slot) {
+        return storage.get(slotKey(slot), ChatEntry.class).map(ChatEntry::seq);
     }
 
     /** The last messages, oldest first, read and decoded on first use (through this event's own writes). */
     private ArrayDeque<ChatEntry> recent() {
         if (recent == null) {
-            recent = new ArrayDeque<>();
-            storage.list(LAST, ChatEntry.class).values().forEach(recent::addFirst);
+            java.util.List<ChatEntry> all = new java.util.ArrayList<>(storage.list(SLOTS, ChatEntry.class).values());
+            if (!legacy.isEmpty()) {
+                all.addAll(storage.list(LEGACY_LAST, ChatEntry.class).values());
+            }
+            all.sort(java.util.Comparator.comparingLong(ChatEntry::seq));
+            recent = new ArrayDeque<>(all.subList(Math.max(0, all.size() - HISTORY), all.size()));
         }
         return recent;
     }
