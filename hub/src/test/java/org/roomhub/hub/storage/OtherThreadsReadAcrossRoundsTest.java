@@ -37,6 +37,9 @@ class OtherThreadsReadAcrossRoundsTest {
     private final AtomicLongArray lastPut = filled(KEYS);
     private final AtomicLongArray lastDelete = filled(KEYS);
     private volatile long lastDeleteAll = -1;
+    /** Deletes the writer started (a reader may see one before the writer notes it finished). */
+    private final AtomicLongArray deleteStarted = filled(KEYS);
+    private volatile long deleteAllStarted = -1;
 
     private static AtomicLongArray filled(int n) {
         AtomicLongArray a = new AtomicLongArray(n);
@@ -60,9 +63,11 @@ class OtherThreadsReadAcrossRoundsTest {
             int k = random.nextInt(KEYS);
             int kind = random.nextInt(100);
             if (kind < 1) {
+                deleteAllStarted = n;
                 writes.add(room.deleteAll());
                 lastDeleteAll = n;
             } else if (kind < 20) {
+                deleteStarted.set(k, n);
                 writes.add(room.delete(key(k)));
                 lastDelete.set(k, n);
             } else if (kind < 40) {
@@ -70,6 +75,7 @@ class OtherThreadsReadAcrossRoundsTest {
                 WriteSet w = new WriteSet();
                 w.put(key(k), value(n));
                 w.delete(key(other));
+                deleteStarted.set(other, n);
                 writes.add(room.commit(w));
                 lastPut.set(k, n);
                 lastDelete.set(other, n);
@@ -111,7 +117,7 @@ class OtherThreadsReadAcrossRoundsTest {
                     int k = random.nextInt(KEYS);
                     Optional<byte[]> v = room.get(key(k));
                     read = v.isPresent() ? Map.of(key(k), v.get()) : Map.of();
-                    checkAbsent(k, read, put, all);
+                    checkAbsent(k, read, put);
                     complete = false;
                 } else if (kind == 1) {
                     read = room.list(ListOptions.all());
@@ -121,7 +127,7 @@ class OtherThreadsReadAcrossRoundsTest {
                     complete = false;
                     for (int k = 0; k < KEYS; k++) {
                         if (key(k).startsWith(prefix)) {
-                            checkAbsent(k, read, put, all);
+                            checkAbsent(k, read, put);
                         }
                     }
                 } else {
@@ -143,16 +149,16 @@ class OtherThreadsReadAcrossRoundsTest {
                 }
                 if (complete) {
                     for (int k = 0; k < KEYS; k++) {
-                        checkAbsent(k, read, put, all);
+                        checkAbsent(k, read, put);
                     }
                 }
             }
         }
 
-        /** A key missing from a read must have been deleted after its last put finished before the read. */
-        private void checkAbsent(int k, Map<String, byte[]> read, long[] put, long all) {
+        /** A key missing from a read must have been deleted (by a delete started by the read's end) after its last put finished before the read. */
+        private void checkAbsent(int k, Map<String, byte[]> read, long[] put) {
             if (!read.containsKey(key(k)) && put[k] >= 0) {
-                long deletedSince = Math.max(Math.max(lastDelete.get(k), lastDeleteAll), all);
+                long deletedSince = Math.max(deleteStarted.get(k), deleteAllStarted);
                 assertThat(deletedSince).as("%s missing: deleted after its put %d", key(k), put[k]).isGreaterThan(put[k]);
             }
         }
