@@ -89,7 +89,10 @@ class ClusterChaosTest {
             System.out.printf("cycle %d: every room writable again after %d ms (median %d ms)%n", cycle,
                     took.values().stream().mapToLong(x -> x).max().orElse(0),
                     took.values().stream().sorted().toList().get(took.size() / 2));
-            await().atMost(RoomTraffic.SETTLE).until(() -> onVictim.stream().allMatch(c -> c.failovers.get() > failoversBefore.get(c)));
+            await().atMost(RoomTraffic.SETTLE).untilAsserted(() -> assertThat(onVictim.stream()
+                    .filter(c -> c.failovers.get() <= failoversBefore.get(c))
+                    .map(c -> c.current() + " (closed " + c.closed.isDone() + ", last seq " + c.lastSeq() + ")").toList())
+                    .as("the victim's clients that have not failed over yet").isEmpty());
             traffic.assertNothingMissed();
             failoversBefore.forEach((c, before) -> {
                 if (!onVictim.contains(c)) {
