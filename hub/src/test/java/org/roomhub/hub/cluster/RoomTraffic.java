@@ -76,7 +76,7 @@ final class RoomTraffic implements AutoCloseable {
 
     /** A WebSocket client of {@code room} on member {@code on}, failing over to the others. */
     WsClient joinWs(String room, String on) {
-        WsClient c = WsClient.connect(order(on).stream().map(m -> hubs.ws(m, path(room))).toList());
+        WsClient c = WsClient.connect(() -> order(on).stream().map(m -> hubs.ws(m, path(room))).toList());
         c.sessionId();
         ws.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
