@@ -84,7 +84,7 @@ final class RoomTraffic implements AutoCloseable {
     }
 
     SseClient joinSse(String room, String on) {
-        SseClient c = SseClient.open(order(on).stream().map(m -> hubs.member(m).http(path(room) + "/events")).toList(), null);
+        SseClient c = SseClient.open(() -> order(on).stream().map(m -> hubs.member(m).http(path(room) + "/events")).toList(), null);
         c.sessionId();
         sse.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
@@ -92,7 +92,7 @@ final class RoomTraffic implements AutoCloseable {
     }
 
     PollClient joinPoll(String room, String on) {
-        PollClient c = PollClient.open(order(on).stream().map(m -> hubs.member(m).http(path(room)).toString()).toList());
+        PollClient c = PollClient.open(() -> order(on).stream().map(m -> hubs.member(m).http(path(room)).toString()).toList());
         poll.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
         return c;
