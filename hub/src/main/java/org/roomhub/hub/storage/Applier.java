@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The one thread that writes to the MapDB working slot: applies journaled records in sequence order, then
- * drops them from the overlay and releases their pending budget. Holding {@link #applyLock} while applying
- * lets the checkpointer pause it (only it, never the writers) to copy a quiescent slot.
+ * lets the overlay drop the generations it has applied and releases their pending budget. Holding
+ * {@link #applyLock} while applying lets the checkpointer pause it (only it, never the writers) to copy a
+ * quiescent slot.
  */
 final class Applier implements Runnable {
 
@@ -113,15 +114,11 @@ final class Applier implements Runnable {
                 }
                 FailPoints.reach(FailPoints.Point.APPLIED);
                 long released = 0;
-                if (sorted != null) {
-                    overlay.remove(sorted);
-                }
                 for (Record r : records) {
-                    if (sorted == null) {
-                        overlay.remove(r); // record by record: a range tombstone goes before later records' entries
-                    }
+                    r.generation.applied();
                     released += r.weight;
                 }
+                overlay.settle();
                 budget.release(released);
                 round.clear();
                 onApplied.run();

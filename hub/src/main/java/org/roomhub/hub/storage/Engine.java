@@ -89,6 +89,9 @@ final class Engine {
                 overlay.add(record);
                 queue.offer(record);
             } catch (RuntimeException e) {
+                if (record.generation != null) {
+                    record.generation.applied(); // never queued: its generation must not wait for it
+                }
                 budget.release(record.weight);
                 throw e;
             }

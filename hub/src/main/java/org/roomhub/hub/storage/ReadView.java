@@ -23,12 +23,9 @@ final class ReadView {
 
     /** Current value of an encoded key, or null. The array must not be modified. */
     byte[] get(byte[] key) {
-        Overlay.Entry e = overlay.entry(key);
-        if (e != null) {
-            return e.value();
-        }
-        if (overlay.deletedByRange(key)) {
-            return null;
+        byte[] pending = overlay.find(key);
+        if (pending != null) {
+            return pending == Overlay.DELETED ? null : pending;
         }
         return slot.map().get(key);
     }

@@ -16,15 +16,22 @@ final class Record {
     final int weight;
     /** Completes when the record is durable in the journal. Never handed out directly (callers get copies). */
     final CompletableFuture<Void> durable = new CompletableFuture<>();
+    /** Whether an op is a range delete (such a record is applied op by op, not in a sorted round). */
+    final boolean rangeDelete;
     /** Set by the group committer before the record is handed to the applier (the queue publishes it). */
     long seq;
+    /** The overlay generation holding its writes; set when accepted, before the queue publishes it. */
+    Overlay.Generation generation;
 
     Record(List<Op> ops) {
         this.ops = List.copyOf(ops);
         int w = OVERHEAD;
+        boolean range = false;
         for (Op op : this.ops) {
             w += op.weight();
+            range |= op instanceof Op.DeleteRange;
         }
         this.weight = w;
+        this.rangeDelete = range;
     }
 }

@@ -1,6 +1,5 @@
 package org.roomhub.hub.storage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,8 +11,8 @@ import java.util.List;
  */
 final class Round {
 
-    /** One key's last write in the round, by {@code record}; {@code position}: its index in journal order. */
-    record Write(byte[] key, Op op, Record record, int position) {
+    /** One key's last write in the round; {@code position}: its index in journal order. */
+    record Write(byte[] key, Op op, int position) {
         boolean isPut() {
             return op instanceof Op.Put;
         }
@@ -32,10 +31,8 @@ final class Round {
     /** Whether {@code records} can be applied as one sorted round (they hold no range delete). */
     static boolean sortable(List<Record> records) {
         for (Record r : records) {
-            for (Op op : r.ops) {
-                if (op instanceof Op.DeleteRange) {
-                    return false;
-                }
+            if (r.rangeDelete) {
+                return false;
             }
         }
         return true;
@@ -43,44 +40,56 @@ final class Round {
 
     /** The round of {@code records} (in journal order, no range delete). */
     static Round of(List<Record> records) {
-        int n = 0;
-        int widest = 0;
-        for (Record r : records) {
-            n += r.ops.size();
-            widest = Math.max(widest, r.ops.size());
-        }
         // Column by column (every record's first op, then every second op, ...): a room writes the same kinds of
         // keys in each event, with rising numbers (a log's newest entry, its oldest one), so each column is mostly
         // one ascending run and the sort below merges a few long runs instead of sorting the round from scratch.
-        Write[] all = new Write[n];
-        int i = 0;
-        for (int column = 0; column < widest; column++) {
-            int position = 0;
-            for (Record r : records) {
-                if (column < r.ops.size()) {
-                    Op op = r.ops.get(column);
-                    all[i++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, r, position + column);
-                }
-                position += r.ops.size();
+        // Laid out in one pass over the records (touching each costs cache misses), each column in its own array.
+        Write[][] columns = new Write[4][];
+        int[] filled = new int[4];
+        int position = 0;
+        for (Record r : records) {
+            List<Op> ops = r.ops;
+            int size = ops.size();
+            if (size > columns.length) {
+                columns = Arrays.copyOf(columns, Math.max(size, 2 * columns.length));
+                filled = Arrays.copyOf(filled, columns.length);
             }
+            for (int c = 0; c < size; c++) {
+                if (columns[c] == null) {
+                    columns[c] = new Write[c < 8 ? records.size() : 16]; // a wide record's later columns hold few writes
+                } else if (filled[c] == columns[c].length) {
+                    columns[c] = Arrays.copyOf(columns[c], Math.min(2 * filled[c], records.size()));
+                }
+                Op op = ops.get(c);
+                columns[c][filled[c]++] = new Write(op instanceof Op.Put p ? p.key() : ((Op.Delete) op).key(), op, position + c);
+            }
+            position += size;
+        }
+        int n = position;
+        Write[] all = new Write[n];
+        int at = 0;
+        for (int c = 0; c < columns.length && columns[c] != null; c++) {
+            System.arraycopy(columns[c], 0, all, at, filled[c]);
+            at += filled[c];
         }
         // By key, then journal position: the last of each key's run is its newest write.
         Arrays.sort(all, (a, b) -> {
             int c = Arrays.compareUnsigned(a.key, b.key);
             return c != 0 ? c : Integer.compare(a.position, b.position);
         });
-        List<Write> last = new ArrayList<>();
+        // Each key's run reduced in place to its newest write (the run's last).
         boolean[] putFirst = new boolean[n];
+        int kept = 0;
         int start = 0;
         while (start < n) {
             int end = start + 1;
             while (end < n && Arrays.equals(all[end].key, all[start].key)) {
                 end++;
             }
-            putFirst[last.size()] = all[start].isPut();
-            last.add(all[end - 1]);
+            putFirst[kept] = all[start].isPut();
+            all[kept++] = all[end - 1];
             start = end;
         }
-        return new Round(last.toArray(new Write[0]), Arrays.copyOf(putFirst, last.size()));
+        return new Round(Arrays.copyOf(all, kept), Arrays.copyOf(putFirst, kept));
     }
 }

@@ -42,86 +42,99 @@ class ClusterChaosTest {
         System.out.println("ClusterChaosTest seed " + seed + " (replay with -Dcluster.chaos.seed=" + seed + "), cycles " + cycles);
         Random random = new Random(seed);
         try (ThreeHubs hubs = ThreeHubs.start(dir); RoomTraffic traffic = new RoomTraffic(hubs, random, "chaos-", rooms)) {
-            for (int i = 0; i < rooms; i++) {
-                String room = traffic.rooms.get(i);
-                for (String m : IDS) {
-                    traffic.joinWs(room, m);
-                }
-                if (i < 3) {
-                    traffic.joinSse(room, IDS.get(i));
-                    traffic.joinPoll(room, IDS.get((i + 1) % 3));
-                }
+            try {
+                cycles(hubs, traffic, random, cycles, rooms, fullRestart);
+            } catch (Throwable t) {
+                hubs.printWarnings(); // the members' last warnings and errors, for the timeline of a failure
+                throw t;
             }
-            traffic.writeEverywhere("start", IDS);
-            traffic.pollersWrite("start");
-            Map<String, Long> epochs = epochs(hubs, traffic, IDS);
-
-            for (int cycle = 1; cycle <= cycles; cycle++) {
-                Map<String, String> hostsBefore = new HashMap<>();
-                for (String room : traffic.rooms) {
-                    hostsBefore.put(room, hubs.hostOf("a", "chat/" + room));
-                }
-                String victim = pickVictim(random, hostsBefore);
-                List<String> survivors = IDS.stream().filter(m -> !m.equals(victim)).toList();
-                Map<WsClient, Integer> failoversBefore = new HashMap<>();
-                List<WsClient> onVictim = new ArrayList<>();
-                traffic.ws.values().forEach(l -> l.forEach(c -> {
-                    failoversBefore.put(c, c.failovers.get());
-                    if (victim.equals(traffic.memberOf(c))) {
-                        onVictim.add(c);
-                    }
-                }));
-                System.out.printf("cycle %d: kill -9 %s (%d of its clients)%n", cycle, victim, onVictim.size());
-                hubs.member(victim).kill9();
-
-                Map<String, Long> took = traffic.writeEverywhere("c" + cycle + "-after-kill", survivors);
-                System.out.printf("cycle %d: every room writable again after %d ms (median %d ms)%n", cycle,
-                        took.values().stream().mapToLong(x -> x).max().orElse(0),
-                        took.values().stream().sorted().toList().get(took.size() / 2));
-                await().atMost(RoomTraffic.SETTLE).until(() -> onVictim.stream().allMatch(c -> c.failovers.get() > failoversBefore.get(c)));
-                traffic.assertNothingMissed();
-                failoversBefore.forEach((c, before) -> {
-                    if (!onVictim.contains(c)) {
-                        assertThat(c.failovers.get()).as("a survivor's client kept its socket").isEqualTo(before);
-                        assertThat(c.closed).isNotDone();
-                    }
-                });
-                Map<String, Long> moved = epochs;
-                epochs = grown(epochs, epochs(hubs, traffic, survivors));
-                for (String room : traffic.rooms) {
-                    if (victim.equals(hostsBefore.get(room))) {
-                        assertThat(epochs.get(room)).as("%s moved off %s: a new epoch", room, victim).isGreaterThan(moved.get(room));
-                    }
-                }
-
-                long restarting = System.nanoTime();
-                hubs.restart(victim);
-                hubs.awaitUp(IDS);
-                System.out.printf("cycle %d: %s restarted and seen up by all in %d ms%n", cycle, victim, (System.nanoTime() - restarting) / 1_000_000);
-                traffic.learnPorts();
-                for (int i = cycle % 2; i < rooms; i += 2) {
-                    traffic.joinWs(traffic.rooms.get(i), victim); // so the next victim has clients of its own again
-                }
-                traffic.writeEverywhere("c" + cycle + "-back", IDS);
-                traffic.pollersWrite("c" + cycle);
-                traffic.assertNothingMissed();
-                epochs = grown(epochs, epochs(hubs, traffic, IDS));
-            }
-
-            if (!fullRestart) {
-                return;
-            }
-            System.out.println("full restart: kill -9 a, b and c");
-            for (String m : IDS) {
-                hubs.member(m).kill9();
-            }
-            long restarting = System.nanoTime();
-            List<CompletableFuture<Void>> starting = IDS.stream().map(m -> CompletableFuture.runAsync(() -> hubs.restart(m))).toList();
-            starting.forEach(CompletableFuture::join);
-            hubs.awaitUp(IDS);
-            System.out.printf("full restart: all three up in %d ms%n", (System.nanoTime() - restarting) / 1_000_000);
-            traffic.assertHistoryHasEverything(IDS.get(random.nextInt(3)));
         }
+    }
+
+    private static void cycles(ThreeHubs hubs, RoomTraffic traffic, Random random, int cycles, int rooms, boolean fullRestart)
+            throws Exception {
+        for (int i = 0; i < rooms; i++) {
+            String room = traffic.rooms.get(i);
+            for (String m : IDS) {
+                traffic.joinWs(room, m);
+            }
+            if (i < 3) {
+                traffic.joinSse(room, IDS.get(i));
+                traffic.joinPoll(room, IDS.get((i + 1) % 3));
+            }
+        }
+        traffic.writeEverywhere("start", IDS);
+        traffic.pollersWrite("start");
+        Map<String, Long> epochs = epochs(hubs, traffic, IDS);
+
+        for (int cycle = 1; cycle <= cycles; cycle++) {
+            Map<String, String> hostsBefore = new HashMap<>();
+            for (String room : traffic.rooms) {
+                hostsBefore.put(room, hubs.hostOf("a", "chat/" + room));
+            }
+            String victim = pickVictim(random, hostsBefore);
+            List<String> survivors = IDS.stream().filter(m -> !m.equals(victim)).toList();
+            Map<WsClient, Integer> failoversBefore = new HashMap<>();
+            List<WsClient> onVictim = new ArrayList<>();
+            traffic.ws.values().forEach(l -> l.forEach(c -> {
+                failoversBefore.put(c, c.failovers.get());
+                if (victim.equals(traffic.memberOf(c))) {
+                    onVictim.add(c);
+                }
+            }));
+            System.out.printf("cycle %d: kill -9 %s (%d of its clients)%n", cycle, victim, onVictim.size());
+            hubs.member(victim).kill9();
+
+            Map<String, Long> took = traffic.writeEverywhere("c" + cycle + "-after-kill", survivors);
+            System.out.printf("cycle %d: every room writable again after %d ms (median %d ms)%n", cycle,
+                    took.values().stream().mapToLong(x -> x).max().orElse(0),
+                    took.values().stream().sorted().toList().get(took.size() / 2));
+            await().atMost(RoomTraffic.SETTLE).untilAsserted(() -> assertThat(onVictim.stream()
+                    .filter(c -> c.failovers.get() <= failoversBefore.get(c))
+                    .map(c -> c.current() + " (closed " + c.closed.isDone() + ", last seq " + c.lastSeq() + ")").toList())
+                    .as("the victim's clients that have not failed over yet").isEmpty());
+            traffic.assertNothingMissed();
+            failoversBefore.forEach((c, before) -> {
+                if (!onVictim.contains(c)) {
+                    assertThat(c.failovers.get()).as("a survivor's client kept its socket").isEqualTo(before);
+                    assertThat(c.closed).isNotDone();
+                }
+            });
+            Map<String, Long> moved = epochs;
+            epochs = grown(epochs, epochs(hubs, traffic, survivors));
+            for (String room : traffic.rooms) {
+                if (victim.equals(hostsBefore.get(room))) {
+                    assertThat(epochs.get(room)).as("%s moved off %s: a new epoch", room, victim).isGreaterThan(moved.get(room));
+                }
+            }
+
+            long restarting = System.nanoTime();
+            hubs.restart(victim);
+            hubs.awaitUp(IDS);
+            System.out.printf("cycle %d: %s restarted and seen up by all in %d ms%n", cycle, victim, (System.nanoTime() - restarting) / 1_000_000);
+            traffic.learnPorts();
+            for (int i = cycle % 2; i < rooms; i += 2) {
+                traffic.joinWs(traffic.rooms.get(i), victim); // so the next victim has clients of its own again
+            }
+            traffic.writeEverywhere("c" + cycle + "-back", IDS);
+            traffic.pollersWrite("c" + cycle);
+            traffic.assertNothingMissed();
+            epochs = grown(epochs, epochs(hubs, traffic, IDS));
+        }
+
+        if (!fullRestart) {
+            return;
+        }
+        System.out.println("full restart: kill -9 a, b and c");
+        for (String m : IDS) {
+            hubs.member(m).kill9();
+        }
+        long restarting = System.nanoTime();
+        List<CompletableFuture<Void>> starting = IDS.stream().map(m -> CompletableFuture.runAsync(() -> hubs.restart(m))).toList();
+        starting.forEach(CompletableFuture::join);
+        hubs.awaitUp(IDS);
+        System.out.printf("full restart: all three up in %d ms%n", (System.nanoTime() - restarting) / 1_000_000);
+        traffic.assertHistoryHasEverything(IDS.get(random.nextInt(3)));
     }
 
     /** Half the time the member hosting the most rooms, else any member. */

@@ -40,6 +40,9 @@ final class RoomTraffic implements AutoCloseable {
     final Map<String, Set<String>> acked = new ConcurrentHashMap<>();
     /** Per client: the texts acknowledged before it joined (it sees those in its history, not as frames). */
     private final Map<Object, Set<String>> before = new HashMap<>();
+    /** Per acknowledged text: who sent it, from which member, when (for a failing check's message). */
+    private final Map<String, String> sentBy = new ConcurrentHashMap<>();
+    private final long started = System.nanoTime();
     /** Member id by HTTP port, over every start of every member. */
     private final Map<Integer, String> memberByPort = new HashMap<>();
     private int attempts;
@@ -73,7 +76,7 @@ final class RoomTraffic implements AutoCloseable {
 
     /** A WebSocket client of {@code room} on member {@code on}, failing over to the others. */
     WsClient joinWs(String room, String on) {
-        WsClient c = WsClient.connect(order(on).stream().map(m -> hubs.ws(m, path(room))).toList());
+        WsClient c = WsClient.connect(() -> order(on).stream().map(m -> hubs.ws(m, path(room))).toList());
         c.sessionId();
         ws.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
@@ -81,7 +84,7 @@ final class RoomTraffic implements AutoCloseable {
     }
 
     SseClient joinSse(String room, String on) {
-        SseClient c = SseClient.open(order(on).stream().map(m -> hubs.member(m).http(path(room) + "/events")).toList(), null);
+        SseClient c = SseClient.open(() -> order(on).stream().map(m -> hubs.member(m).http(path(room) + "/events")).toList(), null);
         c.sessionId();
         sse.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
@@ -89,7 +92,7 @@ final class RoomTraffic implements AutoCloseable {
     }
 
     PollClient joinPoll(String room, String on) {
-        PollClient c = PollClient.open(order(on).stream().map(m -> hubs.member(m).http(path(room)).toString()).toList());
+        PollClient c = PollClient.open(() -> order(on).stream().map(m -> hubs.member(m).http(path(room)).toString()).toList());
         poll.computeIfAbsent(room, r -> new ArrayList<>()).add(c);
         before.put(c, Set.copyOf(acked.get(room)));
         return c;
@@ -128,6 +131,8 @@ final class RoomTraffic implements AutoCloseable {
                 String text = attempt.get(room);
                 WsClient s = sender.get(room);
                 if (text != null && texts(s.frames).contains(text)) {
+                    sentBy.put(text, "sent by a ws client on " + memberOf(s) + " at +" + (sentAt.get(room) - started) / 1_000_000
+                            + " ms, echoed by +" + (System.nanoTime() - started) / 1_000_000 + " ms");
                     acked.get(room).add(text);
                     took.put(room, (System.nanoTime() - start) / 1_000_000);
                 } else if (text == null || System.nanoTime() - sentAt.get(room) > 2_000_000_000L) {
@@ -171,7 +176,9 @@ final class RoomTraffic implements AutoCloseable {
             Map<Long, JsonNode> named = new HashMap<>();
             for (WsClient c : ws.get(room)) {
                 await().atMost(SETTLE).untilAsserted(() -> assertThat(new HashSet<>(texts(c.frames)))
-                        .as("ws of %s on %s", room, memberOf(c)).containsAll(expected(c, room)));
+                        .as(() -> "ws of " + room + " on " + memberOf(c) + " (" + c.failovers.get() + " failovers), " + missing(c, room)
+                                + "; its frames " + seen(c.frames))
+                        .containsAll(expected(c, room)));
                 assertOneHistory(room, "ws on " + memberOf(c), c.frames, named, expected(c, room));
             }
             for (SseClient c : sse.getOrDefault(room, List.of())) {
@@ -189,6 +196,20 @@ final class RoomTraffic implements AutoCloseable {
         }
     }
 
+    /** The acknowledged texts {@code c} lacks, with who sent them when. */
+    private String missing(WsClient c, String room) {
+        Set<String> lacking = expected(c, room);
+        lacking.removeAll(texts(c.frames));
+        return lacking.stream().map(t -> t + " (seq " + seqOf(room, t) + ", " + sentBy.getOrDefault(t, "sent by a poller") + ")")
+                .toList().toString();
+    }
+
+    /** The seq another WebSocket client of {@code room} got {@code text} with, or -1. */
+    private long seqOf(String room, String text) {
+        return ws.get(room).stream().flatMap(c -> c.frames.stream())
+                .filter(f -> f.path("text").asText().equals(text)).mapToLong(f -> f.path("seq").asLong(-1)).findFirst().orElse(-1);
+    }
+
     private Set<String> expected(Object client, String room) {
         Set<String> want = new HashSet<>(acked.get(room));
         want.removeAll(before.get(client));
@@ -201,8 +222,7 @@ final class RoomTraffic implements AutoCloseable {
 
     private static void assertOneHistory(String room, String who, List<JsonNode> frames, Map<Long, JsonNode> named, Set<String> acked) {
         List<String> types = frames.stream().map(f -> f.path("type").asText()).toList();
-        String seen = frames.stream().map(f -> f.path("type").asText() + (f.has("seq") ? ":" + f.path("seq").asLong() : "")
-                + (f.has("asOf") ? "@" + f.path("asOf").asLong() : "")).toList().toString();
+        String seen = seen(frames);
         assertThat(types).as("%s of %s: no reset, the room's history went on; got %s", who, room, seen).doesNotContain("reset");
         List<Long> seqs = new ArrayList<>();
         for (JsonNode f : frames) {
@@ -218,6 +238,12 @@ final class RoomTraffic implements AutoCloseable {
         for (String text : acked) {
             assertThat(texts.stream().filter(text::equals).count()).as("%s of %s got acknowledged %s once", who, room, text).isEqualTo(1);
         }
+    }
+
+    /** Each frame's type and seq ({@code @asOf} of a reset), in the order received. */
+    private static String seen(List<JsonNode> frames) {
+        return List.copyOf(frames).stream().map(f -> f.path("type").asText() + (f.has("seq") ? ":" + f.path("seq").asLong() : "")
+                + (f.has("asOf") ? "@" + f.path("asOf").asLong() : "")).toList().toString();
     }
 
     /** The same frame as seen over two transports (SSE carries the type beside the data). */

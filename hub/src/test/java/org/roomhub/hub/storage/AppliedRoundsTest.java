@@ -68,4 +68,42 @@ class AppliedRoundsTest {
             assertThat(stored).containsExactlyElementsOf(expected);
         }
     }
+
+    @Test
+    void a_round_of_wide_and_narrow_writes_leaves_exactly_the_last_writes_in_the_slot() throws Exception {
+        List<String> expected = new ArrayList<>();
+        try (Storage storage = Storage.open(dir)) {
+            RoomStore room = storage.forRoom("chat/wide");
+            List<CompletableFuture<Void>> writes = new ArrayList<>();
+            // Twenty writes of twelve keys each (more columns, and more wide records, than a column starts with),
+            // each followed by a one-key write that rewrites one of its keys and deletes one of the previous write's.
+            for (int r = 0; r < 20; r++) {
+                java.util.Map<String, byte[]> wide = new java.util.TreeMap<>();
+                for (int j = 0; j < 12; j++) {
+                    wide.put(String.format("w/%02d/%02d", r, j), ("wide " + r + "/" + j).getBytes(UTF_8));
+                }
+                writes.add(room.put(wide));
+                WriteSet narrow = new WriteSet();
+                narrow.put(String.format("w/%02d/%02d", r, r % 12), ("narrow " + r).getBytes(UTF_8));
+                if (r > 0) {
+                    narrow.delete(String.format("w/%02d/%02d", r - 1, 0));
+                }
+                writes.add(room.commit(narrow));
+            }
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+        for (int r = 0; r < 20; r++) {
+            for (int j = 0; j < 12; j++) {
+                if (j == 0 && r < 19) {
+                    continue; // deleted by the next narrow write
+                }
+                expected.add(String.format("w/%02d/%02d", r, j) + "=" + (j == r % 12 ? "narrow " + r : "wide " + r + "/" + j));
+            }
+        }
+        try (Storage storage = Storage.open(dir)) {
+            List<String> stored = new ArrayList<>();
+            storage.forRoom("chat/wide").list(ListOptions.withPrefix("w/")).forEach((k, v) -> stored.add(k + "=" + new String(v, UTF_8)));
+            assertThat(stored).containsExactlyElementsOf(expected);
+        }
+    }
 }

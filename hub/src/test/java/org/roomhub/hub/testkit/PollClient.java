@@ -21,7 +21,10 @@ public final class PollClient {
     public volatile String sessionId;
     /** How many times the client moved to another member. */
     public int failovers;
-    private List<String> bases = List.of();
+    /** The members' room URLs, asked again at each failover (a member started again listens on a new port). */
+    private java.util.function.Supplier<List<String>> bases = List::of;
+    /** Index in {@link #bases} of the member this session is on. */
+    private int at;
     public final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     public long next;
     /** The last room seq received: a new session on another member resumes after it ({@code next} counts this session's frames). */
@@ -42,8 +45,14 @@ public final class PollClient {
 
     /** A session on the first of several room URLs (cluster members), failing over to the others in turn. */
     public static PollClient open(List<String> roomUrls) {
-        PollClient c = open(roomUrls.get(0), null);
-        c.bases = List.copyOf(roomUrls);
+        List<String> copy = List.copyOf(roomUrls);
+        return open(() -> copy);
+    }
+
+    /** Like {@link #open(List)}, with the members' room URLs as they are now (asked again at each failover). */
+    public static PollClient open(java.util.function.Supplier<List<String>> roomUrls) {
+        PollClient c = open(roomUrls.get().get(0), null);
+        c.bases = roomUrls;
         return c;
     }
 
@@ -69,7 +78,7 @@ public final class PollClient {
         try {
             body = get(URI.create(base + "/poll?session=" + sessionId + "&after=" + next + "&wait=" + waitSeconds));
         } catch (IllegalStateException unreachable) {
-            if (bases.size() < 2) {
+            if (bases.get().size() < 2) {
                 throw unreachable;
             }
             body = failover(unreachable);
@@ -80,11 +89,14 @@ public final class PollClient {
 
     /** Opens a session on the next member that answers, resuming after the last room seq received. */
     private JsonNode failover(IllegalStateException cause) {
-        for (int i = 1; i <= bases.size(); i++) {
-            String other = bases.get((bases.indexOf(base) + i) % bases.size());
+        List<String> now = bases.get();
+        for (int i = 1; i <= now.size(); i++) {
+            int index = (at + i) % now.size();
+            String other = now.get(index);
             try {
                 JsonNode body = get(URI.create(other + "/poll" + (lastSeq < 0 ? "" : "?after=" + lastSeq)));
                 base = other;
+                at = index;
                 sessionId = body.path("sessionId").asText();
                 failovers++;
                 return body;

@@ -35,12 +35,13 @@ public final class SseClient implements AutoCloseable {
     public final int status;
     /** How many times the stream was re-opened on another member. */
     public final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
-    private final List<URI> uris;
+    /** The members' URLs, asked again at each failover (a member started again listens on a new port). */
+    private final java.util.function.Supplier<List<URI>> uris;
     private volatile Stream<String> lines;
     private volatile boolean closing;
     private int at;
 
-    private SseClient(List<URI> uris, HttpResponse<Stream<String>> response) {
+    private SseClient(java.util.function.Supplier<List<URI>> uris, HttpResponse<Stream<String>> response) {
         this.uris = uris;
         this.status = response.statusCode();
         this.lines = response.body();
@@ -55,8 +56,14 @@ public final class SseClient implements AutoCloseable {
 
     /** A stream of the same room on several members (the first is opened first), failing over in turn. */
     public static SseClient open(List<URI> uris, String lastEventId) {
+        List<URI> copy = List.copyOf(uris);
+        return open(() -> copy, lastEventId);
+    }
+
+    /** Like {@link #open(List, String)}, with the members' URLs as they are now (asked again at each failover). */
+    public static SseClient open(java.util.function.Supplier<List<URI>> uris, String lastEventId) {
         try {
-            return new SseClient(List.copyOf(uris), request(uris.get(0), lastEventId));
+            return new SseClient(uris, request(uris.get().get(0), lastEventId));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -73,10 +80,11 @@ public final class SseClient implements AutoCloseable {
     private void readAll() {
         read();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (uris.size() > 1 && !closing && System.nanoTime() < deadline) {
-            at = (at + 1) % uris.size();
+        while (uris.get().size() > 1 && !closing && System.nanoTime() < deadline) {
+            List<URI> now = uris.get();
+            at = (at + 1) % now.size();
             try {
-                HttpResponse<Stream<String>> r = request(uris.get(at), events.isEmpty() ? null : lastId());
+                HttpResponse<Stream<String>> r = request(now.get(at), events.isEmpty() ? null : lastId());
                 if (r.statusCode() != 200) {
                     continue;
                 }

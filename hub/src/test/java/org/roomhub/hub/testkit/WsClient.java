@@ -28,16 +28,26 @@ public final class WsClient implements AutoCloseable {
     /** How many times this client re-joined on another member after its connection dropped. */
     public final java.util.concurrent.atomic.AtomicInteger failovers = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpClient http;
-    private final List<URI> uris;
+    /** The members' URLs, asked again at each failover (a member started again listens on a new port). */
+    private final java.util.function.Supplier<List<URI>> uris;
     private final java.util.concurrent.atomic.AtomicLong lastSeq = new java.util.concurrent.atomic.AtomicLong(-1);
     private volatile boolean closing;
     private volatile int at;
     private volatile TextSocket socket;
 
     private WsClient(HttpClient http, List<URI> uris, long readFirst) {
+        this(http, fixed(uris), readFirst);
+    }
+
+    private static java.util.function.Supplier<List<URI>> fixed(List<URI> uris) {
+        List<URI> copy = List.copyOf(uris);
+        return () -> copy;
+    }
+
+    private WsClient(HttpClient http, java.util.function.Supplier<List<URI>> uris, long readFirst) {
         this.http = http;
-        this.uris = List.copyOf(uris);
-        this.socket = open(uris.get(0), readFirst);
+        this.uris = uris;
+        this.socket = open(uris.get().get(0), readFirst);
         socket.opened().join(); // a refused handshake throws here, as tests expect
     }
 
@@ -45,7 +55,7 @@ public final class WsClient implements AutoCloseable {
         TextSocket s = TextSocket.stalled(http, uri, readFirst, this::record);
         s.closed.whenComplete((code, e) -> {
             boolean abnormal = code == null || code == -1 || code == 1006 || code == 1001 || code == 1012;
-            if (uris.size() > 1 && abnormal && !closing) {
+            if (uris.get().size() > 1 && abnormal && !closing) {
                 Thread t = new Thread(this::failover, "ws-client-failover");
                 t.setDaemon(true);
                 t.start();
@@ -78,8 +88,9 @@ public final class WsClient implements AutoCloseable {
     private void failover() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (!closing && System.nanoTime() < deadline) {
-            at = (at + 1) % uris.size();
-            URI base = uris.get(at);
+            List<URI> now = uris.get();
+            at = (at + 1) % now.size();
+            URI base = now.get(at);
             long since = lastSeq.get();
             URI uri = since < 0 ? base : URI.create(base + (base.getQuery() == null ? "?" : "&") + "since=" + since);
             try {
@@ -104,9 +115,17 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(HTTP, uris, -1);
     }
 
+    /**
+     * A client of the same room on several members whose URLs {@code uris} gives as they are now (asked again at
+     * each failover: a member started again listens on a new port), failing over in turn.
+     */
+    public static WsClient connect(java.util.function.Supplier<List<URI>> uris) {
+        return new WsClient(HTTP, uris, -1);
+    }
+
     /** The hub URL this client is connected to now (after failovers, another member's). */
     public URI current() {
-        return uris.get(at);
+        return uris.get().get(at);
     }
 
     /** The last room seq this client saw (what it resumes after), -1 before {@code connected}. */
