@@ -41,11 +41,14 @@ final class ResumeLog {
     private ArrayDeque<EncodedFrame> memory;
     /** The seq of the newest frame under a {@link #LEGACY_PREFIX} key, 0 when none; -1 until read. */
     private long legacyLast = -1;
+    /** Digits of the highest slot number: slot keys are padded to it so they sort in number order. */
+    private final int slotDigits;
 
     ResumeLog(Retention retention, RoomStore data, FrameCodec codec) {
         this.retention = retention;
         this.data = data;
         this.codec = codec;
+        this.slotDigits = Integer.toString(Math.max(0, retention.frames() - 1)).length();
     }
 
     /** The key of a frame in the layout before slots (as {@link #LEGACY_PREFIX} + %019d). */
@@ -67,11 +70,9 @@ final class ResumeLog {
      * not order the frames: each frame's own seq does ({@link #lastStoredSeq} finds the newest).
      */
     String slotKey(long seq) {
-        int frames = retention.frames();
-        String slot = Integer.toString((int) Math.floorMod(seq, (long) frames));
-        int width = Integer.toString(frames - 1).length();
-        return new StringBuilder(SLOT_PREFIX.length() + width).append(SLOT_PREFIX)
-                .append("0".repeat(width - slot.length())).append(slot).toString();
+        String slot = Integer.toString((int) Math.floorMod(seq, (long) retention.frames()));
+        return new StringBuilder(SLOT_PREFIX.length() + slotDigits).append(SLOT_PREFIX)
+                .append("0000000000", 0, slotDigits - slot.length()).append(slot).toString();
     }
 
     /** Whether every broadcast's seq is stored with it (in its frame, in its slot), so the seq needs no key of its own. */
@@ -138,7 +139,7 @@ final class ResumeLog {
     /** Adds this event's broadcasts to the effects (durable) or to memory (after commit). */
     void record(Effects effects, EncodedFrame frame) {
         effects.logged.add(frame);
-        if (retention.durable()) {
+        if (storesSeq()) { // a durable room type keeping no frames stores none
             effects.writes().put(slotKey(frame.seq()), frame.bytes());
             long old = frame.seq() - retention.frames();
             if (old > 0 && old <= legacyLast()) {
@@ -195,7 +196,7 @@ final class ResumeLog {
             return Optional.empty();
         }
         List<EncodedFrame> out = new ArrayList<>();
-        if (retention.durable()) {
+        if (storesSeq()) {
             stored(since, current, out);
         }
         // The memory tail: all of a memory room's log; for a durable room, what the store may not show yet.
