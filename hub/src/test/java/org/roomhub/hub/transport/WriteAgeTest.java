@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.roomhub.hub.testkit.RunningHub;
 import org.roomhub.hub.testkit.WsClient;
+import org.roomhub.protocol.value.RoomAddress;
 
 /**
  * With a write age a socket that just wrote keeps its next frames until it has waited the age, or until
@@ -47,22 +48,29 @@ class WriteAgeTest {
             cfg.transport.writeAge = Duration.ofHours(1);
             cfg.transport.writeAgeFrames = 3;
         });
-        try (WsClient a = hub.join("/rooms/chat/counted?name=a"); WsClient b = hub.join("/rooms/chat/counted?name=b")) {
+        try (WsClient a = hub.join("/rooms/chat/counted?name=a")) {
+            // a joins first, so b's queue starts empty: had b joined first, a's user-joined would wait in it as
+            // a first frame and the two messages below would make the three that are written.
             a.await("connected");
-            b.await("connected");
-            for (int round = 0; round < 2; round++) {
-                a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-1\"}");
-                a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-2\"}");
-                int echoes = 3 * round + 2;
-                await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == echoes);
-                // b wrote moments ago and its age is an hour away: two frames wait for a third.
-                int before = 3 * round;
-                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").size() == before);
-                a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-3\"}");
-                await().atMost(Duration.ofSeconds(30)).until(() -> b.ofType("chat-message").size() == before + 3);
+            RoomAddress room = new RoomAddress("chat", "counted");
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub().registry().find(room).map(r -> r.connections() == 1).orElse(false));
+            try (WsClient b = hub.join("/rooms/chat/counted?name=b")) {
+                b.await("connected");
+                await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub().registry().find(room).orElseThrow().connections() == 2);
+                for (int round = 0; round < 2; round++) {
+                    a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-1\"}");
+                    a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-2\"}");
+                    int echoes = 3 * round + 2;
+                    await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == echoes);
+                    // b wrote moments ago and its age is an hour away: two frames wait for a third.
+                    int before = 3 * round;
+                    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").size() == before);
+                    a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-3\"}");
+                    await().atMost(Duration.ofSeconds(30)).until(() -> b.ofType("chat-message").size() == before + 3);
+                }
+                assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText())
+                        .containsExactly("r0-1", "r0-2", "r0-3", "r1-1", "r1-2", "r1-3");
             }
-            assertThat(b.ofType("chat-message")).extracting(m -> m.path("text").asText())
-                    .containsExactly("r0-1", "r0-2", "r0-3", "r1-1", "r1-2", "r1-3");
         }
     }
 
