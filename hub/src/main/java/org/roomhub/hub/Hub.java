@@ -96,7 +96,8 @@ public final class Hub {
                 clusterMode = ClusterMode.open(config.cluster, config.storage.dataDir, sessions, codec);
                 storage = clusterMode.storage();
             } else {
-                storage = new EngineStorage(Storage.open(config.storage.dataDir));
+                storage = new EngineStorage(Storage.open(config.storage.dataDir,
+                        org.roomhub.hub.storage.StorageOptions.defaults().withCommitDelay(config.storage.commitDelay)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);

@@ -47,6 +47,12 @@ public final class HubConfig {
     public static final class StorageConfig {
         /** Folder holding the durable store (and the token secret). */
         public Path dataDir = Path.of("data");
+        /**
+         * Under load, how long a group commit may gather writes before its one fdatasync (a lone write never
+         * waits); {@code -Droomhub.commitDelayMicros=N} sets it, 0 turns it off.
+         */
+        public Duration commitDelay = Duration.ofNanos(1000 * Long.getLong("roomhub.commitDelayMicros",
+                org.roomhub.hub.storage.StorageOptions.DEFAULT_COMMIT_DELAY.toNanos() / 1000));
     }
 
     /** Room lifecycle settings. */

@@ -37,7 +37,7 @@ public final class SerialQueue {
         this(pool, capacity, onFailure, null);
     }
 
-    /** As above; {@code cpuNanos} (if not null) is told the CPU time each task took on its pool thread. */
+    /** As above; {@code cpuNanos} (if not null) is told the CPU time each turn of tasks took on its pool thread. */
     public SerialQueue(Executor pool, int capacity, BiConsumer<Runnable, Throwable> onFailure, LongConsumer cpuNanos) {
         this.pool = pool;
         this.capacity = capacity;
@@ -78,6 +78,8 @@ public final class SerialQueue {
 
     private void drain() {
         runner = Thread.currentThread();
+        // Thread CPU time is a system call (~1 µs here), so it is read once per turn, not once per task.
+        long before = cpuNanos == null ? 0 : THREADS.getCurrentThreadCpuTime();
         try {
             for (int i = 0; i < BATCH; i++) {
                 Runnable task = tasks.poll();
@@ -88,6 +90,13 @@ public final class SerialQueue {
                 dispatch(task);
             }
         } finally {
+            if (cpuNanos != null) {
+                // -1 when measurement got disabled at runtime: count nothing rather than a bogus figure
+                long after = THREADS.getCurrentThreadCpuTime();
+                if (before >= 0 && after > before) {
+                    cpuNanos.accept(after - before);
+                }
+            }
             runner = null;
             scheduled.set(0);
         }
@@ -104,19 +113,10 @@ public final class SerialQueue {
     }
 
     private void dispatch(Runnable task) {
-        long before = cpuNanos == null ? 0 : THREADS.getCurrentThreadCpuTime();
         try {
             task.run();
         } catch (Throwable t) {
             onFailure.accept(task, t);
-        } finally {
-            if (cpuNanos != null) {
-                // -1 when measurement got disabled at runtime: count nothing rather than a bogus figure
-                long after = THREADS.getCurrentThreadCpuTime();
-                if (before >= 0 && after > before) {
-                    cpuNanos.accept(after - before);
-                }
-            }
         }
     }
 }

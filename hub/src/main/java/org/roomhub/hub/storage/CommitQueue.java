@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,6 +18,7 @@ final class CommitQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<Record> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private Mode mode = Mode.ACCEPTING;
     private Throwable deathCause;
 
@@ -30,6 +32,7 @@ final class CommitQueue {
                         : new IllegalStateException("storage is closing; writes are refused");
             }
             queue.add(record);
+            queuedBytes += record.weight;
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -37,10 +40,11 @@ final class CommitQueue {
     }
 
     /**
-     * Waits for records and moves them to {@code out}, up to about {@code maxBytes} (at least one).
-     * Returns false when the queue is closed and empty, or dead.
+     * Waits for records and moves them to {@code out}, up to about {@code maxBytes} (at least one). With
+     * {@code gatherNanos} > 0 it first lets more records arrive for that long, unless a full batch is already
+     * queued or the queue is closing. Returns false when the queue is closed and empty, or dead.
      */
-    boolean takeBatch(List<Record> out, long maxBytes) throws InterruptedException {
+    boolean takeBatch(List<Record> out, long maxBytes, long gatherNanos) throws InterruptedException {
         lock.lock();
         try {
             while (queue.isEmpty()) {
@@ -48,6 +52,15 @@ final class CommitQueue {
                     return false;
                 }
                 notEmpty.await();
+            }
+            if (gatherNanos > 0 && mode == Mode.ACCEPTING && queuedBytes < maxBytes) {
+                // Parked outside the lock and without a condition: writers queueing meanwhile signal nobody.
+                lock.unlock();
+                try {
+                    LockSupport.parkNanos(this, gatherNanos);
+                } finally {
+                    lock.lock();
+                }
             }
             if (mode == Mode.DEAD) {
                 return false;
@@ -58,6 +71,7 @@ final class CommitQueue {
                 bytes += r.weight;
                 out.add(r);
             }
+            queuedBytes -= bytes;
             return true;
         } finally {
             lock.unlock();
@@ -85,6 +99,7 @@ final class CommitQueue {
             deathCause = cause;
             List<Record> left = new ArrayList<>(queue);
             queue.clear();
+            queuedBytes = 0;
             notEmpty.signalAll();
             return left;
         } finally {

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * The one thread that owns sequence numbers and the journal: takes every queued record (from all rooms),
  * numbers them, writes them as one group with one fdatasync, then hands them to the applier and has their
- * futures completed. Concurrent writers therefore share one fsync, and a lone writer waits about one fsync.
+ * futures completed. Concurrent writers therefore share one fsync, and a lone writer waits about one fsync; under
+ * load a group may gather for {@link StorageOptions#commitDelay()} first.
  */
 final class GroupCommitter implements Runnable {
 
@@ -19,6 +20,7 @@ final class GroupCommitter implements Runnable {
     private final Executor notifier;
     private final StorageCounters counters;
     private final int maxBatchBytes;
+    private final long commitDelayNanos;
     private final long checkpointBytes;
     private final Runnable checkpointTrigger;
     private final Consumer<Throwable> onFailure;
@@ -36,6 +38,7 @@ final class GroupCommitter implements Runnable {
         this.counters = counters;
         this.lastSeq = lastSeq;
         this.maxBatchBytes = options.maxBatchBytes();
+        this.commitDelayNanos = options.commitDelay().toNanos();
         this.checkpointBytes = options.checkpointBytes();
         this.checkpointTrigger = checkpointTrigger;
         this.onFailure = onFailure;
@@ -50,8 +53,11 @@ final class GroupCommitter implements Runnable {
     public void run() {
         List<Record> batch = new ArrayList<>();
         try (writer) {
-            while (queue.takeBatch(batch, maxBatchBytes)) {
+            long gather = 0;
+            while (queue.takeBatch(batch, maxBatchBytes, gather)) {
                 commit(batch);
+                // Writers queued up behind the last group: let the next one gather (one fdatasync for more writes).
+                gather = batch.size() >= StorageOptions.BUSY_GROUP_RECORDS ? commitDelayNanos : 0;
                 batch = new ArrayList<>();
             }
         } catch (Throwable t) {

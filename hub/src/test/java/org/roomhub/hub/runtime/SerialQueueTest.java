@@ -132,6 +132,25 @@ class SerialQueueTest {
         assertThat(ran).isEqualTo(IntStream.range(0, 100).boxed().toList());
     }
 
+    @Test
+    void the_cpu_time_of_a_turn_is_read_once_for_all_its_tasks() {
+        ConcurrentLinkedQueue<Runnable> held = new ConcurrentLinkedQueue<>();
+        List<Long> told = new ArrayList<>();
+        SerialQueue queue = new SerialQueue(held::add, 1_000, (task, error) -> failures.add(error), told::add);
+        long[] sink = new long[1];
+        for (int i = 0; i < 100; i++) {
+            queue.execute(() -> {
+                for (int k = 0; k < 200_000; k++) {
+                    sink[0] += k ^ sink[0];
+                }
+            });
+        }
+        runAll(held);
+        // Thread CPU time is a system call: 100 tasks in two turns (a batch is 64) are two readings, not 100.
+        assertThat(told).hasSizeBetween(1, 2);
+        assertThat(told.stream().mapToLong(Long::longValue).sum()).isPositive();
+    }
+
     private static void runAll(ConcurrentLinkedQueue<Runnable> held) {
         for (Runnable turn; (turn = held.poll()) != null; ) {
             turn.run();
