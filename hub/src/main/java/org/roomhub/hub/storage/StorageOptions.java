@@ -22,6 +22,9 @@ public record StorageOptions(long segmentBytes, long checkpointBytes, long maxPe
     /** A group of at least this many writes means writers are queueing up: the next group may gather. */
     public static final int BUSY_GROUP_RECORDS = 8;
 
+    /** One fdatasync costs ~85–100 µs of CPU here whatever it carries (docs/performance.md, the commit delay). */
+    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ofMillis(1);
+
     /** Largest single write (one put/delete call or one transaction), encoded. */
     public static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
 
@@ -58,8 +61,6 @@ public record StorageOptions(long segmentBytes, long checkpointBytes, long maxPe
         return new StorageOptions(16L << 20, 64L << 20, 64L << 20, Duration.ofSeconds(30), 4 << 20, DEFAULT_COMMIT_DELAY);
     }
 
-    /** One fdatasync costs ~85 µs of CPU here whatever it carries (docs/performance.md, "group commit delay"). */
-    public static final Duration DEFAULT_COMMIT_DELAY = Duration.ofMillis(1);
 
     /** A copy with another journal segment size. */
     public StorageOptions withSegmentBytes(long value) {
