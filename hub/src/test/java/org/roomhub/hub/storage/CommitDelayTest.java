@@ -33,14 +33,15 @@ class CommitDelayTest {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         Thread committer = new Thread(() -> {
             try {
-                queue.takeBatch(batch, 1 << 20, TimeUnit.SECONDS.toNanos(3));
+                queue.takeBatch(batch, 1 << 20, TimeUnit.SECONDS.toNanos(5));
             } catch (Throwable t) {
                 failed.set(t);
             }
         });
         committer.start();
         // TIMED_WAITING only in the gather's park: the lock and the empty-queue wait have no timeout.
-        await().atMost(Duration.ofSeconds(20)).until(() -> committer.getState() == Thread.State.TIMED_WAITING);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
+                .until(() -> committer.getState() == Thread.State.TIMED_WAITING);
         queue.offer(put("b", 10));
         committer.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(failed.get()).isNull();
