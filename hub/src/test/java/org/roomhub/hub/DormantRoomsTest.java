@@ -90,7 +90,8 @@ class DormantRoomsTest {
             assertThat(dormant.hibernations()).isEqualTo(built.hibernations());
             assertThat(dormant.storageBytes()).isEqualTo(built.storageBytes());
         }
-        assertThat(hub.hub().registry().dormantCount()).isZero();
+        // Not asserted: the dormant count now. A room built by find() and left quiet retires again on the registry's
+        // next tick (every 50 ms), so under load one of the two may already be dormant again; that is the design.
 
         var deleted = hub.send(hub.request("/api/rooms/chat/three").method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
         assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 299);
