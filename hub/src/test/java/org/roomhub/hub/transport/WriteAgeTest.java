@@ -45,7 +45,10 @@ class WriteAgeTest {
     void a_listener_keeps_fewer_frames_than_the_age_frames_and_writes_them_together_once_that_many_wait() throws Exception {
         hub.start(cfg -> {
             cfg.transport.writeLinger = Duration.ofHours(1);
-            cfg.transport.writeAge = Duration.ofHours(1);
+            // An age the test never reaches while it counts, yet short enough to let a welcome split by the
+            // writer out: "connected" may be written before the room queues the rest of the welcome, which
+            // then waits for the age (or, counted with a's messages, would make the three written early).
+            cfg.transport.writeAge = Duration.ofSeconds(20);
             cfg.transport.writeAgeFrames = 3;
         });
         try (WsClient a = hub.join("/rooms/chat/counted?name=a")) {
@@ -56,13 +59,14 @@ class WriteAgeTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub().registry().find(room).map(r -> r.connections() == 1).orElse(false));
             try (WsClient b = hub.join("/rooms/chat/counted?name=b")) {
                 b.await("connected");
+                await().atMost(Duration.ofSeconds(60)).until(() -> !b.ofType("presence").isEmpty());
                 await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub().registry().find(room).orElseThrow().connections() == 2);
                 for (int round = 0; round < 2; round++) {
                     a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-1\"}");
                     a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-2\"}");
                     int echoes = 3 * round + 2;
                     await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == echoes);
-                    // b wrote moments ago and its age is an hour away: two frames wait for a third.
+                    // b wrote moments ago and its age is 20 s away: two frames wait for a third.
                     int before = 3 * round;
                     await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> b.ofType("chat-message").size() == before);
                     a.send("{\"type\":\"chat-message\",\"text\":\"r" + round + "-3\"}");
