@@ -40,6 +40,7 @@ import org.roomhub.hub.runtime.RoomHost;
 import org.roomhub.hub.runtime.RoomRegistry;
 import org.roomhub.hub.runtime.RoomTypes;
 import org.roomhub.hub.storage.Storage;
+import org.roomhub.hub.storage.StorageOptions;
 import org.roomhub.hub.transport.ObserverTransport;
 import org.roomhub.hub.transport.WebSocketTransport;
 import org.roomhub.protocol.FrameCodec;
@@ -97,7 +98,7 @@ public final class Hub {
                 storage = clusterMode.storage();
             } else {
                 storage = new EngineStorage(Storage.open(config.storage.dataDir,
-                        org.roomhub.hub.storage.StorageOptions.defaults().withCommitDelay(config.storage.commitDelay)));
+                        StorageOptions.defaults().withCommitDelay(config.storage.commitDelay)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open storage in " + config.storage.dataDir.toAbsolutePath(), e);

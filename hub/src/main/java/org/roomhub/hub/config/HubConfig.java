@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.roomhub.hub.storage.StorageOptions;
 
 /** Every hub setting, grouped by concern; defaults live here and nowhere else. */
 public final class HubConfig {
@@ -52,7 +53,7 @@ public final class HubConfig {
          * waits); {@code -Droomhub.commitDelayMicros=N} sets it, 0 turns it off.
          */
         public Duration commitDelay = Duration.ofNanos(1000 * Long.getLong("roomhub.commitDelayMicros",
-                org.roomhub.hub.storage.StorageOptions.DEFAULT_COMMIT_DELAY.toNanos() / 1000));
+                StorageOptions.DEFAULT_COMMIT_DELAY.toNanos() / 1000));
     }
 
     /** Room lifecycle settings. */

@@ -61,7 +61,6 @@ public record StorageOptions(long segmentBytes, long checkpointBytes, long maxPe
         return new StorageOptions(16L << 20, 64L << 20, 64L << 20, Duration.ofSeconds(30), 4 << 20, DEFAULT_COMMIT_DELAY);
     }
 
-
     /** A copy with another journal segment size. */
     public StorageOptions withSegmentBytes(long value) {
         return new StorageOptions(value, checkpointBytes, maxPendingBytes, backpressureTimeout, maxBatchBytes, commitDelay);
