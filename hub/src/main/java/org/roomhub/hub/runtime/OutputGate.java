@@ -71,8 +71,11 @@ final class OutputGate {
             return;
         }
         long at = now();
+        // Handed to the edge together (a joiner's welcome leaves in one write); a close after frames, after them.
+        List<Outgoing> frames = new ArrayList<>(deliveries.size());
         for (Effects.Delivery d : deliveries) {
             if (d.isClose()) {
+                handOff(frames);
                 ClientSession s = d.targets().get(0);
                 if (s.isOpen()) {
                     services.sessions().close(s.sessionId(), d.closeCode(), d.closeReason());
@@ -86,11 +89,21 @@ final class OutputGate {
                 }
             }
             if (!to.isEmpty()) {
-                services.sessions().send(new Outgoing(to, d.frame(), d.replay()));
+                frames.add(new Outgoing(to, d.frame(), d.replay()));
             }
             services.listener().delivered(address, to.size(), d.frame().byteLength());
             services.listener().flow(address, d.from(), d.broadcast() ? null : to, d.frame().type(), d.frame().byteLength(), at);
         }
+        handOff(frames);
+    }
+
+    private void handOff(List<Outgoing> frames) {
+        if (frames.size() == 1) {
+            services.sessions().send(frames.get(0));
+        } else if (!frames.isEmpty()) {
+            services.sessions().send(frames); // read during the call only
+        }
+        frames.clear();
     }
 
     /** Sends straight to the edge, outside the gate: protocol errors and pongs, which reflect no write. */

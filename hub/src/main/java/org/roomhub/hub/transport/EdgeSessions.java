@@ -39,6 +39,7 @@ public final class EdgeSessions implements SessionPort {
         return open.get(sessionId);
     }
 
+    /** One frame: for one session (a pong, an error) queued and handed to the writer at once; a broadcast as below. */
     @Override
     public void send(Outgoing outgoing) {
         List<String> ids = outgoing.sessionIds();
@@ -56,17 +57,36 @@ public final class EdgeSessions implements SessionPort {
             }
             return;
         }
-        // A broadcast: bytes encoded once, sockets handed to the writers together once all are queued.
-        Fanout fanout = new Fanout(outgoing.frame());
+        send(List.of(outgoing));
+    }
+
+    /**
+     * An event's frames, in order: each broadcast's bytes encoded once, and every socket handed to the
+     * writers once all are queued, so one that got several (a joiner's welcome) writes them in one go.
+     */
+    @Override
+    public void send(List<Outgoing> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        Fanout handoff = new Fanout(frames.get(0).frame());
         try {
-            for (String id : ids) {
-                Outbound out = open.get(id);
-                if (out != null) {
-                    out.send(outgoing.frame(), fanout);
+            for (Outgoing outgoing : frames) {
+                handoff.carrying(outgoing.frame());
+                for (String id : outgoing.sessionIds()) {
+                    Outbound out = open.get(id);
+                    if (out == null) {
+                        continue;
+                    }
+                    if (outgoing.replay()) {
+                        out.replay(outgoing.frame());
+                    } else {
+                        out.send(outgoing.frame(), handoff);
+                    }
                 }
             }
         } finally {
-            fanout.flush(writer);
+            handoff.flush(writer);
         }
     }
 

@@ -6,24 +6,34 @@ import java.util.concurrent.Executor;
 import org.roomhub.protocol.EncodedFrame;
 
 /**
- * One broadcast on its way through the edge: the frame's UTF-8 bytes, encoded once and shared
- * read-only by every WebSocket recipient (server frames are not masked, so the bytes on the wire are
- * the same for all), and the sockets that now have something to write. Those are handed to the
- * writer pool in a few tasks after the last recipient was queued, instead of one hand-off (and one
- * thread wake-up) per recipient. Used by one thread, for one broadcast.
+ * One hand-off of frames through the edge: the frames of one room event (or one broadcast), each
+ * encoded once and its UTF-8 bytes shared read-only by every WebSocket recipient (server frames are
+ * not masked, so the bytes on the wire are the same for all), and the sockets that now have something
+ * to write. Those are handed to the writer pool in a few tasks after the last frame was queued, instead
+ * of one hand-off (and one thread wake-up) per recipient; a socket given several frames of the event (a
+ * joiner's welcome) therefore writes them together. Used by one thread, for one hand-off.
  */
 public final class Fanout {
 
-    /** Writer tasks per broadcast at most: the writer pool's size (one thread per core, at least two). */
+    /** Writer tasks per hand-off at most: the writer pool's size (one thread per core, at least two). */
     private static final int TASKS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    private final EncodedFrame frame;
+    private EncodedFrame frame;
     private ByteBuffer wire;
     private Runnable[] drains = new Runnable[16];
     private int count;
 
     Fanout(EncodedFrame frame) {
         this.frame = frame;
+    }
+
+    /** The frame queued from now on (its bytes are wrapped when first asked for). */
+    Fanout carrying(EncodedFrame next) {
+        if (next != frame) {
+            frame = next;
+            wire = null;
+        }
+        return this;
     }
 
     /** The frame's UTF-8 bytes, read-only; callers take a {@link ByteBuffer#duplicate()} to read them. */

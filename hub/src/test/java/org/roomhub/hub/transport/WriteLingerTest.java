@@ -63,6 +63,21 @@ class WriteLingerTest {
     }
 
     @Test
+    void every_joiner_gets_its_whole_welcome_at_once_though_the_linger_is_an_hour() throws Exception {
+        // The welcome (connected, notice, history, presence) is one event's frames, handed to the writer together:
+        // had "connected" been written alone, the rest would wait for a tick an hour away.
+        hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
+        for (int i = 0; i < 20; i++) {
+            try (WsClient c = hub.join("/rooms/chat/welcomes?name=c" + i)) {
+                c.await("connected");
+                await().atMost(Duration.ofSeconds(30)).until(() -> !c.ofType("presence").isEmpty());
+                assertThat(c.ofType("history")).hasSize(1);
+                assertThat(c.ofType("system")).hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void a_listener_fed_steadily_keeps_fewer_than_eight_frames_through_further_ticks_and_writes_them_together_at_eight() throws Exception {
         // Ticks every 2 s, a socket may wait through all of them (an hour) while fewer than FULL (8) frames wait.
         hub.start(cfg -> {

@@ -136,6 +136,26 @@ final class EdgeRouter implements RoomPort {
 
     /** Frames from member {@code host}: passed on only for sessions hosted there now; seqs noted for a later re-open. */
     void fromHost(String host, Outgoing out) {
+        Outgoing passing = passing(host, out);
+        if (passing != null) {
+            edge.send(passing);
+        }
+    }
+
+    /** An event's frames from member {@code host}, as above, handed to the edge together. */
+    void fromHost(String host, List<Outgoing> frames) {
+        List<Outgoing> passing = new ArrayList<>(frames.size());
+        for (Outgoing out : frames) {
+            Outgoing p = passing(host, out);
+            if (p != null) {
+                passing.add(p);
+            }
+        }
+        edge.send(passing);
+    }
+
+    /** {@code out} for the sessions hosted at {@code host} now (seqs noted), or null for none. */
+    private Outgoing passing(String host, Outgoing out) {
         EncodedFrame f = out.frame();
         List<String> keep = new ArrayList<>(out.sessionIds().size());
         for (String id : out.sessionIds()) {
@@ -149,9 +169,10 @@ final class EdgeRouter implements RoomPort {
                 }
             }
         }
-        if (!keep.isEmpty()) {
-            edge.send(keep.size() == out.sessionIds().size() ? out : new Outgoing(keep, f, out.replay()));
+        if (keep.isEmpty()) {
+            return null;
         }
+        return keep.size() == out.sessionIds().size() ? out : new Outgoing(keep, f, out.replay());
     }
 
     /** A close from member {@code host}, for a session hosted there. */

@@ -79,6 +79,16 @@ final class HostRouter implements SessionPort {
         });
     }
 
+    /** An event's frames: together to this member's own clients while none is remote (a welcome in one write). */
+    @Override
+    public void send(List<Outgoing> frames) {
+        if (remote.isEmpty()) {
+            localEdge.fromHost(where.self(), frames);
+        } else {
+            SessionPort.super.send(frames);
+        }
+    }
+
     @Override
     public void close(String sessionId, int code, String reason) {
         Remote r = remote.get(sessionId);

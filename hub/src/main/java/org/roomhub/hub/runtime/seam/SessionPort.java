@@ -1,5 +1,7 @@
 package org.roomhub.hub.runtime.seam;
 
+import java.util.List;
+
 /**
  * Host → edge: what the rooms tell the connections. Implemented by the edge, called by the host
  * (from a room's queue, after the output gate opened); every call enqueues and returns at once.
@@ -8,6 +10,16 @@ public interface SessionPort {
 
     /** Queues one encoded frame for each of the sessions named (unknown ids are skipped). */
     void send(Outgoing outgoing);
+
+    /**
+     * Queues the frames of one event, in order. An edge may hand a socket to its writer once, after all are
+     * queued, so the frames an event gives one session (a joiner's welcome) leave together.
+     */
+    default void send(List<Outgoing> frames) {
+        for (Outgoing outgoing : frames) {
+            send(outgoing);
+        }
+    }
 
     /** Closes a session's connection after the frames already sent to it; the edge then calls {@link RoomPort#left}. */
     void close(String sessionId, int code, String reason);
