@@ -39,25 +39,14 @@ public final class EdgeSessions implements SessionPort {
         return open.get(sessionId);
     }
 
-    /** One frame: for one session (a pong, an error) queued and handed to the writer at once; a broadcast as below. */
+    /** One frame: for one session (a pong, an error) or a replay queued and handed to the writer at once; a broadcast as below. */
     @Override
     public void send(Outgoing outgoing) {
-        List<String> ids = outgoing.sessionIds();
-        if (outgoing.replay() || ids.size() == 1) {
-            for (String id : ids) {
-                Outbound out = open.get(id);
-                if (out == null) {
-                    continue;
-                }
-                if (outgoing.replay()) {
-                    out.replay(outgoing.frame());
-                } else {
-                    out.send(outgoing.frame());
-                }
-            }
-            return;
+        if (outgoing.replay() || outgoing.sessionIds().size() == 1) {
+            queue(outgoing, null);
+        } else {
+            send(List.of(outgoing));
         }
-        send(List.of(outgoing));
     }
 
     /**
@@ -72,21 +61,25 @@ public final class EdgeSessions implements SessionPort {
         Fanout handoff = new Fanout(frames.get(0).frame());
         try {
             for (Outgoing outgoing : frames) {
-                handoff.carrying(outgoing.frame());
-                for (String id : outgoing.sessionIds()) {
-                    Outbound out = open.get(id);
-                    if (out == null) {
-                        continue;
-                    }
-                    if (outgoing.replay()) {
-                        out.replay(outgoing.frame());
-                    } else {
-                        out.send(outgoing.frame(), handoff);
-                    }
-                }
+                queue(outgoing, handoff.carrying(outgoing.frame()));
             }
         } finally {
             handoff.flush(writer);
+        }
+    }
+
+    /** Offers the frame to each named session still here; with a hand-off, their writing waits for its flush. */
+    private void queue(Outgoing outgoing, Fanout handoff) {
+        for (String id : outgoing.sessionIds()) {
+            Outbound out = open.get(id);
+            if (out == null) {
+                continue;
+            }
+            if (outgoing.replay()) {
+                out.replay(outgoing.frame());
+            } else {
+                out.send(outgoing.frame(), handoff);
+            }
         }
     }
 

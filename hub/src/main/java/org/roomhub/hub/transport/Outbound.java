@@ -12,8 +12,9 @@ public interface Outbound {
     void send(EncodedFrame frame);
 
     /**
-     * Queues one frame of a broadcast. {@code fanout} carries the frame's bytes, encoded once for every
-     * recipient, and collects what to write, so the writer pool is woken once per broadcast, not per recipient.
+     * Queues one frame of a broadcast or of an event's frames. {@code fanout} carries the frame's bytes, encoded
+     * once for every recipient, and collects what to write, so the writer pool is woken once per hand-off, not
+     * per recipient and frame; null: as {@link #send(EncodedFrame)}.
      */
     default void send(EncodedFrame frame, Fanout fanout) {
         send(frame);
