@@ -39,7 +39,7 @@ public final class EdgeSessions implements SessionPort {
         return open.get(sessionId);
     }
 
-    /** One frame: for one session (a pong, an error) or a replay queued and handed to the writer at once; a broadcast as below. */
+    /** One frame: for one session (a pong, an error) or a replayed one queued and handed to the writer at once; a broadcast as below. */
     @Override
     public void send(Outgoing outgoing) {
         if (outgoing.replay() || outgoing.sessionIds().size() == 1) {
@@ -76,7 +76,7 @@ public final class EdgeSessions implements SessionPort {
                 continue;
             }
             if (outgoing.replay()) {
-                out.replay(outgoing.frame());
+                out.replay(outgoing.frame(), handoff);
             } else {
                 out.send(outgoing.frame(), handoff);
             }

@@ -25,6 +25,11 @@ public interface Outbound {
         send(frame);
     }
 
+    /** As {@link #replay(EncodedFrame)}, the writing left to {@code fanout} as for {@link #send(EncodedFrame, Fanout)}. */
+    default void replay(EncodedFrame frame, Fanout fanout) {
+        replay(frame);
+    }
+
     /** Closes the client's connection. */
     void close(int code, String reason);
 

@@ -48,8 +48,13 @@ abstract class QueuedOutbound implements Outbound {
 
     @Override
     public final void replay(EncodedFrame frame) {
+        replay(frame, null);
+    }
+
+    @Override
+    public final void replay(EncodedFrame frame, Fanout fanout) {
         if (queue.offerReplay(frame) == OutboundQueue.Result.QUEUED) {
-            ready();
+            ready(fanout);
         }
     }
 

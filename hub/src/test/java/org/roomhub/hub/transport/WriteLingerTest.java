@@ -78,6 +78,27 @@ class WriteLingerTest {
     }
 
     @Test
+    void a_resuming_client_gets_every_frame_it_missed_at_once_though_the_linger_is_an_hour() throws Exception {
+        hub.start(cfg -> cfg.transport.writeLinger = Duration.ofHours(1));
+        try (WsClient a = hub.join("/rooms/chat/missed?name=a")) {
+            a.send("{\"type\":\"chat-message\",\"text\":\"seen\"}");
+            long seen = a.await("chat-message").path("seq").asLong();
+            for (int i = 0; i < 5; i++) {
+                a.send("{\"type\":\"chat-message\",\"text\":\"m" + i + "\"}");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.ofType("chat-message").size() == 6);
+            for (int round = 0; round < 10; round++) {
+                // connected and the replayed frames are one event's frames, handed to the writer together
+                try (WsClient back = hub.join("/rooms/chat/missed?name=b&since=" + seen)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> back.ofType("chat-message").size() == 5);
+                    assertThat(back.types()).first().isEqualTo("connected");
+                    assertThat(back.ofType("chat-message")).extracting(m -> m.path("text").asText()).containsExactly("m0", "m1", "m2", "m3", "m4");
+                }
+            }
+        }
+    }
+
+    @Test
     void a_listener_fed_steadily_keeps_fewer_than_eight_frames_through_further_ticks_and_writes_them_together_at_eight() throws Exception {
         // Ticks every 2 s, a socket may wait through all of them (an hour) while fewer than FULL (8) frames wait.
         hub.start(cfg -> {
